@@ -1,0 +1,167 @@
+"""Every page of the site, hand-written or generated, with its metadata.
+
+Hand-written pages come from docs/ (front matter, validated by the loader). Generated pages are
+declared here from data: adding a tool, a stage, a role, a standard area or a recommendation
+adds its page with no other change. Each generated page knows how to render its body.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .ids import tool_slug
+from .loader import SiteData
+
+# top-level folder -> section name used in the traceability matrix and breadcrumbs
+SECTIONS = {
+    "mappa": "MAPPA guidance",
+    "standards": "Risk-assessment standards",
+    "tools": "Risk-assessment tools",
+    "bench-notes": "Risk-assessment tools",
+    "judiciary": "For the bench",
+    "recommendations": "Recommendations",
+    "training": "Training and citing",
+    "": "About the site",
+}
+
+
+def section_of(src: str) -> str:
+    top = src.split("/")[0] if "/" in src else ""
+    return SECTIONS.get(top, "About the site")
+
+
+@dataclass
+class PageInfo:
+    src: str
+    title: str
+    id: str
+    answers: list[int] | str
+    audience: list[str]
+    review: dict
+    generated: bool = False
+    readability: bool = False
+    answers_note: str | None = None
+    render: Callable[[SiteData, str], str] | None = field(default=None, repr=False)
+    print_layout: str | None = None  # e.g. "bench-note" adds print CSS class
+    search_exclude: bool = False  # printable copies of content found elsewhere stay out of search
+
+    def meta(self) -> dict:
+        out = {
+            "title": self.title,
+            "id": self.id,
+            "answers": self.answers,
+            "audience": self.audience,
+            "review": self.review,
+            "render_macros": False,
+        }
+        if self.answers_note:
+            out["answers_note"] = self.answers_note
+        if self.print_layout:
+            out["print_layout"] = self.print_layout
+        if self.search_exclude:
+            out["search"] = {"exclude": True}
+        return out
+
+
+def _review(rec) -> dict:
+    r = rec.review
+    return {"owner": r.owner, "last_reviewed": r.last_reviewed.isoformat(), "review_due": r.review_due.isoformat()}
+
+
+def _latest_review(records, owner: str) -> dict:
+    reviews = [r.review for r in records]
+    if not reviews:
+        return {"owner": owner, "last_reviewed": "2026-11-25", "review_due": "2027-11-25"}
+    last = min(reviews, key=lambda r: r.review_due)  # the page is due when its earliest item is due
+    return {"owner": last.owner, "last_reviewed": last.last_reviewed.isoformat(), "review_due": last.review_due.isoformat()}
+
+
+def generated_pages(data: SiteData) -> list[PageInfo]:
+    # imported here: renderers import this module for the matrix
+    from . import render_mappa as rm
+    from . import render_recs as rr
+    from . import render_standards as rs
+    from . import render_tools as rt
+
+    pages: list[PageInfo] = []
+    rec_review = {"owner": "Site editors", "last_reviewed": data.site.version_date.isoformat(),
+                  "review_due": data.site.version_date.replace(year=data.site.version_date.year + 1).isoformat()}
+    for r in data.recs.values():
+        pages.append(PageInfo(
+            src=f"recommendations/rec-{r.number:02d}.md", title=f"Recommendation {r.number}: {r.title}",
+            id=f"PAGE-REC-{r.number:02d}", answers=[r.number], audience=["everyone"], review=rec_review,
+            generated=True, render=lambda d, s, n=r.number: rr.recommendation_page(d, s, n),
+        ))
+    for st in data.mappa.stages:
+        steps = [x for x in data.steps if x.stage == st.id]
+        answers = sorted({3} | {n for x in steps for n in x.recommendations})
+        pages.append(PageInfo(
+            src=f"mappa/stages/{st.id}.md", title=f"Stage {st.number}: {st.name}", id=f"PAGE-STAGE-{st.number}",
+            answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors"),
+            generated=True, readability=True, render=lambda d, s, i=st.id: rm.stage_page(d, s, i),
+        ))
+        pages.append(PageInfo(
+            src=f"mappa/checklists/{st.id}.md", title=f"Checklist: stage {st.number}, {st.name.lower()}",
+            id=f"PAGE-CHECKLIST-{st.number}", answers=answers, audience=["practitioners"],
+            review=_latest_review(steps, "MAPPA guidance editors"), generated=True,
+            render=lambda d, s, i=st.id: rm.checklist_page(d, s, i), print_layout="checklist", search_exclude=True,
+        ))
+    for cat in data.mappa.categories:
+        steps = [x for x in data.steps if cat.id in x.categories or "all" in x.categories]
+        answers = sorted({3} | {n for x in steps for n in x.recommendations})
+        pages.append(PageInfo(
+            src=f"mappa/pathways/{cat.id}.md", title=f"Pathway: {cat.name}", id=f"PAGE-PATHWAY-{cat.id.upper()}",
+            answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors"),
+            generated=True, readability=True, render=lambda d, s, i=cat.id: rm.pathway_page(d, s, i),
+        ))
+    for role in data.mappa.roles:
+        steps = [x for x in data.steps if x.actor == role.id]
+        answers = sorted({3} | {n for x in steps for n in x.recommendations})
+        pages.append(PageInfo(
+            src=f"mappa/roles/{role.id}.md", title=f"Who does what: {role.name}", id=f"PAGE-ROLE-{role.id.upper()}",
+            answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors"),
+            generated=True, readability=True, render=lambda d, s, i=role.id: rm.role_page(d, s, i),
+        ))
+    for area in data.areas:
+        stds = [x for x in data.standards if x.area == area.id]
+        answers = sorted({2} | {n for x in stds for n in x.recommendations})
+        pages.append(PageInfo(
+            src=f"standards/areas/{area.id}.md", title=f"Standards: {area.title}", id=f"PAGE-AREA-{area.id.upper()}",
+            answers=answers, audience=["practitioners"], review=_latest_review(stds, "Risk assessment standards editors"),
+            generated=True, render=lambda d, s, i=area.id: rs.area_page(d, s, i),
+        ))
+    for t in data.tools:
+        slug = tool_slug(t.id)
+        pages.append(PageInfo(
+            src=f"tools/{slug}.md", title=f"{t.name} ({t.abbr})" if t.abbr != t.name else t.name,
+            id=f"PAGE-{t.id}", answers=sorted(t.recommendations), audience=["judiciary", "practitioners"],
+            review=_review(t), generated=True, render=lambda d, s, i=t.id: rt.tool_page(d, s, i),
+        ))
+        pages.append(PageInfo(
+            src=f"bench-notes/{slug}.md", title=f"Bench note: {t.abbr}", id=f"PAGE-BENCH-{t.id}",
+            answers=sorted(t.recommendations), audience=["judiciary"], review=_review(t), generated=True,
+            render=lambda d, s, i=t.id: rt.bench_note_page(d, s, i), print_layout="bench-note", search_exclude=True,
+        ))
+    return pages
+
+
+def all_pages(data: SiteData) -> list[PageInfo]:
+    cache = getattr(data, "_pages", None)
+    if cache is not None:
+        return cache
+    out: list[PageInfo] = []
+    for p in data.pages.values():
+        mm = p.meta
+        out.append(PageInfo(
+            src=p.src, title=mm.title, id=mm.id, answers=mm.answers, audience=list(mm.audience),
+            review={"owner": mm.review.owner, "last_reviewed": mm.review.last_reviewed.isoformat(),
+                    "review_due": mm.review.review_due.isoformat()},
+            readability=mm.readability, answers_note=mm.answers_note,
+        ))
+    out.extend(generated_pages(data))
+    data._pages = out  # type: ignore[attr-defined]
+    return out
+
+
+def pages_answering(data: SiteData, number: int) -> list[PageInfo]:
+    return [p for p in all_pages(data) if p.answers != "none" and number in p.answers]

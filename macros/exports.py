@@ -1,0 +1,142 @@
+"""JSON and CSV exports of the data, and the JSON Schemas of every data file."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from pydantic import TypeAdapter
+
+from . import models as m
+from .ids import permalink
+from .loader import SiteData
+
+# JSON Schema of every kind of data file, for editors (YAML language servers read these)
+DATA_FILE_SCHEMAS = {
+    "site": m.SiteInfo,
+    "sources": list[m.Source],
+    "recommendations-file": m.RecommendationsFile,
+    "glossary-file": list[m.Term],
+    "style": m.StyleRules,
+    "mappa-structure": m.MappaFile,
+    "mappa-steps-file": list[m.Step],
+    "gaps-file": list[m.Gap],
+    "facts-file": list[m.Fact],
+    "standards-file": m.StandardsFile,
+    "tool-file": m.Tool,
+    "judiciary": m.JudiciaryFile,
+    "training": list[m.TrainingPath],
+    "page-front-matter": m.PageMeta,
+}
+
+
+def _schema(tp, title: str) -> str:
+    schema = TypeAdapter(tp).json_schema()
+    schema["title"] = title
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, ensure_ascii=False)
+
+
+def _records(data: SiteData) -> dict[str, tuple[object, list[dict]]]:
+    """export name -> (item type for the schema, list of JSON-ready dicts)."""
+    def dump(x):
+        return x.model_dump(mode="json")
+
+    recs = []
+    for r in data.recs.values():
+        d = dump(r)
+        d["id"] = r.id
+        recs.append(d)
+    return {
+        "recommendations": (m.Recommendation, recs),
+        "mappa-steps": (m.Step, [dump(s) for s in data.steps]),
+        "standards": (m.Standard, [dump(s) for s in data.standards]),
+        "tools": (m.Tool, [dump(t) for t in data.tools]),
+        "glossary": (m.Term, [dump(t) | {"id": t.id} for t in data.terms]),
+    }
+
+
+def export_schema(item_type) -> dict:
+    """Schema of an export: an object with site version, date and a list of items."""
+    item = TypeAdapter(item_type).json_schema()
+    defs = item.pop("$defs", {})
+    # exports add 'id' for recommendations and glossary terms (derived, read-only)
+    if "properties" in item and "id" not in item["properties"]:
+        item["properties"]["id"] = {"type": "string"}
+    out = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "required": ["site", "version", "version_date", "items"],
+        "additionalProperties": False,
+        "properties": {
+            "site": {"type": "string"},
+            "version": {"type": "string"},
+            "version_date": {"type": "string", "format": "date"},
+            "items": {"type": "array", "items": item},
+        },
+    }
+    if defs:
+        out["$defs"] = defs
+    return out
+
+
+def _flat(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        if "not_known" in value and len(value) == 1:
+            return "Not known: " + value["not_known"]
+        if set(value) <= {"id", "at"}:
+            return value["id"] + (f" ({value['at']})" if value.get("at") else "")
+        return "; ".join(f"{k}: {_flat(v)}" for k, v in value.items() if v not in (None, [], ""))
+    if isinstance(value, list):
+        return " | ".join(_flat(v) for v in value)
+    return str(value)
+
+
+def to_csv(rows: list[dict]) -> str:
+    if not rows:
+        return ""
+    fields: list[str] = []
+    for r in rows:
+        for k in r:
+            if k not in fields:
+                fields.append(k)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: _flat(r.get(k)) for k in fields})
+    return buf.getvalue()
+
+
+def all_exports(data: SiteData) -> dict[str, str]:
+    """Relative output path -> file text, for every download."""
+    out: dict[str, str] = {}
+    head = {"site": data.site.title, "version": data.site.version, "version_date": data.site.version_date.isoformat()}
+    for name, (item_type, rows) in _records(data).items():
+        for r in rows:
+            if "id" in r:
+                r["permalink"] = "/" + permalink(r["id"])
+        out[f"downloads/{name}.json"] = json.dumps(head | {"items": rows}, indent=2, ensure_ascii=False)
+        out[f"downloads/{name}.csv"] = to_csv(rows)
+        schema = export_schema(item_type)
+        schema["properties"]["items"]["items"].setdefault("properties", {})["permalink"] = {"type": "string"}
+        schema["title"] = f"{name} export"
+        out[f"downloads/schema/{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False)
+    for name, tp in DATA_FILE_SCHEMAS.items():
+        out[f"downloads/schema/data/{name}.schema.json"] = _schema(tp, f"data file: {name}")
+    # one checklist CSV per MAPPA stage, and the standards self-audit
+    for st in data.mappa.stages:
+        rows = []
+        for s in [x for x in data.steps if x.stage == st.id]:
+            rows.append({
+                "done": "", "step": s.id, "who": data.role(s.actor).name, "normative": s.normative,
+                "what": s.action, "when": s.when.text + ("" if s.when.confirmed else " (unconfirmed)"),
+                "applies_to": ", ".join(s.categories), "permalink": "/" + permalink(s.id), "notes": "",
+            })
+        out[f"downloads/checklists/{st.id}.csv"] = to_csv(rows) or "done,step,who,normative,what,when,applies_to,permalink,notes\n"
+    rows = [{"standard": s.id, "title": s.title, "statement": s.statement, "check": e, "met (yes/no/n-a)": "", "evidence seen": ""}
+            for s in data.standards for e in s.evidence]
+    out["downloads/standards-self-audit.csv"] = to_csv(rows)
+    return out

@@ -1,0 +1,59 @@
+"""Permanent links: /id/<ID>/ leads to wherever the item lives now, on any plain static host.
+
+Each permalink is a tiny HTML page with a meta refresh and a visible link (works without
+JavaScript and without server rewrite rules). Retired ids get a tombstone page instead.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from .ids import page_url, permalink
+from .loader import SiteData
+from .register import read_register
+
+
+def _page(title: str, body: str, refresh: str | None) -> str:
+    meta = f'<meta http-equiv="refresh" content="0; url={html.escape(refresh)}">' if refresh else ""
+    canon = f'<link rel="canonical" href="{html.escape(refresh)}">' if refresh else ""
+    return (
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>{html.escape(title)}</title>{meta}{canon}"
+        '<meta name="robots" content="noindex"><meta name="viewport" content="width=device-width, initial-scale=1">'
+        "</head><body><main>" + body + "</main></body></html>\n"
+    )
+
+
+def write_permalinks(data: SiteData, site_dir: Path) -> int:
+    from .render_common import ids
+
+    count = 0
+    for item_id, loc in ids(data).items():
+        target = "../../" + page_url(loc.page) + (f"#{loc.anchor}" if loc.anchor else "")
+        body = (
+            f"<p>{html.escape(item_id)}: <a href=\"{html.escape(target)}\">{html.escape(loc.title)}</a></p>"
+        )
+        _write(site_dir, item_id, _page(f"{item_id}: {loc.title}", body, target))
+        count += 1
+    for entry in read_register(data.root).values():
+        if entry.get("status") != "retired":
+            continue
+        item_id = entry["id"]
+        successor = entry.get("successor")
+        succ = ""
+        if successor:
+            succ = f' It was replaced by <a href="../{html.escape(successor)}/">{html.escape(successor)}</a>.'
+        body = (
+            f"<h1>{html.escape(item_id)} has been retired</h1>"
+            f"<p>Retired in version {html.escape(str(entry.get('retired_in', '')))}. "
+            f"Reason: {html.escape(str(entry.get('reason', '')))}.{succ}</p>"
+        )
+        _write(site_dir, item_id, _page(f"{item_id} (retired)", body, None))
+        count += 1
+    return count
+
+
+def _write(site_dir: Path, item_id: str, text: str) -> None:
+    out = site_dir / permalink(item_id) / "index.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")

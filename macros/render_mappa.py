@@ -1,0 +1,275 @@
+"""MAPPA pages and tables, all generated from data/mappa/."""
+from __future__ import annotations
+
+from . import models as m
+from .ids import anchor_of, permalink
+from .loader import SiteData
+from .render_common import cite_list, gaps_here, id_badge, permalink_line
+from .svg import pathway_svg
+from .text import attr, join_words, md, rel, rel_url
+
+CHECKLIST_CSV = "downloads/checklists/{stage}.csv"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def step_sentence(data: SiteData, step: m.Step, you: bool = False) -> str:
+    who = "You" if you else data.role(step.actor).name
+    action = _lower_first(step.action.rstrip("."))
+    return f"{md(who)} **{step.normative}** {md(action)}."
+
+
+def when_text(step: m.Step) -> str:
+    text = md(step.when.text)
+    if not step.when.confirmed:
+        text += ' <span class="unconfirmed">Unconfirmed: awaiting a check against the official text.</span>'
+    return text
+
+
+def _cats(data: SiteData, step: m.Step) -> str:
+    if "all" in step.categories:
+        return "All categories"
+    return ", ".join(md(data.category(c).short) for c in step.categories)
+
+
+def _step_link(src: str, step: m.Step) -> str:
+    return f"[`{step.id}`]({rel(src, f'mappa/stages/{step.stage}.md', anchor_of(step.id))})"
+
+
+# ---------------------------------------------------------------- tables for hand-written pages
+
+
+def categories_table(data: SiteData, src: str) -> str:
+    rows = ["| Category | Who is in it | Legal basis | Levels used | Pathway |", "|---|---|---|---|---|"]
+    for c in data.mappa.categories:
+        crit = "<br>".join(md(x) for x in c.entry_criteria)
+        levels = ", ".join(str(n) for n in c.levels)
+        rows.append(
+            f"| **{md(c.name)}** ({md(c.short)}) | {crit} | {md(c.legal_basis)} ({cite_list(data, src, list(c.sources))}) "
+            f"| {levels} | [Pathway]({rel(src, f'mappa/pathways/{c.id}.md')}) |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def levels_table(data: SiteData, src: str) -> str:
+    rows = ["| Level | Name | What it means |", "|---|---|---|"]
+    for lv in sorted(data.mappa.levels, key=lambda x: x.number):
+        rows.append(f"| {lv.number} | {md(lv.name)} | {md(lv.description)} ({cite_list(data, src, list(lv.sources))}) |")
+    return "\n".join(rows) + "\n"
+
+
+def stages_list(data: SiteData, src: str) -> str:
+    out = []
+    for st in sorted(data.mappa.stages, key=lambda x: x.number):
+        n = len([s for s in data.steps if s.stage == st.id])
+        out.append(
+            f"{st.number}. **[{md(st.name)}]({rel(src, f'mappa/stages/{st.id}.md')})**: {md(st.summary)} "
+            f"({n} step{'s' if n != 1 else ''})"
+        )
+    return "\n".join(out) + "\n"
+
+
+def roles_table(data: SiteData, src: str) -> str:
+    rows = ["| Role | Agency | What they do | Steps |", "|---|---|---|---|"]
+    for r in data.mappa.roles:
+        n = len([s for s in data.steps if s.actor == r.id])
+        rows.append(
+            f"| [{md(r.name)}]({rel(src, f'mappa/roles/{r.id}.md')}) | {md(r.agency)} | {md(r.description)} | {n} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def documents_table(data: SiteData, src: str) -> str:
+    rows = ["| No. | Document | What it is for | Used in steps |", "|---|---|---|---|"]
+    for d in data.mappa.documents:
+        used = [s for s in data.steps if d.id in s.documents]
+        links = ", ".join(_step_link(src, s) for s in used) or "–"
+        rows.append(f"| {md(d.number)} | {md(d.name)} | {md(d.purpose)} ({cite_list(data, src, list(d.sources))}) | {links} |")
+    return "\n".join(rows) + "\n"
+
+
+def timescales_table(data: SiteData, src: str) -> str:
+    chosen = [s for s in data.steps if s.when.kind == "timescale"]
+    if not chosen:
+        return "No step in the sources used sets a timescale.\n"
+    rows = ["| Step | Who | What | Time limit | Applies to |", "|---|---|---|---|---|"]
+    for s in chosen:
+        rows.append(
+            f"| {_step_link(src, s)} | {md(data.role(s.actor).name)} | {step_sentence(data, s)} | {when_text(s)} | {_cats(data, s)} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def steps_table(data: SiteData, src: str, stage: str | None = None, category: str | None = None) -> str:
+    chosen = [
+        s for s in data.steps
+        if (stage is None or s.stage == stage) and (category is None or category in s.categories or "all" in s.categories)
+    ]
+    if stage is not None and stage not in {x.id for x in data.mappa.stages}:
+        raise ValueError(f"steps_table(): unknown stage '{stage}' on page {src}")
+    if category is not None and category not in {x.id for x in data.mappa.categories}:
+        raise ValueError(f"steps_table(): unknown category '{category}' on page {src}")
+    if not chosen:
+        return "No steps in the data match.\n"
+    rows = ["| Step | Who acts | What they do | When | Applies to | Source |", "|---|---|---|---|---|---|"]
+    for s in chosen:
+        first = _step_link(src, s)
+        who = f"[{md(data.role(s.actor).name)}]({rel(src, f'mappa/roles/{s.actor}.md')})"
+        what = step_sentence(data, s)
+        if s.documents:
+            what += " Uses: " + ", ".join(md(next(d.name for d in data.mappa.documents if d.id == x)) for x in s.documents) + "."
+        if s.note:
+            what += f" *Note: {md(s.note)}*"
+        rows.append(f"| {first} | {who} | {what} | {when_text(s)} | {_cats(data, s)} | {cite_list(data, src, list(s.sources))} |")
+    return "\n".join(rows) + "\n"
+
+
+def pathway_links(data: SiteData, src: str) -> str:
+    return "\n".join(
+        f"- [{md(c.name)} ({md(c.short)})]({rel(src, f'mappa/pathways/{c.id}.md')})" for c in data.mappa.categories
+    ) + "\n"
+
+
+def checklist_links(data: SiteData, src: str) -> str:
+    out = []
+    for st in sorted(data.mappa.stages, key=lambda x: x.number):
+        csv = rel_url(src, CHECKLIST_CSV.format(stage=st.id))
+        out.append(
+            f"- [Stage {st.number}: {md(st.name)}]({rel(src, f'mappa/checklists/{st.id}.md')}) · "
+            f'<a href="{attr(csv)}" download>CSV</a>'
+        )
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- generated pages
+
+
+def step_block(data: SiteData, src: str, s: m.Step) -> str:
+    """One step as its own section: a heading with the id (anchor, search hit), then who, what, when."""
+    role = data.role(s.actor)
+    lines = [
+        f"### {s.id}: {md(role.name)} {{ #{anchor_of(s.id)} }}\n",
+        step_sentence(data, s) + "\n",
+        '<div class="step-meta" markdown>\n',
+        f"**When:** {when_text(s)}  ",
+        f"**Applies to:** {_cats(data, s)}  ",
+    ]
+    if s.documents:
+        names = [next(d for d in data.mappa.documents if d.id == x) for x in s.documents]
+        lines.append("**Documents:** " + ", ".join(f"{md(d.name)} ({md(d.number)})" for d in names) + "  ")
+    lines.append(f"**Who acts:** [{md(role.name)}]({rel(src, f'mappa/roles/{role.id}.md')})  ")
+    lines.append(f"**Source:** {cite_list(data, src, list(s.sources))}  ")
+    lines.append("**Answers:** " + ", ".join(
+        f"[Recommendation {n}]({rel(src, f'recommendations/rec-{n:02d}.md')})" for n in s.recommendations) + "\n")
+    lines.append(permalink_line(data, src, s.id) + "\n")
+    lines.append("</div>\n")
+    if s.note:
+        lines.append(f"*Note: {md(s.note)}*\n")
+    return "\n".join(lines)
+
+
+def stage_page(data: SiteData, src: str, stage_id: str) -> str:
+    st = data.stage(stage_id)
+    steps = [s for s in data.steps if s.stage == stage_id]
+    out = [
+        f"{id_badge(f'MAPPA-STAGE-{st.number}')} {permalink_line(data, src, f'MAPPA-STAGE-{st.number}')}\n",
+        f"{md(st.summary)} ({cite_list(data, src, list(st.sources))})\n",
+        "Each row says who acts, what they do and when. The words **must**, **should** and **may** have one meaning each: "
+        f"see [how to read this guidance]({rel(src, 'how-to-read.md')}).\n",
+        f"[Printable checklist for this stage]({rel(src, f'mappa/checklists/{stage_id}.md')}) · "
+        f'<a href="{attr(rel_url(src, CHECKLIST_CSV.format(stage=stage_id)))}" download>Download the checklist (CSV)</a>\n',
+        "## Steps\n",
+    ]
+    out.extend(step_block(data, src, s) for s in steps)
+    gaps = gaps_here(data, src)
+    if gaps:
+        out.append("## Where the sources are silent or disagree\n")
+        out.append(gaps)
+    nav = []
+    num = st.number
+    prev = next((x for x in data.mappa.stages if x.number == num - 1), None)
+    nxt = next((x for x in data.mappa.stages if x.number == num + 1), None)
+    if prev:
+        nav.append(f"Previous: [Stage {prev.number}: {md(prev.name)}]({rel(src, f'mappa/stages/{prev.id}.md')})")
+    if nxt:
+        nav.append(f"Next: [Stage {nxt.number}: {md(nxt.name)}]({rel(src, f'mappa/stages/{nxt.id}.md')})")
+    if nav:
+        out.append("\n" + " · ".join(nav) + "\n")
+    return "\n".join(out)
+
+
+def checklist_page(data: SiteData, src: str, stage_id: str) -> str:
+    st = data.stage(stage_id)
+    steps = [s for s in data.steps if s.stage == stage_id]
+    csv = rel_url(src, CHECKLIST_CSV.format(stage=stage_id))
+    out = [
+        f"Use this list to check a case at stage {st.number}. Tick each step when it is done, or write why it does not apply. "
+        f"The full wording and sources are on the [stage page]({rel(src, f'mappa/stages/{stage_id}.md')}).\n",
+        f'<a href="{attr(csv)}" download>Download this checklist (CSV)</a> · Print this page: it fits the steps on A4.\n',
+        "| Done | Step | Who | What | When |",
+        "|---|---|---|---|---|",
+    ]
+    for s in steps:
+        out.append(
+            f"| ☐ | {_step_link(src, s)} | {md(data.role(s.actor).name)} | {step_sentence(data, s)} | {when_text(s)} |"
+        )
+    out.append("\nCase reference: ______________________ Checked by: ______________________ Date: ____________\n")
+    return "\n".join(out) + "\n"
+
+
+def pathway_page(data: SiteData, src: str, cat_id: str) -> str:
+    cat = data.category(cat_id)
+    out = [
+        f"{md(cat.name)} ({md(cat.short)}). Legal basis: {md(cat.legal_basis)} ({cite_list(data, src, list(cat.sources))}).\n",
+        "## Who is in this category\n",
+        "\n".join(f"- {md(x)}" for x in cat.entry_criteria) + "\n",
+        f"Levels used: {', '.join(str(n) for n in cat.levels)}.\n",
+    ]
+    if cat.note:
+        out.append(f"!!! note\n    {md(cat.note)}\n")
+    rows: list[tuple[str, list[tuple[str, str]]]] = []
+    text: list[str] = []
+    for st in sorted(data.mappa.stages, key=lambda x: x.number):
+        steps = [s for s in data.steps if s.stage == st.id and (cat_id in s.categories or "all" in s.categories)]
+        rows.append((f"{st.number}. {st.name}", [(s.id, data.role(s.actor).name) for s in steps]))
+        text.append(f"### Stage {st.number}: {md(st.name)}\n")
+        if steps:
+            text.extend(f"1. {_step_link(src, s)}: {step_sentence(data, s)} *When:* {when_text(s)}" for s in steps)
+        else:
+            text.append("No steps for this category at this stage in the sources used.")
+        text.append("")
+    total = sum(len(r[1]) for r in rows)
+    desc = (
+        f"Flow of the five MAPPA stages for {cat.name}, with {total} steps. "
+        "The same steps are listed as text below the picture."
+    )
+    out.append("## The pathway at a glance\n")
+    out.append('<div class="diagram">' + pathway_svg(f"pathway-{cat_id}", f"MAPPA pathway: {cat.name}", desc, rows) + "</div>\n")
+    out.append("## The pathway step by step\n")
+    out.append("This list is the text version of the picture above.\n")
+    out.extend(text)
+    out.append(gaps_here(data, src))
+    return "\n".join(out) + "\n"
+
+
+def role_page(data: SiteData, src: str, role_id: str) -> str:
+    role = data.role(role_id)
+    steps = [s for s in data.steps if s.actor == role_id]
+    out = [
+        f"**Agency:** {md(role.agency)}\n",
+        f"{md(role.description)} ({cite_list(data, src, list(role.sources))})\n",
+        "## What you do\n",
+    ]
+    if not steps:
+        out.append("No step in this guidance names this role as the one who acts.\n")
+    else:
+        out.append("| Step | Stage | What you do | When | Applies to |\n|---|---|---|---|---|")
+        for s in steps:
+            st = data.stage(s.stage)
+            out.append(
+                f"| {_step_link(src, s)} | {st.number}. {md(st.name)} | {step_sentence(data, s, you=True)} | {when_text(s)} | {_cats(data, s)} |"
+            )
+        out.append("")
+    return "\n".join(out) + "\n"

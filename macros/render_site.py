@@ -1,0 +1,173 @@
+"""Site-wide pages: glossary, sources, normative words, change history, review status, downloads, training."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .catalogue import all_pages
+from .ids import anchor_of, permalink
+from .loader import SiteData
+from .render_common import cite_list, ids, today
+from .text import attr, md, rel, rel_url, safe_url
+
+
+def glossary(data: SiteData, src: str) -> str:
+    letters: dict[str, list] = {}
+    for t in data.terms:
+        letters.setdefault(t.abbr[0].upper(), []).append(t)
+    out = []
+    for letter in sorted(letters):
+        out.append(f"## {letter} {{ #letter-{letter.lower()} }}\n")
+        for t in letters[letter]:
+            cite = f" ({cite_list(data, src, list(t.sources))})" if t.sources else ""
+            out.append(
+                f'<dl class="term" id="{anchor_of(t.id)}"><dt><strong>{attr(t.abbr)}</strong>: {attr(t.expansion)}</dt>'
+                f"<dd>{attr(t.definition)}</dd></dl>\n"
+            )
+            if cite:
+                out.append(f"<small>Source:{cite}</small>\n")
+    return "\n".join(out) + "\n"
+
+
+def sources_list(data: SiteData, src: str) -> str:
+    kinds: dict[str, list] = {}
+    for s in data.sources.values():
+        kinds.setdefault(s.kind, []).append(s)
+    label = {
+        "legislation": "Legislation", "guidance": "Guidance", "inspection": "Inspection reports", "standard": "Standards and the Risk Management Authority",
+        "research": "Research", "tool-manual": "Tool manuals and developers' material", "local": "Local practice pages (not national guidance)",
+        "secondary": "Secondary sources",
+    }
+    out = []
+    for kind in label:
+        items = sorted(kinds.get(kind, []), key=lambda s: s.title.lower())
+        if not items:
+            continue
+        out.append(f"## {label[kind]}\n")
+        for s in items:
+            note = f" *{md(s.note)}*" if s.note else ""
+            out.append(
+                f'- <span id="src-{s.id}"></span>**{md(s.title)}**. {md(s.publisher)}, {md(s.date)}. '
+                f'<a href="{attr(safe_url(s.url))}" rel="noopener">{attr(s.url)}</a> <code>{s.id}</code>.{note}'
+            )
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def normative_words(data: SiteData, src: str) -> str:
+    rows = ["| Word | What it means on this site |", "|---|---|"]
+    rows += [f"| **{w.word}** | {md(w.meaning)} |" for w in data.style.normative_words]
+    return "\n".join(rows) + "\n"
+
+
+def banned_phrases(data: SiteData, src: str) -> str:
+    return ", ".join(f"“{md(p)}”" for p in data.style.banned_phrases) + "\n"
+
+
+def _history_items(data: SiteData):
+    for s in data.steps:
+        for h in s.history:
+            yield h, s.id
+    for s in data.standards:
+        for h in s.history:
+            yield h, s.id
+    for t in data.tools:
+        for h in t.history:
+            yield h, t.id
+
+
+def what_changed(data: SiteData, src: str) -> str:
+    by_version: dict[str, list] = {}
+    for h, item in _history_items(data):
+        by_version.setdefault(h.version, []).append((h, item))
+    out = []
+    locs = ids(data)
+    for version in sorted(by_version, key=lambda v: tuple(int(x) for x in v.split(".")), reverse=True):
+        entries = by_version[version]
+        out.append(f"## Version {version}\n")
+        first = [e for e in entries if e[0].change.lower().startswith("first published")]
+        rest = [e for e in entries if e not in first]
+        for h, item in sorted(rest, key=lambda e: e[1]):
+            loc = locs[item]
+            flag = " **(meaning changed)**" if h.normative else ""
+            out.append(f"- [`{item}`]({rel(src, loc.page, loc.anchor)}), {h.date.isoformat()}: {md(h.change)}{flag}")
+        if first:
+            out.append(f"- First published: {len(first)} items (" + ", ".join(
+                f"[`{item}`]({rel(src, locs[item].page, locs[item].anchor)})" for _h, item in sorted(first, key=lambda e: e[1])
+            ) + ").")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def review_rows(data: SiteData) -> list[tuple[str, str, str, dt.date, str]]:
+    """(kind, id, title, review_due, owner) for every page and record."""
+    rows = []
+    for p in all_pages(data):
+        rows.append(("page", p.id, p.title, dt.date.fromisoformat(p.review["review_due"]), p.review["owner"], p.src))
+    locs = ids(data)
+    for rec in list(data.steps) + list(data.standards) + list(data.tools):
+        loc = locs[rec.id]
+        rows.append((loc.kind, rec.id, loc.title, rec.review.review_due, rec.review.owner, loc.page))
+    return rows
+
+
+def overdue(data: SiteData) -> list:
+    now = today()
+    return [r for r in review_rows(data) if r[3] < now]
+
+
+def review_status(data: SiteData, src: str) -> str:
+    rows = sorted(review_rows(data), key=lambda r: r[3])
+    late = [r for r in rows if r[3] < today()]
+    out = [f"Checked on {today().isoformat()} (the build date). Overdue: **{len(late)}** of {len(rows)} pages and records.\n"]
+    if late:
+        out.append("| Kind | ID | Title | Review was due | Owner |\n|---|---|---|---|---|")
+        out.extend(f"| {k} | [`{i}`]({rel(src, p)}) | {md(t)} | {d.isoformat()} | {md(o)} |" for k, i, t, d, o, p in late)
+        out.append("")
+    soon = [r for r in rows if today() <= r[3] <= today() + dt.timedelta(days=90)]
+    out.append(f"### Due in the next 90 days: {len(soon)}\n")
+    if soon:
+        out.append("| Kind | ID | Title | Review due | Owner |\n|---|---|---|---|---|")
+        out.extend(f"| {k} | [`{i}`]({rel(src, p)}) | {md(t)} | {d.isoformat()} | {md(o)} |" for k, i, t, d, o, p in soon)
+    return "\n".join(out) + "\n"
+
+
+EXPORTS = ("recommendations", "mappa-steps", "standards", "tools", "glossary")
+
+
+def downloads_list(data: SiteData, src: str) -> str:
+    rows = ["| Data | JSON | CSV | JSON Schema |", "|---|---|---|---|"]
+    for name in EXPORTS:
+        j = rel_url(src, f"downloads/{name}.json")
+        c = rel_url(src, f"downloads/{name}.csv")
+        s = rel_url(src, f"downloads/schema/{name}.schema.json")
+        rows.append(f'| {name.replace("-", " ").capitalize()} | <a href="{j}" download>{name}.json</a> | '
+                    f'<a href="{c}" download>{name}.csv</a> | <a href="{s}" download>{name}.schema.json</a> |')
+    return "\n".join(rows) + "\n"
+
+
+def id_register_table(data: SiteData, src: str) -> str:
+    locs = ids(data)
+    rows = ["| ID | What | Title |", "|---|---|---|"]
+    for i in sorted(locs):
+        loc = locs[i]
+        if loc.kind == "page":
+            continue
+        rows.append(f'| <a href="{attr(rel_url(src, permalink(i)))}">`{i}`</a> | {loc.kind} | {md(loc.title)} |')
+    return "\n".join(rows) + "\n"
+
+
+def training_paths(data: SiteData, src: str) -> str:
+    locs = ids(data)
+    out = []
+    for tp in data.training:
+        total = sum(i.minutes for i in tp.items)
+        out.append(f'### {md(tp.title)} {{ #{tp.id} }}\n')
+        out.append(f"For: {md(tp.audience)}. About {total} minutes of reading.\n")
+        out.append("| # | Read | You will be able to | Minutes | Permanent link |\n|---|---|---|---|---|")
+        for n, item in enumerate(tp.items, 1):
+            loc = locs[item.id]
+            link = f"[`{item.id}`: {md(loc.title)}]({rel(src, loc.page, loc.anchor)})"
+            perm = f'<a href="{attr(rel_url(src, permalink(item.id)))}">/{permalink(item.id)}</a>'
+            out.append(f"| {n} | {link} | {md(item.outcome)} | {item.minutes} | {perm} |")
+        out.append("")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,88 @@
+"""Small text helpers shared by the renderers.
+
+Data text is plain text. `md()` makes it safe to drop into Markdown: HTML is escaped and
+Markdown syntax characters are neutralised, so a field can never inject markup or a template.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+from .ids import page_url
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#!])")
+
+
+def md(text: str) -> str:
+    """Plain text -> inline Markdown that renders as the same literal text."""
+    out = html.escape(" ".join(str(text).split()), quote=False)
+    out = _MD_SPECIAL.sub(r"\\\1", out)
+    # table pipes, attr_list braces and Jinja-looking braces become entities
+    return out.replace("|", "&#124;").replace("{", "&#123;").replace("}", "&#125;")
+
+
+def attr(text: str) -> str:
+    """Plain text -> safe HTML attribute value."""
+    return html.escape(str(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def safe_url(url: str) -> str:
+    """Percent-encode characters that are not allowed in an href (for example [ and ])."""
+    from urllib.parse import quote
+
+    return quote(url, safe=":/?&=#%~+,;@!$'()*-._")
+
+
+def rel(from_src: str, to_src: str, anchor: str = "") -> str:
+    """Relative Markdown link target from one docs file to another (MkDocs resolves and checks it)."""
+    base = posixpath.dirname(from_src)
+    target = posixpath.relpath(to_src, base or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+def rel_url(from_src: str, to_src: str, anchor: str = "") -> str:
+    """Relative *URL* (for raw HTML and downloads) from the built page of from_src to to_src."""
+    here = page_url(from_src)
+    there = page_url(to_src) if to_src.endswith(".md") else to_src
+    out = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    if there.endswith("/") and not out.endswith("/"):
+        out += "/"
+    if out == "./":
+        out = ""
+    return out + (f"#{anchor}" if anchor else "")
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def join_words(items: list[str]) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def in_100(percent: float) -> str:
+    """A percentage as a natural frequency: 7.6 -> 'about 8 in 100'."""
+    if percent >= 1 or percent == 0:
+        n = round(percent)
+        exact = abs(n - percent) < 1e-9
+        return f"{'' if exact else 'about '}{n} in 100"
+    n = round(percent * 10)
+    return f"about {n} in 1,000"
+
+
+def pct(percent: float) -> str:
+    s = f"{percent:.1f}".rstrip("0").rstrip(".")
+    return f"{s}%"
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9'’/-]+", text)
+
+
+def sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])", text.strip())
+    return [p for p in parts if p]

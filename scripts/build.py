@@ -1,0 +1,64 @@
+"""Validated, strict, atomic build: the site is replaced only when the whole build succeeds.
+
+Usage: python scripts/build.py [--site DIR]
+1. Validate data/ and page front matter; on any problem print them all and stop (exit 1).
+2. Build with `mkdocs build --strict` into a temporary folder next to the target.
+3. Only on success, swap the new folder in. A failed build leaves the last good site untouched.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--site", default=str(ROOT / "site"), help="output folder (default: site/)")
+    args = ap.parse_args()
+    target = Path(args.site).resolve()
+
+    from macros.loader import DataErrors, load_site
+
+    try:
+        load_site(ROOT)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        print(f"\nBuild stopped. The site in {target} was left as it was.", file=sys.stderr)
+        return 1
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    # never pass -v: in MkDocs 1.6 it switches off anchor validation
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp)],
+        cwd=ROOT, env=env,
+    )
+    if proc.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"\nBuild failed (exit {proc.returncode}). The site in {target} was left as it was.", file=sys.stderr)
+        return 1
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}-old-{os.getpid()}")
+        target.rename(old)
+    tmp.rename(target)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+    pages = sum(1 for _ in target.rglob("index.html"))
+    print(f"Built {target} in {time.perf_counter() - start:.1f} s ({pages} HTML pages including permanent links).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

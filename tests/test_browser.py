@@ -1,0 +1,224 @@
+"""Real-browser checks in Debian's chromium driven by Playwright: search, permalinks, tooltips,
+accessibility (axe-core on every page), no requests leaving the host, print and PDF length."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ARTIFACTS, ROOT, html_pages
+
+pytestmark = pytest.mark.browser
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+        "--disable-features=Translate,OptimizationHints,MediaRouter", "--disable-dev-shm-usage"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Findings accepted after review, with the reason. Keep this empty unless a finding is a false positive.
+ACCEPTED: dict[str, str] = {}
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    assert Path(path).exists(), "Debian chromium is missing: run `make browser` (apt-get install chromium)"
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    requests: list[str] = []
+    pg.on("request", lambda r: requests.append(r.url))
+    pg.requests = requests  # type: ignore[attr-defined]
+    yield pg
+    ctx.close()
+
+
+def site_paths(site_dir) -> list[str]:
+    out = []
+    for p in html_pages(site_dir):
+        rel = p.parent.relative_to(site_dir).as_posix()
+        if rel.startswith(("search", "downloads")):
+            continue
+        out.append("" if rel == "." else rel + "/")
+    return out
+
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text())
+
+
+def search(page, server, query: str) -> list[str]:
+    page.goto(server)
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    box.click()
+    page.keyboard.type(query, delay=10)
+    page.wait_for_selector(".md-search-result__meta", timeout=10_000)
+    page.wait_for_function(
+        "() => !/Type to start|Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=10_000,
+    )
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)")
+    pages: list[str] = []
+    for h in hrefs:
+        path = re.sub(r"^https?://[^/]+/", "", h).split("#")[0].split("?")[0]
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+@pytest.mark.parametrize("case", QUERIES, ids=[q["query"] for q in QUERIES])
+def test_search_finds_the_right_page_in_top_three(page, server, case):
+    results = search(page, server, case["query"])
+    assert case["expect"] in results[:3], f"{case['query']!r} ({case['reader']}): top 3 were {results[:3]}"
+
+
+def test_search_keeps_ids_whole(page, server, data):
+    step = data.steps[0]
+    results = search(page, server, step.id)
+    assert results and results[0] == f"mappa/stages/{step.stage}/", results
+
+
+def test_permalinks_lead_to_the_item(page, server, data):
+    for item in (data.steps[0].id, data.standards[0].id, data.tools[0].id, "REC-05", "Q-01"):
+        page.goto(f"{server}id/{item}/")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)
+        assert "/id/" not in page.url, f"{item} did not redirect: {page.url}"
+        anchor = page.url.partition("#")[2]
+        if anchor:
+            assert page.locator(f"[id='{anchor}']").count() == 1
+
+
+def _tooltip_text(page) -> str:
+    """Material moves an abbreviation's title into a tooltip named by aria-describedby."""
+    return page.evaluate(
+        """() => { const a = document.activeElement; const id = a.getAttribute('aria-describedby');
+                   const t = id && document.getElementById(id);
+                   if (t) { const s = getComputedStyle(t); return s.visibility === 'visible' ? t.textContent.trim() : ''; }
+                   return a.getAttribute('title') || ''; }"""
+    )
+
+
+def test_abbreviation_tooltips_reachable_by_keyboard_and_touch(page, server, data):
+    expansion = next(t.expansion for t in data.terms if t.abbr == "MAPPA")
+    page.goto(server + "mappa/")
+    page.locator("article abbr").first.wait_for()
+    for _ in range(80):  # keyboard: Tab until an abbreviation has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.tagName") == "ABBR":
+            break
+    else:
+        pytest.fail("no abbreviation could be reached with the Tab key")
+    page.wait_for_timeout(300)
+    assert _tooltip_text(page), "focused abbreviation shows no tooltip"
+    # touch: a tap on an abbreviation focuses it and shows its expansion
+    ctx = page.context.browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800})
+    touch = ctx.new_page()
+    touch.goto(server + "mappa/")
+    target = touch.locator("article abbr", has_text="MAPPA").first
+    target.scroll_into_view_if_needed()
+    target.tap()
+    touch.wait_for_timeout(300)
+    assert touch.evaluate("document.activeElement.tagName") == "ABBR"
+    assert expansion in _tooltip_text(touch)
+    ctx.close()
+
+
+def test_print_page_renders_everything(page, server, data):
+    page.goto(server + "print_page/")
+    page.wait_for_load_state("load")
+    text = page.inner_text("body")
+    assert "MAPPA" in text and data.tools[0].name in text
+    assert page.locator("section.print-page").count() > 20
+
+
+def test_tools_table_sorts(page, server):
+    page.goto(server + "tools/")
+    first = page.locator(".sortable-table tbody tr td:first-child").first.inner_text()
+    page.locator(".sortable-table thead th button").nth(1).click()
+    page.locator(".sortable-table thead th button").nth(1).click()
+    sorted_first = page.locator(".sortable-table tbody tr td:first-child").first.inner_text()
+    assert page.locator(".sortable-table thead th").nth(1).get_attribute("aria-sort") == "descending"
+    assert first and sorted_first
+
+
+def test_no_request_leaves_the_host_and_axe_finds_nothing(browser, server, site_dir):
+    """Load every page; record every request; run axe-core (WCAG 2.0/2.1/2.2 A and AA) on each."""
+    axe_src = AXE.read_text(encoding="utf-8")
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    requests: list[str] = []
+    pg.on("request", lambda r: requests.append(r.url))
+    violations: list[str] = []
+    for path in site_paths(site_dir):
+        pg.goto(server + path)
+        pg.wait_for_load_state("load")
+        pg.add_script_tag(content=axe_src)
+        result = pg.evaluate(
+            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            AXE_TAGS,
+        )
+        for v in result["violations"]:
+            if v["id"] in ACCEPTED:
+                continue
+            targets = [" ".join(n["target"]) for n in v["nodes"][:3]]
+            violations.append(f"/{path}: {v['id']} ({v['impact']}): {v['help']} at {targets}")
+    ctx.close()
+    external = [u for u in requests if not u.startswith((server, "data:", "blob:", "about:"))]
+    assert not external, f"requests left the host: {sorted(set(external))[:10]}"
+    (ARTIFACTS / "axe-report.txt").write_text("\n".join(violations) or "0 violations\n")
+    assert not violations, "\n".join(violations[:30])
+
+
+KEY_PAGES = ["", "mappa/", "mappa/pathways/rso/", "standards/coverage/", "tools/", "tools/rm2000/",
+             "judiciary/reading-a-risk-assessment/", "recommendations/matrix/", "bench-notes/rm2000/"]
+
+
+def test_screenshots_of_key_pages(page, server):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for path in KEY_PAGES:
+        resp = page.goto(server + path)
+        assert resp and resp.ok, path
+        name = (path.strip("/").replace("/", "-") or "home") + ".png"
+        page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+        assert (ARTIFACTS / name).stat().st_size > 10_000
+
+
+def pdf_pages(pdf: bytes) -> int:
+    if shutil.which("pdfinfo"):
+        out = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True).stdout.decode()
+        return int(re.search(r"Pages:\s+(\d+)", out).group(1))
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def test_bench_notes_print_on_one_a4_page(browser, server, data):
+    from macros.ids import tool_slug
+
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    over = []
+    for t in data.tools:
+        pg.goto(f"{server}bench-notes/{tool_slug(t.id)}/")
+        pg.emulate_media(media="print")
+        n = pdf_pages(pg.pdf(format="A4", print_background=True))
+        if n > 1:
+            over.append((t.id, n))
+    ctx.close()
+    assert not over, f"bench notes longer than one A4 page: {over}"

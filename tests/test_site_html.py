@@ -1,0 +1,214 @@
+"""Tests on the built HTML of the real site."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import html_pages
+from macros.catalogue import all_pages, section_of
+from macros.ids import page_url
+from macros.render_recs import matrix_data
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def content_pages(site: Path) -> list[Path]:
+    return [p for p in html_pages(site) if p.relative_to(site).parts[0] not in ("print_page", "search")]
+
+
+def test_every_page_declares_recommendations(site_dir, data):
+    """Each built page shows which recommendations it answers, as links to their pages."""
+    missing = []
+    for page in content_pages(site_dir):
+        s = soup(page)
+        box = s.select_one(".page-facts")
+        if box is None:
+            missing.append(str(page.relative_to(site_dir)))
+            continue
+        links = [a["href"] for a in box.select("a")
+                 if "/recommendations/rec-" in str((page.parent / a.get("href", "")).resolve()) + "/"]
+        if not links and "answers no recommendation directly" not in box.get_text():
+            missing.append(str(page.relative_to(site_dir)))
+    assert not missing, f"pages without a recommendation declaration: {missing}"
+
+
+def test_recommendation_links_resolve_to_the_right_page(site_dir, data):
+    for page in content_pages(site_dir):
+        for a in soup(page).select(".page-facts a"):
+            href = a["href"]
+            m = re.search(r"rec-(\d\d)/?$", str((page.parent / href).resolve()))
+            if m:
+                target = (page.parent / href).resolve() / "index.html"
+                assert target.exists(), f"{page}: {href}"
+                assert f"Recommendation {int(m.group(1))}" in a.get_text()
+
+
+def test_matrix_agrees_with_page_metadata_both_ways(site_dir, data):
+    pages = all_pages(data)
+    matrix = matrix_data(data)
+    # every page declaring rec N appears under N in the matrix, and nothing else does
+    for p in pages:
+        if p.answers == "none" or p.src.startswith("recommendations/"):
+            continue
+        for n in p.answers:
+            assert p.src in matrix[n].get(section_of(p.src), []), (p.src, n)
+    for n, sections in matrix.items():
+        for section, srcs in sections.items():
+            for src in srcs:
+                p = next(x for x in pages if x.src == src)
+                assert n in p.answers and section_of(src) == section
+    # and the rendered matrix shows the same counts
+    table = soup(site_dir / "recommendations" / "matrix" / "index.html").select_one("table")
+    heads = [" ".join(th.get_text(" ", strip=True).split()) for th in table.select("thead th")]
+    for row in table.select("tbody tr"):
+        cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+        n = int(re.match(r"(\d+)\.", cells[0]).group(1))
+        for head, cell in zip(heads[2:], cells[2:]):
+            expected = len(matrix[n].get(head, []))
+            shown = 0 if cell == "–" else int(cell.split()[0])
+            assert shown == expected, (n, head, cell, expected)
+
+
+def test_every_recommendation_page_lists_its_answering_pages(site_dir, data):
+    for n, rec in data.recs.items():
+        page = site_dir / "recommendations" / f"rec-{n:02d}" / "index.html"
+        s = soup(page)
+        assert rec.text in " ".join(s.select_one("blockquote").get_text("").split())
+        listed = {a["href"] for a in s.select("article a")}
+        for src in [x for sec in matrix_data(data)[n].values() for x in sec]:
+            assert any(h.rstrip("/").endswith(page_url(src).rstrip("/")) for h in listed), (n, src)
+        if rec.status == "answered":
+            assert matrix_data(data)[n], f"REC-{n:02d} is 'answered' but no page answers it"
+
+
+def test_recommendation_text_is_exactly_the_report(data):
+    if not SEED.exists():
+        pytest.skip("shared/seed not beside the checkout")
+    seed = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in SEED.glob("*.txt"))
+    for rec in data.recs.values():
+        assert rec.text in seed, f"REC-{rec.number:02d} text differs from the 2009 report"
+
+
+def test_page_titles_are_unique(site_dir):
+    titles: dict[str, str] = {}
+    for page in content_pages(site_dir):
+        t = soup(page).title.get_text(strip=True)
+        assert t not in titles, f"duplicate <title> {t!r}: {titles.get(t)} and {page}"
+        titles[t] = str(page)
+
+
+def test_no_template_syntax_left_in_html(site_dir):
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for marker in ("{{", "{%", "{#"):
+            assert marker not in text, f"{marker} left in {page.relative_to(site_dir)}"
+
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.I)
+
+
+def test_no_external_assets(site_dir):
+    """Nothing is fetched from elsewhere: no external script, stylesheet, font, image or frame."""
+    bad = []
+    for page in site_dir.rglob("*.html"):
+        s = soup(page)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"),
+                          ("video", "src"), ("audio", "src"), ("object", "data")):
+            for el in s.find_all(tag):
+                val = el.get(attr, "")
+                if tag == "link" and not set(el.get("rel", [])) & {"stylesheet", "preconnect", "preload", "icon", "prefetch", "dns-prefetch", "manifest"}:
+                    continue
+                if EXTERNAL.match(val):
+                    bad.append((str(page.relative_to(site_dir)), tag, val))
+    for css in site_dir.rglob("*.css"):
+        for url in re.findall(r"url\(([^)]+)\)", css.read_text(encoding="utf-8")):
+            if EXTERNAL.match(url.strip("'\" ")):
+                bad.append((str(css.relative_to(site_dir)), "css", url))
+    assert not bad, bad[:10]
+
+
+def test_permalinks_resolve_for_every_id(site_dir, data):
+    from macros.render_common import ids
+
+    for item_id, loc in ids(data).items():
+        stub = site_dir / "id" / item_id / "index.html"
+        assert stub.exists(), item_id
+        target = soup(stub).select_one("a")["href"]
+        path, _, anchor = target.partition("#")
+        dest = (stub.parent / path).resolve() / "index.html"
+        assert dest.exists(), (item_id, target)
+        if anchor:
+            assert soup(dest).find(id=anchor) is not None, (item_id, target)
+
+
+def test_data_text_is_escaped_when_rendered(data):
+    """A hostile string in data, forced past validation, renders as literal text, never markup."""
+    from macros import models as m
+    from macros.render_mappa import step_sentence
+    from macros.text import md
+
+    evil = "<script>alert(1)</script> {{ config }} {% raw %} *x* [y](z) | a"
+    out = md(evil)
+    assert "<script>" not in out and "{{" not in out and "{%" not in out and "|" not in out
+    step = data.steps[0].model_copy(update={"action": evil})
+    sentence = step_sentence(data, step)
+    assert "<script" not in sentence and "{{" not in sentence
+    import markdown
+
+    html = markdown.markdown(sentence)
+    assert "&lt;script&gt;" in html and "<script" not in html and "{{" not in html
+
+
+def test_glossary_terms_become_tooltips(site_dir, data):
+    page = site_dir / "mappa" / "index.html"
+    abbrs = {a.get_text(): a.get("title") for a in soup(page).select("article abbr")}
+    assert abbrs.get("MAPPA") == next(t.expansion for t in data.terms if t.abbr == "MAPPA")
+
+
+def test_exports_validate_against_their_schemas(site_dir):
+    import jsonschema
+
+    for name in ("recommendations", "mappa-steps", "standards", "tools", "glossary"):
+        doc = json.loads((site_dir / "downloads" / f"{name}.json").read_text())
+        schema = json.loads((site_dir / "downloads" / "schema" / f"{name}.schema.json").read_text())
+        jsonschema.validate(doc, schema)
+        assert doc["items"], name
+        csv_text = (site_dir / "downloads" / f"{name}.csv").read_text()
+        assert csv_text.count("\n") >= len(doc["items"]) + 1
+
+
+def test_export_schema_rejects_bad_items(site_dir):
+    import jsonschema
+
+    doc = json.loads((site_dir / "downloads" / "standards.json").read_text())
+    schema = json.loads((site_dir / "downloads" / "schema" / "standards.schema.json").read_text())
+    doc["items"][0]["normative"] = "ought"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, schema)
+
+
+def test_checklist_csv_per_stage_matches_steps(site_dir, data):
+    import csv
+
+    for st in data.mappa.stages:
+        rows = list(csv.DictReader((site_dir / "downloads" / "checklists" / f"{st.id}.csv").open()))
+        assert [r["step"] for r in rows] == [s.id for s in data.steps if s.stage == st.id]
+
+
+def test_pathway_diagram_is_generated_from_data(site_dir, data):
+    for cat in data.mappa.categories:
+        page = soup(site_dir / "mappa" / "pathways" / cat.id / "index.html")
+        svg = page.select_one("svg.pathway")
+        assert svg is not None and svg.find("title") and svg.find("desc")
+        shown = [t.get_text() for t in svg.select("text.pw-id")]
+        expected = [s.id for st in sorted(data.mappa.stages, key=lambda x: x.number)
+                    for s in data.steps if s.stage == st.id and (cat.id in s.categories or "all" in s.categories)]
+        assert shown == expected
