@@ -80,6 +80,7 @@ def generated_pages(data: SiteData) -> list[PageInfo]:
     # imported here: renderers import this module for the matrix
     from . import render_mappa as rm
     from . import render_recs as rr
+    from . import render_site as rsite
     from . import render_standards as rs
     from . import render_tools as rt
 
@@ -142,7 +143,33 @@ def generated_pages(data: SiteData) -> list[PageInfo]:
             answers=sorted(t.recommendations), audience=["judiciary"], review=_review(t), generated=True,
             render=lambda d, s, i=t.id: rt.bench_note_page(d, s, i), print_layout="bench-note", search_exclude=True,
         ))
+    for tp in data.training:
+        recs = sorted({n for item in tp.items for n in item_recommendations(data, item.id)})
+        pages.append(PageInfo(
+            src=f"training/paths/{tp.id}.md", title=f"Training path: {tp.title}", id=f"PAGE-PATH-{tp.id.upper()}",
+            answers=recs or "none", answers_note=None if recs else "The items on this path answer no recommendation.",
+            audience=["trainers"], review=rec_review, generated=True,
+            render=lambda d, s, i=tp.id: rsite.training_path_page(d, s, i), print_layout="handout", search_exclude=True,
+        ))
     return pages
+
+
+def item_recommendations(data: SiteData, item_id: str) -> list[int]:
+    """The recommendations a citable item answers (used to label training paths)."""
+    if item_id.startswith("REC-"):
+        return [int(item_id[4:])]
+    for group in (data.steps, data.standards, data.tools):
+        for rec in group:
+            if rec.id == item_id:
+                return list(rec.recommendations)
+    if item_id.startswith("MAPPA-STAGE-"):
+        return [3]
+    if item_id.startswith("Q-"):
+        return [5]
+    for p in data.pages.values():
+        if p.meta.id == item_id and p.meta.answers != "none":
+            return list(p.meta.answers)
+    return []
 
 
 def all_pages(data: SiteData) -> list[PageInfo]:

@@ -76,7 +76,16 @@ def on_page_markdown(markdown, page, config, files):
     bottom = cite_this(data, src, meta.get("title") or page.title or "", meta["id"])
     title = meta.get("title") or page.title or ""
     heading = "" if markdown.lstrip().startswith("# ") else f"# {title}\n\n"
-    return f"{heading}{top}\n{markdown}\n\n{bottom}"
+    final = f"{heading}{top}\n{markdown}\n\n{bottom}"
+    dump = os.environ.get("GUIDANCE_DUMP_MARKDOWN")
+    if dump:  # used by scripts/bench.py to build the same content as plain Markdown
+        import yaml
+
+        out = Path(dump) / src
+        out.parent.mkdir(parents=True, exist_ok=True)
+        keep = {k: v for k, v in meta.items() if k in ("title", "search", "tags")}
+        out.write_text(f"---\n{yaml.safe_dump(keep, allow_unicode=True)}---\n\n{final}", encoding="utf-8")
+    return final
 
 
 def on_page_context(context, page, config, nav):

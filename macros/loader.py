@@ -278,6 +278,17 @@ def _load(root: Path) -> SiteData:
         return c.validate(path, TypeAdapter(model), raw, list_key)
 
     file_of: dict[str, str] = {}
+
+    def many(folder: Path, model) -> list:
+        """Every record of every YAML file in a folder (one file per stage, per topic, ...)."""
+        out: list = []
+        for path in _yaml_files(folder):
+            got = one(path, list[model]) or []
+            for rec in got:
+                file_of.setdefault(rec.id, c.rel(path))
+            out.extend(got)
+        return out
+
     site = one(d / "site.yaml", m.SiteInfo)
     sources_list: list[m.Source] = []
     for path in _yaml_files(d / "sources"):
@@ -293,28 +304,13 @@ def _load(root: Path) -> SiteData:
     terms = one(d / "glossary.yaml", list[m.Term]) or []
     style = one(d / "style.yaml", m.StyleRules)
     mappa = one(d / "mappa" / "structure.yaml", m.MappaFile)
-    gaps: list[m.Gap] = []
-    for path in _yaml_files(d / "gaps"):
-        got = one(path, list[m.Gap]) or []
-        gaps.extend(got)
-        for g in got:
-            file_of.setdefault(g.id, c.rel(path))
+    gaps = many(d / "gaps", m.Gap)
     standards_file = one(d / "standards.yaml", m.StandardsFile, "standards")
     judiciary = one(d / "judiciary.yaml", m.JudiciaryFile, "questions")
     training = one(d / "training.yaml", list[m.TrainingPath]) or []
 
-    steps: list[m.Step] = []
-    for path in _yaml_files(d / "mappa" / "steps"):
-        got = one(path, list[m.Step]) or []
-        steps.extend(got)
-        for s in got:
-            file_of.setdefault(s.id, c.rel(path))
-    facts_list: list[m.Fact] = []
-    for path in _yaml_files(d / "facts"):
-        got = one(path, list[m.Fact]) or []
-        facts_list.extend(got)
-        for f in got:
-            file_of.setdefault(f.id, c.rel(path))
+    steps = many(d / "mappa" / "steps", m.Step)
+    facts_list = many(d / "facts", m.Fact)
     tools: list[m.Tool] = []
     for path in _yaml_files(d / "tools"):
         tool = one(path, m.Tool)

@@ -163,6 +163,13 @@ def step_block(data: SiteData, src: str, s: m.Step) -> str:
     lines.append(f"**Source:** {cite_list(data, src, list(s.sources))}  ")
     lines.append("**Answers:** " + ", ".join(
         f"[Recommendation {n}]({rel(src, f'recommendations/rec-{n:02d}.md')})" for n in s.recommendations) + "\n")
+    from .render_standards import standards_for_step
+
+    stds = standards_for_step(data, s.id)
+    if stds:
+        lines.append("**Standards that apply:** " + ", ".join(
+            f"[`{x.id}` {md(x.title)}]({rel(src, f'standards/areas/{x.area}.md', anchor_of(x.id))})" for x in stds) + "  ")
+    lines.append("**History:** " + "; ".join(f"{h.version}: {md(h.change)}" for h in s.history) + "  ")
     lines.append(permalink_line(data, src, s.id) + "\n")
     lines.append("</div>\n")
     if s.note:

@@ -157,17 +157,30 @@ def id_register_table(data: SiteData, src: str) -> str:
 
 
 def training_paths(data: SiteData, src: str) -> str:
-    locs = ids(data)
-    out = []
+    """The list of paths on the training index page."""
+    rows = ["| Path | For | Items | Reading time |", "|---|---|---|---|"]
     for tp in data.training:
         total = sum(i.minutes for i in tp.items)
-        out.append(f'### {md(tp.title)} {{ #{tp.id} }}\n')
-        out.append(f"For: {md(tp.audience)}. About {total} minutes of reading.\n")
-        out.append("| # | Read | You will be able to | Minutes | Permanent link |\n|---|---|---|---|---|")
-        for n, item in enumerate(tp.items, 1):
-            loc = locs[item.id]
-            link = f"[`{item.id}`: {md(loc.title)}]({rel(src, loc.page, loc.anchor)})"
-            perm = f'<a href="{attr(rel_url(src, permalink(item.id)))}">/{permalink(item.id)}</a>'
-            out.append(f"| {n} | {link} | {md(item.outcome)} | {item.minutes} | {perm} |")
-        out.append("")
+        rows.append(f"| [{md(tp.title)}]({rel(src, f'training/paths/{tp.id}.md')}) | {md(tp.audience)} | "
+                    f"{len(tp.items)} | about {total} minutes |")
+    return "\n".join(rows) + "\n"
+
+
+def training_path_page(data: SiteData, src: str, path_id: str) -> str:
+    """One path as a handout: ordered items, outcomes, minutes and permanent links printed in full."""
+    tp = next(x for x in data.training if x.id == path_id)
+    locs = ids(data)
+    total = sum(i.minutes for i in tp.items)
+    base = data.site.base_url or "/"
+    out = [
+        f"For: {md(tp.audience)}. {len(tp.items)} items, about {total} minutes of reading.\n",
+        "Print this page to use it as a handout. The permanent links keep working when pages move.\n",
+        "| # | Read | You will be able to | Minutes | Permanent link |",
+        "|---|---|---|---|---|",
+    ]
+    for n, item in enumerate(tp.items, 1):
+        loc = locs[item.id]
+        link = f"[`{item.id}`: {md(loc.title)}]({rel(src, loc.page, loc.anchor)})"
+        perm = f'<a class="permalink" href="{attr(rel_url(src, permalink(item.id)))}">`{base}{permalink(item.id)}`</a>'
+        out.append(f"| {n} | {link} | {md(item.outcome)} | {item.minutes} | {perm} |")
     return "\n".join(out) + "\n"

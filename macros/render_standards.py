@@ -51,6 +51,7 @@ def standard_block(data: SiteData, src: str, s: m.Standard) -> str:
         f"[Recommendation {n}]({rel(src, f'recommendations/rec-{n:02d}.md')})" for n in s.recommendations))
     out.append(" · ".join(links) + "\n")
     out.append(f"**Sources:** {cite_list(data, src, list(s.sources))}\n")
+    out.append("**History:** " + "; ".join(f"{h.version}: {md(h.change)}" for h in s.history) + "\n")
     out.append(permalink_line(data, src, s.id) + "\n")
     return "\n".join(out)
 

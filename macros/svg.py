@@ -63,21 +63,8 @@ def icon_array_svg(svg_id: str, title: str, desc: str, counts: dict[str, int]) -
     cols = 10
     cells: list[str] = []
     order = [g for g, _, _ in ICON_GROUPS for _ in range(counts.get(g, 0))]
-    shapes = {g: s for g, _, s in ICON_GROUPS}
     for i, group in enumerate(order):
-        x = pad + (i % cols) * size
-        y = pad + (i // cols) * size
-        c = size / 2
-        shape = shapes[group]
-        if shape == "circle":
-            el = f'<circle cx="{x + c}" cy="{y + c}" r="10" class="ia-{group}"/>'
-        elif shape == "square":
-            el = f'<rect x="{x + 3}" y="{y + 3}" width="20" height="20" class="ia-{group}"/>'
-        elif shape == "triangle":
-            el = f'<path d="M{x + c} {y + 2} L{x + 24} {y + 23} L{x + 2} {y + 23} Z" class="ia-{group}"/>'
-        else:
-            el = f'<circle cx="{x + c}" cy="{y + c}" r="4" class="ia-{group}"/>'
-        cells.append(el)
+        cells.append(_shape(group, pad + (i % cols) * size, pad + (i // cols) * size, size))
     rows = -(-len(order) // cols)
     width, height = pad * 2 + cols * size, pad * 2 + rows * size
     return (
@@ -89,15 +76,19 @@ def icon_array_svg(svg_id: str, title: str, desc: str, counts: dict[str, int]) -
     )
 
 
+def _shape(group: str, x: float, y: float, size: float) -> str:
+    """The symbol for one icon-array group in a size x size cell at (x, y)."""
+    shape = {g: sh for g, _, sh in ICON_GROUPS}[group]
+    c, k = size / 2, size / 26  # centre, and scale from the 26-unit design grid
+    if shape == "circle":
+        return f'<circle cx="{x + c:g}" cy="{y + c:g}" r="{10 * k:g}" class="ia-{group}"/>'
+    if shape == "square":
+        return f'<rect x="{x + 3 * k:g}" y="{y + 3 * k:g}" width="{20 * k:g}" height="{20 * k:g}" class="ia-{group}"/>'
+    if shape == "triangle":
+        return f'<path d="M{x + c:g} {y + 2 * k:g} L{x + 24 * k:g} {y + 23 * k:g} L{x + 2 * k:g} {y + 23 * k:g} Z" class="ia-{group}"/>'
+    return f'<circle cx="{x + c:g}" cy="{y + c:g}" r="{4 * k:g}" class="ia-{group}"/>'
+
+
 def legend_svg(group: str) -> str:
     """A small inline key symbol matching the icon array."""
-    shape = {g: s for g, _, s in ICON_GROUPS}[group]
-    if shape == "circle":
-        el = f'<circle cx="8" cy="8" r="7" class="ia-{group}"/>'
-    elif shape == "square":
-        el = f'<rect x="1" y="1" width="14" height="14" class="ia-{group}"/>'
-    elif shape == "triangle":
-        el = f'<path d="M8 1 L15 15 L1 15 Z" class="ia-{group}"/>'
-    else:
-        el = f'<circle cx="8" cy="8" r="3" class="ia-{group}"/>'
-    return f'<svg class="ia-key" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{el}</svg>'
+    return f'<svg class="ia-key" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{_shape(group, 0, 0, 16)}</svg>'

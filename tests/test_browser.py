@@ -74,7 +74,16 @@ def search(page, server, query: str) -> list[str]:
         "() => !/Type to start|Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)",
         timeout=10_000,
     )
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)")
+    # results update as the query is typed: wait until the list is the same on three reads in a row
+    read = "els => els.map(e => e.href)"
+    last, same = None, 0
+    for _ in range(50):
+        hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", read)
+        same = same + 1 if hrefs == last else 0
+        if same >= 2:
+            break
+        last = hrefs
+        page.wait_for_timeout(150)
     pages: list[str] = []
     for h in hrefs:
         path = re.sub(r"^https?://[^/]+/", "", h).split("#")[0].split("?")[0]

@@ -1,0 +1,214 @@
+"""Build and page-weight benchmark. Prints a table (Markdown) and writes bench-results.json.
+
+Usage: python scripts/bench.py [--scales 1,10,100] [--quick]
+
+Measures, on this machine:
+- build time and peak memory of the real site, and of synthetic data at x10 and x100 tools
+  (records copied with new ids, through the same data path: loader, hooks, macros);
+- the same content built as plain Markdown (no macros, no hooks) as the baseline, and the ratio;
+- HTML bytes per page (median and largest), search index size, total site size;
+- time to check every link and anchor of the real site (linkchecker over HTTP, AnchorCheck on);
+- time from page load to the first search answer in chromium.
+Targets are printed next to each figure. This is not a test: it never fails on a slow machine.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+PY = sys.executable
+
+MEASURE = r"""
+import resource, sys, time, os, logging
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+logging.disable(logging.WARNING)
+t = time.perf_counter()
+cfg = load_config(config_file=sys.argv[1], site_dir=sys.argv[2], strict=True)
+build(cfg)
+print(f"{time.perf_counter() - t:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}")
+"""
+
+
+def timed_build(project: Path, out: Path, env: dict | None = None, config: str = "mkdocs.yml") -> tuple[float, float]:
+    """(seconds, peak MB) of one `mkdocs build --strict` in a fresh process."""
+    shutil.rmtree(out, ignore_errors=True)
+    proc = subprocess.run([PY, "-c", MEASURE, str(project / config), str(out)], cwd=project,
+                          capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})))
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    secs, mb = proc.stdout.strip().splitlines()[-1].split()
+    return float(secs), float(mb)
+
+
+def copy_project(dest: Path) -> Path:
+    for name in ("data", "docs", "macros", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+def scale_tools(project: Path, factor: int) -> int:
+    """Copy every tool record factor-1 times with new ids (TOOL-X -> TOOL-X-K2 ...). Returns tool count."""
+    tools = sorted((project / "data" / "tools").glob("*.yaml"))
+    for k in range(2, factor + 1):
+        for path in tools:
+            text = path.read_text(encoding="utf-8")
+            tid = "TOOL-" + path.stem.upper()
+            text = text.replace(f"id: {tid}\n", f"id: {tid}-K{k}\n", 1)
+            text = re.sub(r"(\n  - id: )([a-z0-9-]+)", lambda mt: f"{mt.group(1)}{mt.group(2)}-k{k}", text)
+            text = re.sub(r"(\n    figure: )([a-z0-9-]+)", lambda mt: f"{mt.group(1)}{mt.group(2)}-k{k}", text)
+            (path.parent / f"{path.stem}-k{k}.yaml").write_text(text, encoding="utf-8")
+    (project / "data" / "id-register.yaml").unlink(missing_ok=True)
+    return len(tools) * factor
+
+
+def plain_twin(project: Path, work: Path) -> Path:
+    """The same pages as plain Markdown files, with a config that has no macros and no hooks."""
+    dump = work / "dump"
+    timed_build(project, work / "dump-site", env={"GUIDANCE_DUMP_MARKDOWN": str(dump)})
+    twin = work / "twin"
+    shutil.copytree(dump, twin / "docs")
+    shutil.copytree(project / "overrides", twin / "overrides")
+    shutil.copytree(project / "docs" / "assets", twin / "docs" / "assets", dirs_exist_ok=True)
+    built = work / "dump-site"
+    for sub in ("downloads",):  # generated downloads become static files
+        if (built / sub).exists():
+            shutil.copytree(built / sub, twin / "docs" / sub)
+    cfg = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    cfg = re.sub(r"\n  - macros:\n(      .*\n)+", "\n", cfg)
+    cfg = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", cfg)
+    sys.path.insert(0, str(project))
+    from macros.loader import load_site
+
+    terms = {t.abbr: t.expansion for t in load_site(project).terms}
+    cfg = cfg.replace("  - abbr\n", "  - abbr:\n      glossary: " + json.dumps(terms) + "\n")
+    cfg = cfg.replace("  - data\n  - macros\n", "  - docs\n")
+    (twin / "mkdocs.yml").write_text(cfg, encoding="utf-8")
+    return twin
+
+
+def page_weights(site: Path) -> dict:
+    pages = [p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("id", "print_page")]
+    sizes = sorted(p.stat().st_size for p in pages)
+    total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+    index = site / "search" / "search_index.json"
+    return {
+        "pages": len(pages),
+        "html_median_kb": statistics.median(sizes) / 1024,
+        "html_largest_kb": sizes[-1] / 1024,
+        "search_index_kb": index.stat().st_size / 1024 if index.exists() else 0,
+        "site_mb": total / 1024 / 1024,
+    }
+
+
+def link_check_seconds(site: Path) -> float:
+    from serve_site import make_server
+
+    srv = make_server(str(site), 0)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{srv.server_address[1]}/"
+    work = Path(tempfile.mkdtemp())
+    os.chmod(work, 0o777)
+    for p in [site, *site.rglob("*")]:
+        os.chmod(p, 0o755 if p.is_dir() else 0o644)
+    cfg = work / "lc.ini"
+    cfg.write_text("[checking]\nmaxrequestspersecond=1000\nthreads=10\n[AnchorCheck]\n")
+    os.chmod(cfg, 0o644)
+    t = time.perf_counter()
+    proc = subprocess.run([str(Path(PY).parent / "linkchecker"), "--no-status", "--no-robots", "-f", str(cfg), url],
+                          capture_output=True, text=True)
+    secs = time.perf_counter() - t
+    srv.shutdown()
+    if proc.returncode != 0:
+        print(proc.stdout[-2000:], file=sys.stderr)
+    return secs
+
+
+def first_search_seconds(site: Path, query: str = "restricted patients") -> float:
+    from playwright.sync_api import sync_playwright
+    from serve_site import make_server
+
+    srv = make_server(str(site), 0)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{srv.server_address[1]}/"
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=args)
+        page = b.new_page()
+        page.goto(url)
+        page.wait_for_load_state("load")
+        t = time.perf_counter()
+        box = page.locator("input.md-search__input")
+        box.click()
+        page.keyboard.type(query)
+        page.wait_for_selector(".md-search-result__item", timeout=30_000)
+        secs = time.perf_counter() - t
+        b.close()
+    srv.shutdown()
+    return secs
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scales", default="1,10,100")
+    ap.add_argument("--quick", action="store_true", help="skip the browser and link-check figures")
+    args = ap.parse_args()
+    scales = [int(x) for x in args.scales.split(",")]
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    rows, results = [], {}
+    for n in scales:
+        project = copy_project(work / f"x{n}")
+        tools = scale_tools(project, n) if n > 1 else len(list((project / "data" / "tools").glob("*.yaml")))
+        secs, mb = timed_build(project, work / f"x{n}-site")
+        weights = page_weights(work / f"x{n}-site")
+        twin = plain_twin(project, work / f"x{n}-twin")
+        tsecs, tmb = timed_build(twin, work / f"x{n}-twin-site")
+        results[n] = {"tools": tools, "build_s": secs, "peak_mb": mb, "plain_build_s": tsecs, "plain_peak_mb": tmb,
+                      "ratio": secs / tsecs, **weights}
+        print(f"x{n}: {tools} tools, {weights['pages']} pages, build {secs:.2f} s (plain {tsecs:.2f} s), "
+              f"peak {mb:.0f} MB, site {weights['site_mb']:.1f} MB", flush=True)
+    real = results[scales[0]]
+    if not args.quick:
+        results["link_check_s"] = link_check_seconds(work / f"x{scales[0]}-site")
+        results["first_search_s"] = first_search_seconds(work / f"x{scales[0]}-site")
+    base_html = real["html_median_kb"]
+    rows.append("| Scale | Tools | Pages | Build (s) | Plain Markdown build (s) | Ratio | Peak memory (MB) | "
+                "HTML per page, median / largest (KB) | Search index (KB) | Site (MB) |")
+    rows.append("|---|---|---|---|---|---|---|---|---|---|")
+    for n in scales:
+        r = results[n]
+        rows.append(f"| x{n} | {r['tools']} | {r['pages']} | {r['build_s']:.2f} | {r['plain_build_s']:.2f} | {r['ratio']:.2f} | "
+                    f"{r['peak_mb']:.0f} | {r['html_median_kb']:.1f} / {r['html_largest_kb']:.1f} | "
+                    f"{r['search_index_kb']:.0f} | {r['site_mb']:.1f} |")
+    print("\n" + "\n".join(rows))
+    print("\nTargets:")
+    big = results[scales[-1]]
+    print(f"- real site build <= 3 s: {real['build_s']:.2f} s")
+    print(f"- x{scales[-1]} build <= 15 s and <= 60 MB site: {big['build_s']:.2f} s, {big['site_mb']:.1f} MB")
+    print(f"- data-driven overhead <= 1.15x plain: " + ", ".join(f"x{n} {results[n]['ratio']:.2f}" for n in scales))
+    print(f"- HTML per page flat within 10 %: median x1 {base_html:.1f} KB -> x{scales[-1]} {big['html_median_kb']:.1f} KB "
+          f"({(big['html_median_kb'] / base_html - 1) * 100:+.1f} %)")
+    if not args.quick:
+        print(f"- full link and anchor check <= 5 s: {results['link_check_s']:.2f} s")
+        print(f"- first search answer <= 1.5 s: {results['first_search_s']:.2f} s")
+    (ROOT / "bench-results.json").write_text(json.dumps(results, indent=2, default=str))
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
