@@ -22,16 +22,22 @@ if str(ROOT) not in sys.path:
 log = logging.getLogger("mkdocs.hooks.guidance")
 
 
-def _data():
-    from macros.loader import DataErrors, load_site
+_BUILD: dict[str, object] = {}  # the data of the build in progress: loaded and validated once, in on_config
 
-    try:
-        return load_site(ROOT)
-    except DataErrors as exc:
-        raise PluginError(exc.report()) from None
+
+def _data():
+    if "data" not in _BUILD:
+        from macros.loader import DataErrors, load_site
+
+        try:
+            _BUILD["data"] = load_site(ROOT)
+        except DataErrors as exc:
+            raise PluginError(exc.report()) from None
+    return _BUILD["data"]
 
 
 def on_config(config):
+    _BUILD.clear()  # a new build (mkdocs serve rebuilds): load the data afresh
     data = _data()
     # every glossary abbreviation becomes a tooltip on every page (Python-Markdown abbr glossary)
     config.mdx_configs.setdefault("abbr", {})["glossary"] = {t.abbr: t.expansion for t in data.terms}
@@ -46,8 +52,9 @@ def on_files(files, config):
     from macros.exports import all_exports
 
     data = _data()
+    existing = {f.src_uri for f in files}  # one set: Files.get_file_from_path after each append is quadratic
     for page in generated_pages(data):
-        if files.get_file_from_path(page.src) is not None:
+        if page.src in existing:
             raise PluginError(
                 f"docs/{page.src} clashes with a page generated from data. Rename or remove docs/{page.src}."
             )
@@ -99,13 +106,13 @@ def on_page_context(context, page, config, nav):
 _READABILITY: dict[str, object] = {}
 
 
-def on_post_page(output, page, config):
-    """Measure the prose of every page that is held to the reading-ease floor."""
+def on_page_content(html_text, page, config, files):
+    """Measure the prose of every page that is held to the reading-ease floor (content only, no theme)."""
     from macros.readability import prose_from_html, score
 
     if page.meta.get("readability"):
-        _READABILITY[page.file.src_uri] = (page.meta.get("title", ""), score(prose_from_html(output)))
-    return output
+        _READABILITY[page.file.src_uri] = (page.meta.get("title", ""), score(prose_from_html(f"<article>{html_text}</article>")))
+    return html_text
 
 
 def _write_readability(config, data):
@@ -139,7 +146,10 @@ def on_post_build(config):
     from macros.render_site import overdue
 
     data = _data()
+    from macros.print_links import repair
+
     n = write_permalinks(data, Path(config.site_dir))
+    repair(data, Path(config.site_dir))
     _write_readability(config, data)
     late = overdue(data)
     log.info("Wrote %d permanent links under id/.", n)

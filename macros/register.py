@@ -23,7 +23,8 @@ def read_register(root: Path) -> dict[str, dict]:
     path = Path(root) / REGISTER
     if not path.exists():
         return {}
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or []  # noqa: S506 - safe loader
     return {e["id"]: e for e in entries}
 
 

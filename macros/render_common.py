@@ -28,9 +28,18 @@ def ids(data: SiteData) -> dict[str, Located]:
 
 def ids_on_page(data: SiteData, src: str) -> list[str]:
     """Citable ids that live on a page (glossary terms and page ids left out)."""
-    out = sorted(i for i, loc in ids(data).items() if loc.page == src and loc.kind not in ("glossary term", "page"))
-    out += [t.abbr for t in data.tools if t.id in out]  # a tool is also searched by its short name
-    return out
+    by_page = getattr(data, "_ids_by_page", None)
+    if by_page is None:  # built once per build: pages x ids would be quadratic
+        by_page = {}
+        abbr = {t.id: t.abbr for t in data.tools}
+        for i, loc in sorted(ids(data).items()):
+            if loc.kind in ("glossary term", "page"):
+                continue
+            by_page.setdefault(loc.page, []).append(i)
+            if i in abbr:  # a tool is also searched by its short name
+                by_page[loc.page].append(abbr[i])
+        data._ids_by_page = by_page  # type: ignore[attr-defined]
+    return list(by_page.get(src, []))
 
 
 # ---------------------------------------------------------------- citations
@@ -70,7 +79,7 @@ def id_badge(item_id: str) -> str:
 def permalink_line(data: SiteData, src: str, item_id: str) -> str:
     url = rel_url(src, permalink(item_id))
     return (
-        f'<span class="permalink">Permanent link: <a href="{attr(url)}">/{attr(permalink(item_id))}</a> '
+        f'<span class="permalink">Permanent link: <a href="{attr(url)}">`/{permalink(item_id)}`</a> '
         f'<button type="button" class="copy-cite" data-cite-path="{attr(permalink(item_id))}" '
         f'aria-label="Copy link to {attr(item_id)}">Copy link</button></span>'
     )
@@ -121,11 +130,18 @@ def answers_banner(data: SiteData, src: str, meta: dict) -> str:
     if answers == "none":
         recs = "This page answers no recommendation directly: " + md(meta.get("answers_note", "")) + ""
     else:
-        links = [
-            f"[Recommendation {n}: {md(data.recs[n].title)}]({rel(src, f'recommendations/rec-{n:02d}.md')})"
-            for n in answers
-        ]
-        recs = "**Answers** " + " · ".join(links)
+        if len(answers) <= 2:
+            links = [
+                f"[Recommendation {n}: {md(data.recs[n].title)}]({rel(src, f'recommendations/rec-{n:02d}.md')})"
+                for n in answers
+            ]
+            recs = "**Answers** " + " · ".join(links)
+        else:  # many: numbers only, each titled, to keep the box short
+            links = [
+                f"[{n}]({rel(src, f'recommendations/rec-{n:02d}.md')} \"Recommendation {n}: {attr(data.recs[n].title)}\")"
+                for n in answers
+            ]
+            recs = "**Answers recommendations** " + ", ".join(links)
     lines = [f'<div class="page-facts" data-search-exclude markdown>', f"{recs}<br>", f"**Page ID** {id_badge(page_id)}"]
     review = meta.get("review") or {}
     due = review.get("review_due")

@@ -6,18 +6,14 @@ from .ids import anchor_of, permalink
 from .loader import SiteData
 from .render_common import cite_list, gaps_here, id_badge, permalink_line
 from .svg import pathway_svg
-from .text import attr, join_words, md, rel, rel_url
+from .text import attr, join_words, lower_first, md, rel, rel_url
 
 CHECKLIST_CSV = "downloads/checklists/{stage}.csv"
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
-
-
 def step_sentence(data: SiteData, step: m.Step, you: bool = False) -> str:
     who = "You" if you else data.role(step.actor).name
-    action = _lower_first(step.action.rstrip("."))
+    action = lower_first(step.action.rstrip("."))
     return f"{md(who)} **{step.normative}** {md(action)}."
 
 

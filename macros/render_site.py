@@ -19,12 +19,8 @@ def glossary(data: SiteData, src: str) -> str:
         out.append(f"## {letter} {{ #letter-{letter.lower()} }}\n")
         for t in letters[letter]:
             cite = f" ({cite_list(data, src, list(t.sources))})" if t.sources else ""
-            out.append(
-                f'<dl class="term" id="{anchor_of(t.id)}"><dt><strong>{attr(t.abbr)}</strong>: {attr(t.expansion)}</dt>'
-                f"<dd>{attr(t.definition)}</dd></dl>\n"
-            )
-            if cite:
-                out.append(f"<small>Source:{cite}</small>\n")
+            out.append(f"### {md(t.abbr)}: {md(t.expansion)} {{ #{anchor_of(t.id)} }}\n")
+            out.append(f"{md(t.definition)}" + (f" <small>Source:{cite}</small>" if cite else "") + "\n")
     return "\n".join(out) + "\n"
 
 
@@ -43,13 +39,15 @@ def sources_list(data: SiteData, src: str) -> str:
         if not items:
             continue
         out.append(f"## {label[kind]}\n")
+        out.append('<ul class="sources" markdown="1">')
         for s in items:
             note = f" *{md(s.note)}*" if s.note else ""
+            # the id sits on the <li> so that the print page (which renames li and heading ids) keeps links working
             out.append(
-                f'- <span id="src-{s.id}"></span>**{md(s.title)}**. {md(s.publisher)}, {md(s.date)}. '
-                f'<a href="{attr(safe_url(s.url))}" rel="noopener">{attr(s.url)}</a> <code>{s.id}</code>.{note}'
+                f'<li id="src-{s.id}" markdown="span">**{md(s.title)}**. {md(s.publisher)}, {md(s.date)}. '
+                f'<a href="{attr(safe_url(s.url))}" rel="noopener">{attr(s.url)}</a> `{s.id}`.{note}</li>'
             )
-        out.append("")
+        out.append("</ul>\n")
     return "\n".join(out) + "\n"
 
 

@@ -7,7 +7,7 @@ from .loader import SiteData
 from .render_common import cite_list, id_badge, permalink_line
 from .render_standards import standards_for_tool
 from .svg import ICON_GROUPS, icon_array_svg, legend_svg
-from .text import attr, in_100, join_words, md, pct, rel
+from .text import attr, in_100, join_words, lower_first, md, pct, rel
 
 DECISIONS = {
     "mappa": ("MAPPA risk management", "mappa/index.md"),
@@ -65,7 +65,7 @@ def figure_text(data: SiteData, src: str, f: m.Figure, with_source: bool = True)
     src_txt = f" ({cite_list(data, src, list(f.sources))})" if with_source else ""
     return (
         f'<span class="figure" data-figure="{attr(f.id)}"><strong>{in_100(f.percent)} ({pct(f.percent)}{interval})</strong>'
-        f"</span> of {md(f.describes)} had {md(f.outcome)} within {md(f.follow_up)}. "
+        f"</span> of {md(lower_first(f.describes))} had {md(lower_first(f.outcome))} within {md(lower_first(f.follow_up))}. "
         f"Sample: {md(f.sample)}.{base}{src_txt}"
     )
 
@@ -199,7 +199,7 @@ def _glance(data: SiteData, src: str, t: m.Tool) -> str:
         [_page_link(data, src, DECISIONS[d][0], DECISIONS[d][1]) for d in t.decisions]
     ) or "None recorded in the sources used."
     rows = [
-        "| | |", "|---|---|",
+        "| Feature | This tool |", "|---|---|",
         f"| Type | {md(t.type)} |",
         f"| Authors and year | {known(t.authors)}, {known(t.year)} |",
         f"| Assesses | {md(t.assesses)} |",

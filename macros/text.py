@@ -53,6 +53,11 @@ def rel_url(from_src: str, to_src: str, anchor: str = "") -> str:
     return out + (f"#{anchor}" if anchor else "")
 
 
+def lower_first(text: str) -> str:
+    """'Sexual reoffending' -> 'sexual reoffending'; leaves 'MAPPA ...' and 'ICM ...' alone."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 

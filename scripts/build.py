@@ -3,7 +3,8 @@
 Usage: python scripts/build.py [--site DIR]
 1. Validate data/ and page front matter; on any problem print them all and stop (exit 1).
 2. Build with `mkdocs build --strict` into a temporary folder next to the target.
-3. Only on success, swap the new folder in. A failed build leaves the last good site untouched.
+3. Check every internal link and anchor of the output (scripts/check_links.py).
+4. Only on success, swap the new folder in. A failed build leaves the last good site untouched.
 """
 from __future__ import annotations
 
@@ -47,6 +48,16 @@ def main() -> int:
     if proc.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"\nBuild failed (exit {proc.returncode}). The site in {target} was left as it was.", file=sys.stderr)
+        return 1
+    # raw HTML and theme links are not covered by MkDocs' own validation: check every link and anchor
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from check_links import check
+
+    _pages, _links, broken = check(tmp)
+    if broken:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print("Broken internal links or anchors:\n  " + "\n  ".join(broken[:50]), file=sys.stderr)
+        print(f"\nBuild failed. The site in {target} was left as it was.", file=sys.stderr)
         return 1
     old = None
     if target.exists():

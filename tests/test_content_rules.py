@@ -197,7 +197,7 @@ def test_figures_show_both_forms_with_base_rate_and_time(site_dir, data):
         assert spans, f.id
         line = spans[0].parent.get_text(" ")
         assert " in 100" in line or " in 1,000" in line
-        assert "%" in line and f.follow_up in " ".join(line.split()) and "Sample" in line
+        assert "%" in line and f.follow_up.lower() in " ".join(line.split()).lower() and "Sample" in line
 
 
 def test_standards_cover_both_offence_types(data):
@@ -248,3 +248,27 @@ def test_glossary_covers_abbreviations_used(site_dir, data):
                 if sum(ch.isupper() for ch in part) >= 2 and part not in known and part.rstrip("s") not in known:
                     missing.setdefault(part, "/".join(rel))
     assert not missing, f"abbreviations not in the glossary: {missing}"
+
+
+def test_abbreviations_spelled_out_on_first_use_in_practitioner_pages(site_dir, data):
+    """On hand-written practitioner pages, an abbreviation's full form comes before or with its first use."""
+    problems = []
+    for src, page in data.pages.items():
+        if not page.meta.readability:
+            continue
+        from macros.ids import page_url
+
+        html = (site_dir / page_url(src) / "index.html").read_text(encoding="utf-8")
+        art = BeautifulSoup(re.sub(r"</?abbr[^>]*>", "", html), "html.parser").select_one("article")
+        for el in art.select(".page-facts, .cite-this, h1, .cite, .headerlink, table, svg, code, .step-meta"):
+            el.decompose()
+        text = " ".join(art.get_text(" ").split())
+        for term in data.terms:
+            first = re.search(rf"(?<![\w/-]){re.escape(term.abbr)}(?![\w/-])", text)
+            if not first:
+                continue
+            before = text[: first.end() + 120].lower()
+            words = [w for w in re.findall(r"[a-z]+", term.expansion.lower()) if len(w) > 3][:3]
+            if words and not all(w in before for w in words):
+                problems.append(f"{src}: {term.abbr}")
+    assert not problems, "\n".join(problems)
