@@ -42,7 +42,6 @@ class PageInfo:
     readability: bool = False
     answers_note: str | None = None
     render: Callable[[SiteData, str], str] | None = field(default=None, repr=False)
-    print_layout: str | None = None  # e.g. "bench-note" adds print CSS class
     search_exclude: bool = False  # printable copies of content found elsewhere stay out of search
 
     def meta(self) -> dict:
@@ -56,8 +55,6 @@ class PageInfo:
         }
         if self.answers_note:
             out["answers_note"] = self.answers_note
-        if self.print_layout:
-            out["print_layout"] = self.print_layout
         if self.search_exclude:
             out["search"] = {"exclude": True}
         return out
@@ -105,7 +102,7 @@ def generated_pages(data: SiteData) -> list[PageInfo]:
             src=f"mappa/checklists/{st.id}.md", title=f"Checklist: stage {st.number}, {st.name.lower()}",
             id=f"PAGE-CHECKLIST-{st.number}", answers=answers, audience=["practitioners"],
             review=_latest_review(steps, "MAPPA guidance editors"), generated=True,
-            render=lambda d, s, i=st.id: rm.checklist_page(d, s, i), print_layout="checklist", search_exclude=True,
+            render=lambda d, s, i=st.id: rm.checklist_page(d, s, i), search_exclude=True,
         ))
     for cat in data.mappa.categories:
         steps = [x for x in data.steps if cat.id in x.categories or "all" in x.categories]
@@ -141,7 +138,7 @@ def generated_pages(data: SiteData) -> list[PageInfo]:
         pages.append(PageInfo(
             src=f"bench-notes/{slug}.md", title=f"Bench note: {t.abbr}", id=f"PAGE-BENCH-{t.id}",
             answers=sorted(t.recommendations), audience=["judiciary"], review=_review(t), generated=True,
-            render=lambda d, s, i=t.id: rt.bench_note_page(d, s, i), print_layout="bench-note", search_exclude=True,
+            render=lambda d, s, i=t.id: rt.bench_note_page(d, s, i), search_exclude=True,
         ))
     for tp in data.training:
         recs = sorted({n for item in tp.items for n in item_recommendations(data, item.id)})
@@ -149,7 +146,7 @@ def generated_pages(data: SiteData) -> list[PageInfo]:
             src=f"training/paths/{tp.id}.md", title=f"Training path: {tp.title}", id=f"PAGE-PATH-{tp.id.upper()}",
             answers=recs or "none", answers_note=None if recs else "The items on this path answer no recommendation.",
             audience=["trainers"], review=rec_review, generated=True,
-            render=lambda d, s, i=tp.id: rsite.training_path_page(d, s, i), print_layout="handout", search_exclude=True,
+            render=lambda d, s, i=tp.id: rsite.training_path_page(d, s, i), search_exclude=True,
         ))
     return pages
 

@@ -55,8 +55,6 @@ def all_ids(data: "SiteData") -> dict[str, Located]:
         put(Located(s.id, "MAPPA step", f"{s.id}", f"mappa/stages/{s.stage}.md", anchor_of(s.id)))
     for s in data.mappa.stages:
         put(Located(f"MAPPA-STAGE-{s.number}", "MAPPA stage", f"Stage {s.number}: {s.name}", f"mappa/stages/{s.id}.md"))
-    for a in data.areas:
-        pass
     for s in data.standards:
         put(Located(s.id, "standard", f"{s.id}: {s.title}", f"standards/areas/{s.area}.md", anchor_of(s.id)))
     for t in data.tools:

@@ -8,7 +8,6 @@ share one load per build, and an edited file is picked up by `mkdocs serve`.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -245,7 +244,8 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("_"))
 
 
-GENERATED_PREFIXES = ("recommendations/rec-", "mappa/stages/", "mappa/pathways/", "mappa/roles/", "standards/areas/", "tools/", "bench-notes/")
+GENERATED_PREFIXES = ("recommendations/rec-", "mappa/stages/", "mappa/pathways/", "mappa/roles/", "mappa/checklists/",
+                      "standards/areas/", "tools/", "bench-notes/", "training/paths/")
 
 
 def load_site(root: Path) -> SiteData:

@@ -22,7 +22,6 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    field_validator,
     model_validator,
 )
 
@@ -429,11 +428,6 @@ class Tool(Governed):
     )
     sources: Sources
     recommendations: Annotated[list[RecNumber], Field(min_length=1)]
-
-    @field_validator("id")
-    @classmethod
-    def _upper(cls, v: str) -> str:
-        return v
 
 
 class BenchQuestion(Strict):

@@ -5,7 +5,7 @@ import datetime as dt
 import os
 
 from . import models as m
-from .ids import Located, all_ids, anchor_of, page_url, permalink
+from .ids import Located, all_ids, permalink
 from .loader import SiteData
 from .text import attr, md, rel, rel_url
 
@@ -142,7 +142,7 @@ def answers_banner(data: SiteData, src: str, meta: dict) -> str:
                 for n in answers
             ]
             recs = "**Answers recommendations** " + ", ".join(links)
-    lines = [f'<div class="page-facts" data-search-exclude markdown>', f"{recs}<br>", f"**Page ID** {id_badge(page_id)}"]
+    lines = ['<div class="page-facts" data-search-exclude markdown>', f"{recs}<br>", f"**Page ID** {id_badge(page_id)}"]
     review = meta.get("review") or {}
     due = review.get("review_due")
     if due:

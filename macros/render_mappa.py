@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 from . import models as m
-from .ids import anchor_of, permalink
+from .ids import anchor_of
 from .loader import SiteData
 from .render_common import cite_list, gaps_here, id_badge, permalink_line
 from .svg import pathway_svg
-from .text import attr, join_words, lower_first, md, rel, rel_url
+from .text import attr, lower_first, md, rel, rel_url
 
 CHECKLIST_CSV = "downloads/checklists/{stage}.csv"
 
 
 def step_sentence(data: SiteData, step: m.Step, you: bool = False) -> str:
-    who = "You" if you else data.role(step.actor).name
+    name = data.role(step.actor).name
+    who = "You" if you else (name if name.startswith("The ") else "The " + lower_first(name))
     action = lower_first(step.action.rstrip("."))
     return f"{md(who)} **{step.normative}** {md(action)}."
 
@@ -146,7 +147,7 @@ def step_block(data: SiteData, src: str, s: m.Step) -> str:
     """One step as its own section: a heading with the id (anchor, search hit), then who, what, when."""
     role = data.role(s.actor)
     lines = [
-        f"### {s.id}: {md(role.name)} {{ #{anchor_of(s.id)} }}\n",
+        f"### `{s.id}`: {md(role.name)} {{ #{anchor_of(s.id)} }}\n",
         step_sentence(data, s) + "\n",
         '<div class="step-meta" markdown>\n',
         f"**When:** {when_text(s)}  ",
@@ -179,7 +180,7 @@ def stage_page(data: SiteData, src: str, stage_id: str) -> str:
     out = [
         f"{id_badge(f'MAPPA-STAGE-{st.number}')} {permalink_line(data, src, f'MAPPA-STAGE-{st.number}')}\n",
         f"{md(st.summary)} ({cite_list(data, src, list(st.sources))})\n",
-        "Each row says who acts, what they do and when. The words **must**, **should** and **may** have one meaning each: "
+        "Each step says who acts, what they do and when. The words **must**, **should** and **may** have one meaning each: "
         f"see [how to read this guidance]({rel(src, 'how-to-read.md')}).\n",
         f"[Printable checklist for this stage]({rel(src, f'mappa/checklists/{stage_id}.md')}) · "
         f'<a href="{attr(rel_url(src, CHECKLIST_CSV.format(stage=stage_id)))}" download>Download the checklist (CSV)</a>\n',

@@ -1,7 +1,7 @@
 """Recommendation pages, the recommendations index and the traceability matrix."""
 from __future__ import annotations
 
-from .catalogue import SECTIONS, all_pages, pages_answering, section_of
+from .catalogue import SECTIONS, pages_answering, section_of
 from .loader import SiteData
 from .render_common import cite_ref, id_badge, permalink_line
 from .text import join_words, md, rel
@@ -96,5 +96,3 @@ def matrix_data(data: SiteData) -> dict[int, dict[str, list[str]]]:
             out[r.number].setdefault(section_of(p.src), []).append(p.src)
     return out
 
-
-__all__ = ["recommendation_page", "recommendations_index", "traceability_matrix", "matrix_data", "all_pages"]

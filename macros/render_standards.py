@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import models as m
-from .ids import anchor_of, permalink, tool_slug
+from .ids import anchor_of, tool_slug
 from .loader import SiteData
 from .render_common import cite_list, gaps_here, permalink_line
 from .text import attr, md, rel, rel_url
@@ -30,7 +30,7 @@ def _std_link(src: str, s: m.Standard) -> str:
 
 def standard_block(data: SiteData, src: str, s: m.Standard) -> str:
     out = [
-        f"## {s.id}: {md(s.title)} {{ #{anchor_of(s.id)} }}\n",
+        f"## `{s.id}`: {md(s.title)} {{ #{anchor_of(s.id)} }}\n",
         f'<p class="applies-to"><strong>Applies to:</strong> {attr(applies_label(s))}</p>\n',
         f"> {statement_md(s)}\n",
         f"*Wording: {'the site’s own words' if s.wording == 'site' else 'quoted from the source'}.*"
@@ -135,5 +135,3 @@ def standards_for_tool(data: SiteData, tool_id: str) -> list[m.Standard]:
 def standards_for_step(data: SiteData, step_id: str) -> list[m.Standard]:
     return [s for s in data.standards if step_id in s.mappa_steps]
 
-
-__all__ = ["area_page", "standards_index", "coverage_table", "self_audit", "permalink"]

@@ -267,7 +267,7 @@ def tool_page(data: SiteData, src: str, tool_id: str) -> str:
     out += [
         f"## {sec['sources']} {{ #sources }}\n",
         cite_list(data, src, list(t.sources)) + "\n",
-        f"Answers: " + ", ".join(f"[Recommendation {n}]({rel(src, f'recommendations/rec-{n:02d}.md')})" for n in t.recommendations) + "\n",
+        "Answers: " + ", ".join(f"[Recommendation {n}]({rel(src, f'recommendations/rec-{n:02d}.md')})" for n in t.recommendations) + "\n",
         "**Change history**\n",
         "\n".join(f"- {h.version} ({h.date.isoformat()}): {md(h.change)}" for h in t.history) + "\n",
     ]

@@ -58,10 +58,6 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
 def join_words(items: list[str]) -> str:
     items = [i for i in items if i]
     if len(items) <= 1:
@@ -82,12 +78,3 @@ def in_100(percent: float) -> str:
 def pct(percent: float) -> str:
     s = f"{percent:.1f}".rstrip("0").rstrip(".")
     return f"{s}%"
-
-
-def words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9'’/-]+", text)
-
-
-def sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])", text.strip())
-    return [p for p in parts if p]

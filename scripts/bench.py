@@ -209,7 +209,7 @@ def main() -> int:
     big = results[scales[-1]]
     print(f"- real site build <= 3 s: {real['build_s']:.2f} s")
     print(f"- x{scales[-1]} build <= 15 s and <= 60 MB site: {big['build_s']:.2f} s, {big['site_mb']:.1f} MB")
-    print(f"- data-driven overhead <= 1.15x plain: " + ", ".join(f"x{n} {results[n]['ratio']:.2f}" for n in scales))
+    print("- data-driven overhead <= 1.15x plain: " + ", ".join(f"x{n} {results[n]['ratio']:.2f}" for n in scales))
     print(f"- HTML per page flat within 10 %: median x1 {base_html:.1f} KB -> x{scales[-1]} {big['html_median_kb']:.1f} KB "
           f"({(big['html_median_kb'] / base_html - 1) * 100:+.1f} %)")
     print("- full link and anchor check <= 5 s (scripts/check_links.py): " + ", ".join(

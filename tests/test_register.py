@@ -1,8 +1,6 @@
 """Published ids are permanent: the committed register guards them."""
 from __future__ import annotations
 
-import shutil
-
 import yaml
 
 from macros.loader import load_site
@@ -47,10 +45,7 @@ def test_normative_change_needs_a_history_entry(project):
     text = path.read_text()
     data = load_site(project)
     first = data.standards[0]
-    assert first.statement in " ".join(text.split()) or True
     # change the statement of RAS-01 without touching its history
-    import re
-
     new_text = text.replace(first.statement.split()[-1], "changed-" + first.statement.split()[-1], 1)
     path.write_text(new_text)
     problems = register_problems(load_site(project))

@@ -5,7 +5,6 @@ import os
 import subprocess
 import sys
 
-from conftest import ROOT
 
 
 def test_overdue_pages_get_a_banner_and_are_listed(project, tmp_path):

@@ -151,7 +151,6 @@ def test_permalinks_resolve_for_every_id(site_dir, data):
 
 def test_data_text_is_escaped_when_rendered(data):
     """A hostile string in data, forced past validation, renders as literal text, never markup."""
-    from macros import models as m
     from macros.render_mappa import step_sentence
     from macros.text import md
 
