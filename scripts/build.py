@@ -1,10 +1,10 @@
 """Validated, strict, atomic build: the site is replaced only when the whole build succeeds.
 
 Usage: python scripts/build.py [--site DIR]
-1. Validate data/ and page front matter; on any problem print them all and stop (exit 1).
-2. Build with `mkdocs build --strict` into a temporary folder next to the target.
-3. Check every internal link and anchor of the output (scripts/check_links.py).
-4. Only on success, swap the new folder in. A failed build leaves the last good site untouched.
+1. Build with `mkdocs build --strict` into a temporary folder next to the target. The hooks validate
+   data/ and page front matter first (once per build) and stop with every problem listed.
+2. Check every internal link and anchor of the output (scripts/check_links.py).
+3. Only on success, swap the new folder in. A failed build leaves the last good site untouched.
 """
 from __future__ import annotations
 
@@ -26,15 +26,6 @@ def main() -> int:
     ap.add_argument("--site", default=str(ROOT / "site"), help="output folder (default: site/)")
     args = ap.parse_args()
     target = Path(args.site).resolve()
-
-    from macros.loader import DataErrors, load_site
-
-    try:
-        load_site(ROOT)
-    except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
-        print(f"\nBuild stopped. The site in {target} was left as it was.", file=sys.stderr)
-        return 1
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
