@@ -170,9 +170,9 @@ def questions_list(data: SiteData, src: str) -> str:
     out = []
     for q in data.judiciary.questions:
         out.append(f"## {q.id}. {md(q.question)} {{ #{anchor_of(q.id)} }}\n")
-        out.append(f"{md(q.why)}\n")
+        out.append(f'<p class="q-why" markdown="span">{md(q.why)}</p>\n')
         out.append(f"**The report needs to tell you:** {md(q.report_must_supply)}\n")
-        out.append(f"<small>Sources: {cite_list(data, src, list(q.sources))}</small>\n")
+        out.append(f'<p class="q-sources" markdown="span"><small>Sources: {cite_list(data, src, list(q.sources))}</small></p>\n')
     return "\n".join(out) + "\n"
 
 

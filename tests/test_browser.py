@@ -231,3 +231,21 @@ def test_bench_notes_print_on_one_a4_page(browser, server, data):
             over.append((t.id, n))
     ctx.close()
     assert not over, f"bench notes longer than one A4 page: {over}"
+
+
+# printed length limits the guidance promises its readers
+PRINT_LIMITS = {
+    "mappa/": 2,                 # MAPPA in one page: two sides of A4
+    "judiciary/questions/": 2,   # questions to keep beside a report: one sheet, two sides
+}
+
+
+@pytest.mark.parametrize("path,limit", PRINT_LIMITS.items())
+def test_printed_length(browser, server, path, limit):
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    pg.goto(server + path)
+    pg.emulate_media(media="print")
+    n = pdf_pages(pg.pdf(format="A4", print_background=True))
+    ctx.close()
+    assert n <= limit, f"/{path} prints on {n} A4 pages (limit {limit})"
