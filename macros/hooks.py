@@ -142,12 +142,11 @@ def _write_readability(config, data):
 
 def on_post_build(config):
     from macros.ids import page_url
+    from macros.print_links import repair
     from macros.redirects import write_permalinks
     from macros.render_site import overdue
 
     data = _data()
-    from macros.print_links import repair
-
     n = write_permalinks(data, Path(config.site_dir))
     repair(data, Path(config.site_dir))
     _write_readability(config, data)

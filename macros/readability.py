@@ -37,7 +37,7 @@ def syllables(word: str) -> int:
         return 0
     if len(w) <= 3:
         return 1
-    if re.fullmatch(r"[a-z]*[^aeiouy]{4,}", w) or w.isupper():  # abbreviations said letter by letter
+    if re.fullmatch(r"[a-z]*[^aeiouy]{4,}", w) or word.strip("'’-").isupper():  # abbreviations said letter by letter
         return max(1, len(w) // 2)
     w = re.sub(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$", lambda m: m.group(0)[0], w)
     w = re.sub(r"^y", "", w)

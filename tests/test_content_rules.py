@@ -272,3 +272,15 @@ def test_abbreviations_spelled_out_on_first_use_in_practitioner_pages(site_dir, 
             if words and not all(w in before for w in words):
                 problems.append(f"{src}: {term.abbr}")
     assert not problems, "\n".join(problems)
+
+
+def test_reading_ease_measure_orders_plain_and_dense_text():
+    """The measure itself: short plain sentences score high, long Latinate ones low, close to Flesch's scale."""
+    from macros.readability import score, syllables
+
+    assert [syllables(w) for w in ("risk", "meeting", "probation", "co-ordinator", "MAPPA")] == [1, 2, 3, 5, 2]
+    plain = score("You check the form. You send it to the police. They reply within a day.")
+    dense = score("Multi-agency arrangements necessitate comprehensive consideration of criminogenic "
+                  "characteristics, notwithstanding organisational heterogeneity and administrative complexity.")
+    assert plain.reading_ease > 80 > 0 > dense.reading_ease
+    assert plain.sentences == 3 and plain.longest_sentence == 6
