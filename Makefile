@@ -1,16 +1,19 @@
 # Two commands on a fresh machine: `make serve` and `make test`. See README.md.
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV   := .venv
+# Any Python from 3.11 up will do: by default python3.11 if the machine has it, else the newest python3.x (3.11 or later).
+PYTHON ?= $(shell for p in python3.11 python3.14 python3.13 python3.12 python3; do v=$$(command -v $$p) && $$v -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$v; break; }; done)
+VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NPMSTAMP := node_modules/.installed
 
-.PHONY: setup build serve test test-fast check pdf bench browser clean register
+.PHONY: setup build serve test test-fast lint check pdf bench browser clean register
 
-$(STAMP): requirements.txt
-	@$(PYTHON) -c "import sys; assert sys.version_info[:2] == (3, 11), sys.version" || { echo "Python 3.11 is needed. Set PYTHON=/path/to/python3.11"; exit 1; }
+$(STAMP): requirements.txt pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed. Set PYTHON=/path/to/python3.11 (or newer)."; exit 1; }
+	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)" || { echo "$(PYTHON) is older than 3.11. Set PYTHON=/path/to/python3.11 (or newer)."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
 $(NPMSTAMP): package.json package-lock.json
@@ -32,10 +35,13 @@ build: setup
 serve: build
 	MACROS_ON_ERROR_FAIL=false NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -a 127.0.0.1:8000 --livereload
 
-test: setup $(NPMSTAMP) browser
+lint: setup
+	$(BIN)/ruff check macros scripts tests
+
+test: setup $(NPMSTAMP) browser lint
 	$(BIN)/python -m pytest
 
-test-fast: setup
+test-fast: setup lint
 	$(BIN)/python -m pytest -m "not browser"
 
 pdf: build browser

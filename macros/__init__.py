@@ -1,10 +1,8 @@
-"""Site data layer and renderers for the high-risk offender guidance site.
+"""The generator of the guidance site, in layers (each imports only from the layers above it):
 
-Modules:
-- yamlio: safe YAML loading that rejects duplicate keys and keeps line numbers.
-- models: typed pydantic models for every kind of record in data/.
-- loader: loads data/ and page front matter, validates, checks references, reports all errors.
-- render_*: turn validated records into Markdown/HTML (data text is always escaped).
-- main: the mkdocs-macros entry point (macros for hand-written pages).
-- hooks: the MkDocs hooks (generated pages, recommendation banners, exports, permalinks).
+- data/      read data/*.yaml and docs/ front matter, validate (models, loader), the id register;
+- paths.py   where every page lives and where every id points (the only place a path is spelled);
+- sitemap.py every page, hand-written or generated, with its metadata;
+- render/    turn validated records into Markdown (data text is always escaped, never a template);
+- site/      the MkDocs plugin, the page macros, exports, permanent links, print links, link check.
 """

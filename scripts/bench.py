@@ -27,7 +27,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
 PY = sys.executable
 
 MEASURE = r"""
@@ -68,8 +67,8 @@ def scale_tools(project: Path, factor: int) -> int:
             text = path.read_text(encoding="utf-8")
             tid = "TOOL-" + path.stem.upper()
             text = text.replace(f"id: {tid}\n", f"id: {tid}-K{k}\n", 1)
-            text = re.sub(r"(\n  - id: )([a-z0-9-]+)", lambda mt: f"{mt.group(1)}{mt.group(2)}-k{k}", text)
-            text = re.sub(r"(\n    figure: )([a-z0-9-]+)", lambda mt: f"{mt.group(1)}{mt.group(2)}-k{k}", text)
+            text = re.sub(r"(\n  - id: )([a-z0-9-]+)", lambda mt, k=k: f"{mt.group(1)}{mt.group(2)}-k{k}", text)
+            text = re.sub(r"(\n    figure: )([a-z0-9-]+)", lambda mt, k=k: f"{mt.group(1)}{mt.group(2)}-k{k}", text)
             (path.parent / f"{path.stem}-k{k}.yaml").write_text(text, encoding="utf-8")
     (project / "data" / "id-register.yaml").unlink(missing_ok=True)
     return len(tools) * factor
@@ -89,13 +88,12 @@ def plain_twin(project: Path, work: Path) -> Path:
             shutil.copytree(built / sub, twin / "docs" / sub)
     cfg = (project / "mkdocs.yml").read_text(encoding="utf-8")
     cfg = re.sub(r"\n  - macros:\n(      .*\n)+", "\n", cfg)
-    cfg = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", cfg)
-    sys.path.insert(0, str(project))
-    from macros.loader import load_site
+    cfg = re.sub(r"\n  - guidance\n", "\n", cfg)
+    from macros.data.loader import load_site
 
     terms = {t.abbr: t.expansion for t in load_site(project).terms}
     cfg = cfg.replace("  - abbr\n", "  - abbr:\n      glossary: " + json.dumps(terms) + "\n")
-    cfg = cfg.replace("  - data\n  - macros\n", "  - docs\n")
+    cfg = re.sub(r"\nwatch:\n  - data.*\n", "\nwatch:\n  - docs\n", cfg)
     (twin / "mkdocs.yml").write_text(cfg, encoding="utf-8")
     return twin
 
@@ -115,7 +113,7 @@ def page_weights(site: Path) -> dict:
 
 
 def fast_link_check_seconds(site: Path) -> tuple[float, int]:
-    from check_links import check
+    from macros.site.linkcheck import check
 
     t = time.perf_counter()
     _pages, links, broken = check(site)
@@ -123,7 +121,7 @@ def fast_link_check_seconds(site: Path) -> tuple[float, int]:
 
 
 def link_check_seconds(site: Path) -> float:
-    from serve_site import make_server
+    from macros.site.serve import make_server
 
     srv = make_server(str(site), 0)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
@@ -147,7 +145,8 @@ def link_check_seconds(site: Path) -> float:
 
 def first_search_seconds(site: Path, query: str = "restricted patients") -> float:
     from playwright.sync_api import sync_playwright
-    from serve_site import make_server
+
+    from macros.site.serve import make_server
 
     srv = make_server(str(site), 0)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
@@ -212,7 +211,7 @@ def main() -> int:
     print("- data-driven overhead <= 1.15x plain: " + ", ".join(f"x{n} {results[n]['ratio']:.2f}" for n in scales))
     print(f"- HTML per page flat within 10 %: median x1 {base_html:.1f} KB -> x{scales[-1]} {big['html_median_kb']:.1f} KB "
           f"({(big['html_median_kb'] / base_html - 1) * 100:+.1f} %)")
-    print("- full link and anchor check <= 5 s (scripts/check_links.py): " + ", ".join(
+    print("- full link and anchor check <= 5 s (macros/site/linkcheck.py): " + ", ".join(
         f"x{n} {results[n]['fast_link_check_s']:.2f} s ({results[n]['links']} links)" for n in scales))
     if not args.quick:
         print(f"- the same check with linkchecker over HTTP, AnchorCheck on (real site): {results['link_check_s']:.2f} s")

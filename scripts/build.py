@@ -3,7 +3,7 @@
 Usage: python scripts/build.py [--site DIR]
 1. Build with `mkdocs build --strict` into a temporary folder next to the target. The hooks validate
    data/ and page front matter first (once per build) and stop with every problem listed.
-2. Check every internal link and anchor of the output (scripts/check_links.py).
+2. Check every internal link and anchor of the output (macros/site/linkcheck.py).
 3. Only on success, swap the new folder in. A failed build leaves the last good site untouched.
 """
 from __future__ import annotations
@@ -17,8 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from macros.site.linkcheck import check
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
@@ -41,9 +42,6 @@ def main() -> int:
         print(f"\nBuild failed (exit {proc.returncode}). The site in {target} was left as it was.", file=sys.stderr)
         return 1
     # raw HTML and theme links are not covered by MkDocs' own validation: check every link and anchor
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from check_links import check
-
     _pages, _links, broken = check(tmp)
     if broken:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -8,10 +8,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from macros.data.loader import DataErrors, load_site
 
-from macros.loader import DataErrors, load_site  # noqa: E402
+ROOT = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parents[1]
+
 
 
 def main() -> int:

@@ -13,8 +13,6 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic", "--disable-dev-shm-usage"]
@@ -35,10 +33,10 @@ def main() -> int:
         return 1
 
     from playwright.sync_api import sync_playwright
-    from serve_site import make_server
 
-    from macros.ids import tool_slug
-    from macros.loader import load_site
+    from macros.data.loader import load_site
+    from macros.paths import tool_slug
+    from macros.site.serve import make_server
 
     data = load_site(ROOT)
     srv = make_server(str(site), 0)

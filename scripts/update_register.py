@@ -14,11 +14,10 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from macros.data.loader import DataErrors, load_site
+from macros.data.register import REGISTER, current_entries, history_versions, read_register
 
-from macros.loader import DataErrors, load_site  # noqa: E402
-from macros.register import REGISTER, current_entries, history_versions, read_register  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 HEADER = """# Register of every published id. Written by scripts/update_register.py; edit by hand only to
 # retire an id (status: retired, retired_in: <version>, reason: <plain words>, successor: <id or omit>).

@@ -12,19 +12,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
 
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "browser: needs Debian chromium (installed by make test)")
-
-
 @pytest.fixture(scope="session")
 def data():
-    from macros.loader import load_site
+    from macros.data.loader import load_site
 
     return load_site(ROOT)
 
@@ -54,7 +48,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server(site_dir):
     """The built site on a plain static HTTP server bound to 127.0.0.1."""
-    from serve_site import make_server
+    from macros.site.serve import make_server
 
     port = _free_port()
     srv = make_server(str(site_dir), port)
@@ -79,4 +73,4 @@ def project(tmp_path) -> Path:
 
 def html_pages(site: Path) -> list[Path]:
     """Every real HTML page (not permalink stubs, not the 404 page)."""
-    return sorted(p for p in site.rglob("index.html") if not p.relative_to(site).parts[0] in ("id",))
+    return sorted(p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("id",))

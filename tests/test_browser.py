@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ARTIFACTS, ROOT, html_pages
 
 pytestmark = pytest.mark.browser
@@ -220,7 +219,7 @@ def pdf_pages(pdf: bytes) -> int:
 
 
 def test_bench_notes_print_on_one_a4_page(browser, server, data):
-    from macros.ids import tool_slug
+    from macros.paths import tool_slug
 
     ctx = browser.new_context()
     pg = ctx.new_page()

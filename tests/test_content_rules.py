@@ -7,8 +7,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import models as m
-from macros.readability import prose_from_html, score
+from macros.data import models as m
+from macros.site.readability import prose_from_html, score
 
 NORMATIVE = re.compile(r"\b(must not|must|should not|should|may|shall)\b", re.I)
 
@@ -99,13 +99,13 @@ def test_no_banned_phrases_in_data(data):
 
 
 def _article(site_dir, src):
-    from macros.ids import page_url
+    from macros.paths import page_url
 
     return (site_dir / page_url(src) / "index.html").read_text(encoding="utf-8")
 
 
 def test_no_banned_phrases_in_practitioner_pages(site_dir, data):
-    from macros.catalogue import all_pages
+    from macros.sitemap import all_pages
 
     phrases = data.style.banned_phrases
     for p in all_pages(data):
@@ -121,7 +121,7 @@ def test_no_banned_phrases_in_practitioner_pages(site_dir, data):
 
 
 def test_practitioner_pages_meet_reading_ease_floor(site_dir, data):
-    from macros.catalogue import all_pages
+    from macros.sitemap import all_pages
 
     floor = data.style.min_reading_ease
     low = []
@@ -147,7 +147,7 @@ def test_every_fact_bearing_record_cites_a_source(data):
 
 def test_every_tool_section_is_filled_or_explicitly_unknown(data):
     for t in data.tools:
-        for name, info in m.Tool.model_fields.items():
+        for name, _info in m.Tool.model_fields.items():
             value = getattr(t, name)
             if name in ("figures", "decisions", "comparator"):
                 continue
@@ -190,7 +190,7 @@ def test_figures_show_both_forms_with_base_rate_and_time(site_dir, data):
     figs = [(t, f) for t in data.tools for f in t.figures]
     assert figs, "no published rates in the data"
     for t, f in figs:
-        from macros.ids import tool_slug
+        from macros.paths import tool_slug
 
         soup = BeautifulSoup((site_dir / "tools" / tool_slug(t.id) / "index.html").read_text(), "html.parser")
         spans = soup.select(f'.figure[data-figure="{f.id}"]')
@@ -216,7 +216,7 @@ def test_coverage_view_agrees_with_data(site_dir, data):
     assert int(summary["data-violent"]) == sum("violent" in s.applies_to for s in data.standards)
     rows = soup.select("article table tbody tr")
     assert len(rows) == len(data.standards)
-    for row, s in zip(rows, data.standards):
+    for row, s in zip(rows, data.standards, strict=True):
         cells = [c.get_text(strip=True) for c in row.select("td")]
         assert s.id in cells[1]
         assert (cells[2] == "Yes") == ("sexual" in s.applies_to)
@@ -256,7 +256,7 @@ def test_abbreviations_spelled_out_on_first_use_in_practitioner_pages(site_dir, 
     for src, page in data.pages.items():
         if not page.meta.readability:
             continue
-        from macros.ids import page_url
+        from macros.paths import page_url
 
         html = (site_dir / page_url(src) / "index.html").read_text(encoding="utf-8")
         art = BeautifulSoup(re.sub(r"</?abbr[^>]*>", "", html), "html.parser").select_one("article")
@@ -276,7 +276,7 @@ def test_abbreviations_spelled_out_on_first_use_in_practitioner_pages(site_dir, 
 
 def test_reading_ease_measure_orders_plain_and_dense_text():
     """The measure itself: short plain sentences score high, long Latinate ones low, close to Flesch's scale."""
-    from macros.readability import score, syllables
+    from macros.site.readability import score, syllables
 
     assert [syllables(w) for w in ("risk", "meeting", "probation", "co-ordinator", "MAPPA")] == [1, 2, 3, 5, 2]
     plain = score("You check the form. You send it to the police. They reply within a day.")

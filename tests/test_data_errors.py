@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import DataErrors, load_site
+from macros.data.loader import DataErrors, load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 

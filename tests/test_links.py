@@ -29,7 +29,7 @@ def test_linkchecker_finds_no_broken_links_or_anchors(server, site_dir):
 
 
 def test_every_internal_link_and_anchor_resolves_including_the_print_page(site_dir):
-    from check_links import check
+    from macros.site.linkcheck import check
 
     n_pages, n_links, broken = check(site_dir)
     assert n_pages > 100 and n_links > 1000
@@ -37,7 +37,7 @@ def test_every_internal_link_and_anchor_resolves_including_the_print_page(site_d
 
 
 def test_link_check_catches_a_missing_anchor_and_a_missing_page(tmp_path):
-    from check_links import check
+    from macros.site.linkcheck import check
 
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="#here">ok</a><a href="#gone">bad</a>'

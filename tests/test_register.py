@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import yaml
 
-from macros.loader import load_site
-from macros.register import register_problems
+from macros.data.loader import load_site
+from macros.data.register import register_problems
 
 
 def test_register_matches_the_data(data):
@@ -33,7 +33,7 @@ def test_tombstone_satisfies_the_register_and_is_written(project, tmp_path):
     reg_path.write_text(yaml.safe_dump(entries))
     data = load_site(project)
     assert not register_problems(data)
-    from macros.redirects import write_permalinks
+    from macros.site.permalinks import write_permalinks
 
     write_permalinks(data, tmp_path / "out")
     page = (tmp_path / "out" / "id" / "RAS-99" / "index.html").read_text()

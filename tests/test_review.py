@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 
-
 def test_overdue_pages_get_a_banner_and_are_listed(project, tmp_path):
     site = tmp_path / "site"
     env = dict(os.environ, SITE_TODAY="2031-01-01")  # every review date in the data is earlier than this

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import html_pages
-from macros.catalogue import all_pages, section_of
-from macros.ids import page_url
-from macros.render_recs import matrix_data
+
+from macros.paths import page_url
+from macros.render.recs import matrix_data
+from macros.sitemap import all_pages, section_of
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
@@ -71,7 +71,7 @@ def test_matrix_agrees_with_page_metadata_both_ways(site_dir, data):
     for row in table.select("tbody tr"):
         cells = [td.get_text(" ", strip=True) for td in row.select("td")]
         n = int(re.match(r"(\d+)\.", cells[0]).group(1))
-        for head, cell in zip(heads[2:], cells[2:]):
+        for head, cell in zip(heads[2:], cells[2:], strict=True):
             expected = len(matrix[n].get(head, []))
             shown = 0 if cell == "–" else int(cell.split()[0])
             assert shown == expected, (n, head, cell, expected)
@@ -136,9 +136,9 @@ def test_no_external_assets(site_dir):
 
 
 def test_permalinks_resolve_for_every_id(site_dir, data):
-    from macros.render_common import ids
+    from macros.paths import ids
 
-    for item_id, loc in ids(data).items():
+    for item_id in ids(data):
         stub = site_dir / "id" / item_id / "index.html"
         assert stub.exists(), item_id
         target = soup(stub).select_one("a")["href"]
@@ -151,8 +151,8 @@ def test_permalinks_resolve_for_every_id(site_dir, data):
 
 def test_data_text_is_escaped_when_rendered(data):
     """A hostile string in data, forced past validation, renders as literal text, never markup."""
-    from macros.render_mappa import step_sentence
-    from macros.text import md
+    from macros.render.mappa import step_sentence
+    from macros.render.text import md
 
     evil = "<script>alert(1)</script> {{ config }} {% raw %} *x* [y](z) | a"
     out = md(evil)

@@ -8,13 +8,16 @@ share one load per build, and an edited file is picked up by `mkdocs serve`.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ..paths import all_ids
 from . import models as m
+from .sitedata import Page, SiteData
 from .yamlio import YamlProblem, load_file, load_text, split_front_matter
 
 # ---------------------------------------------------------------- errors
@@ -174,61 +177,6 @@ class _Collector:
 # ---------------------------------------------------------------- the data set
 
 
-@dataclass
-class Page:
-    src: str  # path under docs/
-    meta: m.PageMeta
-    generated: bool = False
-
-
-@dataclass
-class SiteData:
-    root: Path
-    site: m.SiteInfo
-    sources: dict[str, m.Source]
-    report: m.ReportInfo
-    recs: dict[int, m.Recommendation]
-    terms: list[m.Term]
-    style: m.StyleRules
-    mappa: m.MappaFile
-    steps: list[m.Step]
-    gaps: list[m.Gap]
-    facts: dict[str, m.Fact]
-    areas: list[m.StandardArea]
-    standards: list[m.Standard]
-    tools: list[m.Tool]
-    judiciary: m.JudiciaryFile
-    training: list[m.TrainingPath]
-    pages: dict[str, Page] = field(default_factory=dict)
-    file_of: dict[str, str] = field(default_factory=dict)  # record id -> data file
-
-    # convenience look-ups
-    def role(self, rid: str) -> m.Role:
-        return next(r for r in self.mappa.roles if r.id == rid)
-
-    def stage(self, sid: str) -> m.Stage:
-        return next(s for s in self.mappa.stages if s.id == sid)
-
-    def category(self, cid: str) -> m.Category:
-        return next(c for c in self.mappa.categories if c.id == cid)
-
-    def tool(self, tid: str) -> m.Tool:
-        return next(t for t in self.tools if t.id == tid)
-
-    def standard(self, sid: str) -> m.Standard:
-        return next(s for s in self.standards if s.id == sid)
-
-    def step(self, sid: str) -> m.Step:
-        return next(s for s in self.steps if s.id == sid)
-
-    def figure(self, fid: str) -> tuple[m.Tool, m.Figure]:
-        for t in self.tools:
-            for f in t.figures:
-                if f.id == fid:
-                    return t, f
-        raise KeyError(fid)
-
-
 def _walk_sources(obj: Any, path: str = "") -> Iterable[tuple[str, m.SourceRef]]:
     if isinstance(obj, m.SourceRef):
         yield path, obj
@@ -267,7 +215,7 @@ def _fingerprint(root: Path) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
-def _load(root: Path) -> SiteData:
+def _load(root: Path) -> SiteData:  # noqa: C901  (to be split into named steps)
     c = _Collector(root)
     d = root / "data"
 
@@ -462,9 +410,7 @@ def _load(root: Path) -> SiteData:
         tools=sorted(tools, key=lambda t: (t.comparator, t.abbr.lower())), judiciary=judiciary,
         training=training, pages=pages, file_of=file_of,
     )
-    # training items must point at ids that exist; checked after the id register is known
-    from .ids import all_ids  # local import: ids needs SiteData
-
+    # training items must point at ids that exist; checked once every id is known
     known = all_ids(data)
     for tp in training:
         for i, item in enumerate(tp.items):

@@ -4,12 +4,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from . import models as m
-from .ids import Located, all_ids, permalink
-from .loader import SiteData
-from .text import attr, md, rel, rel_url
+from .. import paths
+from ..data import models as m
+from ..data.loader import SiteData
+from ..paths import ids, permalink, rel, rel_url
+from .text import attr, md
 
-SOURCES_PAGE = "sources.md"
+SOURCES_PAGE = paths.SOURCES
 
 
 def today() -> dt.date:
@@ -18,28 +19,22 @@ def today() -> dt.date:
     return dt.date.fromisoformat(forced) if forced else dt.date.today()
 
 
-def ids(data: SiteData) -> dict[str, Located]:
-    cache = getattr(data, "_ids", None)
-    if cache is None:
-        cache = all_ids(data)
-        data._ids = cache  # type: ignore[attr-defined]
-    return cache
-
-
 def ids_on_page(data: SiteData, src: str) -> list[str]:
     """Citable ids that live on a page (glossary terms and page ids left out)."""
-    by_page = getattr(data, "_ids_by_page", None)
-    if by_page is None:  # built once per build: pages x ids would be quadratic
-        by_page = {}
-        abbr = {t.id: t.abbr for t in data.tools}
-        for i, loc in sorted(ids(data).items()):
-            if loc.kind in ("glossary term", "page"):
-                continue
-            by_page.setdefault(loc.page, []).append(i)
-            if i in abbr:  # a tool is also searched by its short name
-                by_page[loc.page].append(abbr[i])
-        data._ids_by_page = by_page  # type: ignore[attr-defined]
-    return list(by_page.get(src, []))
+    return list(data.memo("ids_by_page", lambda: _ids_by_page(data)).get(src, []))
+
+
+def _ids_by_page(data: SiteData) -> dict[str, list[str]]:
+    """Built once per build: pages x ids would be quadratic."""
+    by_page: dict[str, list[str]] = {}
+    abbr = {t.id: t.abbr for t in data.tools}
+    for i, loc in sorted(ids(data).items()):
+        if loc.kind in ("glossary term", "page"):
+            continue
+        by_page.setdefault(loc.page, []).append(i)
+        if i in abbr:  # a tool is also searched by its short name
+            by_page[loc.page].append(abbr[i])
+    return by_page
 
 
 # ---------------------------------------------------------------- citations
@@ -132,13 +127,13 @@ def answers_banner(data: SiteData, src: str, meta: dict) -> str:
     else:
         if len(answers) <= 2:
             links = [
-                f"[Recommendation {n}: {md(data.recs[n].title)}]({rel(src, f'recommendations/rec-{n:02d}.md')})"
+                f"[Recommendation {n}: {md(data.recs[n].title)}]({rel(src, paths.rec_page(n))})"
                 for n in answers
             ]
             recs = "**Answers** " + " · ".join(links)
         else:  # many: numbers only, each titled, to keep the box short
             links = [
-                f"[{n}]({rel(src, f'recommendations/rec-{n:02d}.md')} \"Recommendation {n}: {attr(data.recs[n].title)}\")"
+                f"[{n}]({rel(src, paths.rec_page(n))} \"Recommendation {n}: {attr(data.recs[n].title)}\")"
                 for n in answers
             ]
             recs = "**Answers recommendations** " + ", ".join(links)

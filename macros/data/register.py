@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from ..paths import ids
 from .loader import SiteData
 
 REGISTER = Path("data") / "id-register.yaml"
@@ -51,8 +52,6 @@ def normative_texts(data: SiteData) -> dict[str, str]:
 
 
 def current_entries(data: SiteData) -> dict[str, dict]:
-    from .render_common import ids
-
     locs = ids(data)
     texts = normative_texts(data)
     out = {}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -80,8 +80,7 @@ class NotKnown(Strict):
     not_known: Text = Field(description="why it is not known, in plain words")
 
 
-MaybeText = Union[Text, NotKnown]
-MaybeList = Union[Annotated[list[Text], Field(min_length=1)], NotKnown]
+MaybeText = Text | NotKnown
 
 
 class HistoryEntry(Strict):
@@ -493,7 +492,7 @@ class PageMeta(Strict):
     """Front matter every page in docs/ must carry."""
 
     title: Text
-    answers: Union[Annotated[list[RecNumber], Field(min_length=1)], Literal["none"]]
+    answers: Annotated[list[RecNumber], Field(min_length=1)] | Literal["none"]
     answers_note: Text | None = Field(default=None, description="required when answers is 'none'")
     audience: list[Literal["practitioners", "judiciary", "trainers", "editors", "everyone"]] = Field(min_length=1)
     id: Annotated[str, StringConstraints(pattern=r"^PAGE-[A-Z0-9-]+$")]

@@ -8,9 +8,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .ids import page_url, permalink
-from .loader import SiteData
-from .register import read_register
+from ..paths import ids, page_url, permalink
+from ..data.loader import SiteData
+from ..data.register import read_register
 
 
 def _page(title: str, body: str, refresh: str | None) -> str:
@@ -25,8 +25,6 @@ def _page(title: str, body: str, refresh: str | None) -> str:
 
 
 def write_permalinks(data: SiteData, site_dir: Path) -> int:
-    from .render_common import ids
-
     count = 0
     for item_id, loc in ids(data).items():
         target = "../../" + page_url(loc.page) + (f"#{loc.anchor}" if loc.anchor else "")

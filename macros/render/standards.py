@@ -1,13 +1,16 @@
 """Risk-assessment standards: area pages, index, coverage view and self-audit checklist."""
 from __future__ import annotations
 
-from . import models as m
-from .ids import anchor_of, tool_slug
-from .loader import SiteData
-from .render_common import cite_list, gaps_here, permalink_line
-from .text import attr, md, rel, rel_url
+import re
 
-SELF_AUDIT_CSV = "downloads/standards-self-audit.csv"
+from .. import paths
+from ..data import models as m
+from ..data.loader import SiteData
+from ..paths import anchor_of, rel, rel_url
+from .common import cite_list, gaps_here, permalink_line
+from .text import attr, md
+
+SELF_AUDIT_CSV = paths.SELF_AUDIT_CSV
 OFFENCE_LABEL = {"sexual": "sexual offending", "violent": "violent offending"}
 
 
@@ -17,15 +20,13 @@ def applies_label(s: m.Standard) -> str:
 
 def statement_md(s: m.Standard) -> str:
     """The statement with its normative word in bold (first whole-word match only)."""
-    import re
-
     text = md(s.statement)
     pattern = re.compile(rf"\b({re.escape(s.normative)})\b", re.IGNORECASE)
     return pattern.sub(lambda mt: f"**{mt.group(1)}**", text, count=1)
 
 
 def _std_link(src: str, s: m.Standard) -> str:
-    return f"[`{s.id}`]({rel(src, f'standards/areas/{s.area}.md', anchor_of(s.id))})"
+    return f"[`{s.id}`]({rel(src, paths.area_page(s.area), anchor_of(s.id))})"
 
 
 def standard_block(data: SiteData, src: str, s: m.Standard) -> str:
@@ -43,12 +44,12 @@ def standard_block(data: SiteData, src: str, s: m.Standard) -> str:
     if s.mappa_steps:
         steps = [data.step(x) for x in s.mappa_steps]
         links.append("MAPPA steps: " + ", ".join(
-            f"[`{x.id}`]({rel(src, f'mappa/stages/{x.stage}.md', anchor_of(x.id))})" for x in steps))
+            f"[`{x.id}`]({rel(src, paths.stage_page(x.stage), anchor_of(x.id))})" for x in steps))
     if s.tools:
         links.append("Tools: " + ", ".join(
-            f"[{md(data.tool(t).abbr)}]({rel(src, f'tools/{tool_slug(t)}.md')})" for t in s.tools))
+            f"[{md(data.tool(t).abbr)}]({rel(src, paths.tool_page(t))})" for t in s.tools))
     links.append("Answers: " + ", ".join(
-        f"[Recommendation {n}]({rel(src, f'recommendations/rec-{n:02d}.md')})" for n in s.recommendations))
+        f"[Recommendation {n}]({rel(src, paths.rec_page(n))})" for n in s.recommendations))
     out.append(" · ".join(links) + "\n")
     out.append(f"**Sources:** {cite_list(data, src, list(s.sources))}\n")
     out.append("**History:** " + "; ".join(f"{h.version}: {md(h.change)}" for h in s.history) + "\n")
@@ -62,7 +63,7 @@ def area_page(data: SiteData, src: str, area_id: str) -> str:
     out = [
         f"{md(area.intro)}\n",
         "Each standard says who it applies to, what you do, why, and what a manager checks. "
-        f"The words **must**, **should** and **may** are defined on [how to read this guidance]({rel(src, 'how-to-read.md')}).\n",
+        f"The words **must**, **should** and **may** are defined on [how to read this guidance]({rel(src, paths.HOW_TO_READ)}).\n",
     ]
     out.extend(standard_block(data, src, s) for s in stds)
     g = gaps_here(data, src)
@@ -75,7 +76,7 @@ def standards_index(data: SiteData, src: str) -> str:
     out = []
     for a in data.areas:
         stds = [s for s in data.standards if s.area == a.id]
-        out.append(f"### [{md(a.title)}]({rel(src, f'standards/areas/{a.id}.md')})\n")
+        out.append(f"### [{md(a.title)}]({rel(src, paths.area_page(a.id))})\n")
         out.append("| ID | Standard | Applies to |\n|---|---|---|")
         out.extend(f"| {_std_link(src, s)} | {md(s.title)} | {applies_label(s)} |" for s in stds)
         out.append("")

@@ -1,16 +1,16 @@
-"""Every page of the site, hand-written or generated, with its metadata.
+"""Every page of the site, hand-written or generated, with its metadata: the site map.
 
 Hand-written pages come from docs/ (front matter, validated by the loader). Generated pages are
 declared here from data: adding a tool, a stage, a role, a standard area or a recommendation
-adds its page with no other change. Each generated page knows how to render its body.
+adds its page with no other change. Each generated page names its kind and key; the site layer
+(macros/site/generate.py) picks the renderer for the kind. Paths come from macros/paths.py.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+from dataclasses import dataclass
 
-from .ids import tool_slug
-from .loader import SiteData
+from . import paths
+from .data.loader import SiteData
 
 # top-level folder -> section name used in the traceability matrix and breadcrumbs
 SECTIONS = {
@@ -38,10 +38,10 @@ class PageInfo:
     answers: list[int] | str
     audience: list[str]
     review: dict
-    generated: bool = False
     readability: bool = False
     answers_note: str | None = None
-    render: Callable[[SiteData, str], str] | None = field(default=None, repr=False)
+    kind: str = ""  # generated pages: which renderer draws the body (see macros/site/generate.py)
+    key: str | int = ""  # the record the page is about (a stage id, a tool id, a recommendation number...)
     search_exclude: bool = False  # printable copies of content found elsewhere stay out of search
 
     def meta(self) -> dict:
@@ -65,88 +65,80 @@ def _review(rec) -> dict:
     return {"owner": r.owner, "last_reviewed": r.last_reviewed.isoformat(), "review_due": r.review_due.isoformat()}
 
 
-def _latest_review(records, owner: str) -> dict:
+def _latest_review(records, owner: str, fallback: dict) -> dict:
     reviews = [r.review for r in records]
-    if not reviews:
-        return {"owner": owner, "last_reviewed": "2026-11-25", "review_due": "2027-11-25"}
+    if not reviews:  # a page with no records yet is reviewed with the release
+        return fallback | {"owner": owner}
     last = min(reviews, key=lambda r: r.review_due)  # the page is due when its earliest item is due
     return {"owner": last.owner, "last_reviewed": last.last_reviewed.isoformat(), "review_due": last.review_due.isoformat()}
 
 
 def generated_pages(data: SiteData) -> list[PageInfo]:
-    # imported here: renderers import this module for the matrix
-    from . import render_mappa as rm
-    from . import render_recs as rr
-    from . import render_site as rsite
-    from . import render_standards as rs
-    from . import render_tools as rt
-
     pages: list[PageInfo] = []
     rec_review = {"owner": "Site editors", "last_reviewed": data.site.version_date.isoformat(),
                   "review_due": data.site.version_date.replace(year=data.site.version_date.year + 1).isoformat()}
     for r in data.recs.values():
         pages.append(PageInfo(
-            src=f"recommendations/rec-{r.number:02d}.md", title=f"Recommendation {r.number}: {r.title}",
+            src=paths.rec_page(r.number), title=f"Recommendation {r.number}: {r.title}",
             id=f"PAGE-REC-{r.number:02d}", answers=[r.number], audience=["everyone"], review=rec_review,
-            generated=True, render=lambda d, s, n=r.number: rr.recommendation_page(d, s, n),
+            kind="recommendation", key=r.number,
         ))
     for st in data.mappa.stages:
         steps = [x for x in data.steps if x.stage == st.id]
         answers = sorted({3} | {n for x in steps for n in x.recommendations})
         pages.append(PageInfo(
-            src=f"mappa/stages/{st.id}.md", title=f"Stage {st.number}: {st.name}", id=f"PAGE-STAGE-{st.number}",
-            answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors"),
-            generated=True, readability=True, render=lambda d, s, i=st.id: rm.stage_page(d, s, i),
+            src=paths.stage_page(st.id), title=f"Stage {st.number}: {st.name}", id=f"PAGE-STAGE-{st.number}",
+            answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors", rec_review),
+            readability=True, kind="stage", key=st.id,
         ))
         pages.append(PageInfo(
-            src=f"mappa/checklists/{st.id}.md", title=f"Checklist: stage {st.number}, {st.name.lower()}",
+            src=paths.checklist_page(st.id), title=f"Checklist: stage {st.number}, {st.name.lower()}",
             id=f"PAGE-CHECKLIST-{st.number}", answers=answers, audience=["practitioners"],
-            review=_latest_review(steps, "MAPPA guidance editors"), generated=True,
-            render=lambda d, s, i=st.id: rm.checklist_page(d, s, i), search_exclude=True,
+            review=_latest_review(steps, "MAPPA guidance editors", rec_review),
+            kind="checklist", key=st.id, search_exclude=True,
         ))
     for cat in data.mappa.categories:
         steps = [x for x in data.steps if cat.id in x.categories or "all" in x.categories]
         answers = sorted({3} | {n for x in steps for n in x.recommendations})
         pages.append(PageInfo(
-            src=f"mappa/pathways/{cat.id}.md", title=f"Pathway: {cat.name}", id=f"PAGE-PATHWAY-{cat.id.upper()}",
-            answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors"),
-            generated=True, readability=True, render=lambda d, s, i=cat.id: rm.pathway_page(d, s, i),
+            src=paths.pathway_page(cat.id), title=f"Pathway: {cat.name}", id=f"PAGE-PATHWAY-{cat.id.upper()}",
+            answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors", rec_review),
+            readability=True, kind="pathway", key=cat.id,
         ))
     for role in data.mappa.roles:
         steps = [x for x in data.steps if x.actor == role.id]
         answers = sorted({3} | {n for x in steps for n in x.recommendations})
         pages.append(PageInfo(
-            src=f"mappa/roles/{role.id}.md", title=f"Who does what: {role.name}", id=f"PAGE-ROLE-{role.id.upper()}",
-            answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors"),
-            generated=True, readability=True, render=lambda d, s, i=role.id: rm.role_page(d, s, i),
+            src=paths.role_page(role.id), title=f"Who does what: {role.name}", id=f"PAGE-ROLE-{role.id.upper()}",
+            answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors", rec_review),
+            readability=True, kind="role", key=role.id,
         ))
     for area in data.areas:
         stds = [x for x in data.standards if x.area == area.id]
         answers = sorted({2} | {n for x in stds for n in x.recommendations})
         pages.append(PageInfo(
-            src=f"standards/areas/{area.id}.md", title=f"Standards: {area.title}", id=f"PAGE-AREA-{area.id.upper()}",
-            answers=answers, audience=["practitioners"], review=_latest_review(stds, "Risk assessment standards editors"),
-            generated=True, render=lambda d, s, i=area.id: rs.area_page(d, s, i),
+            src=paths.area_page(area.id), title=f"Standards: {area.title}", id=f"PAGE-AREA-{area.id.upper()}",
+            answers=answers, audience=["practitioners"], review=_latest_review(stds, "Risk assessment standards editors", rec_review),
+            kind="area", key=area.id,
         ))
     for t in data.tools:
-        slug = tool_slug(t.id)
         pages.append(PageInfo(
-            src=f"tools/{slug}.md", title=f"{t.name} ({t.abbr})" if t.abbr != t.name else t.name,
+            src=paths.tool_page(t.id), title=f"{t.name} ({t.abbr})" if t.abbr != t.name else t.name,
             id=f"PAGE-{t.id}", answers=sorted(t.recommendations), audience=["judiciary", "practitioners"],
-            review=_review(t), generated=True, render=lambda d, s, i=t.id: rt.tool_page(d, s, i),
+            review=_review(t), kind="tool", key=t.id,
         ))
         pages.append(PageInfo(
-            src=f"bench-notes/{slug}.md", title=f"Bench note: {t.abbr}", id=f"PAGE-BENCH-{t.id}",
-            answers=sorted(t.recommendations), audience=["judiciary"], review=_review(t), generated=True,
-            render=lambda d, s, i=t.id: rt.bench_note_page(d, s, i), search_exclude=True,
+            src=paths.bench_note_page(t.id), title=f"Bench note: {t.abbr}", id=f"PAGE-BENCH-{t.id}",
+            answers=sorted(t.recommendations), audience=["judiciary"], review=_review(t),
+            kind="bench_note", key=t.id, search_exclude=True,
         ))
     for tp in data.training:
         recs = sorted({n for item in tp.items for n in item_recommendations(data, item.id)})
         pages.append(PageInfo(
-            src=f"training/paths/{tp.id}.md", title=f"Training path: {tp.title}", id=f"PAGE-PATH-{tp.id.upper()}",
+            src=paths.training_path_page(tp.id), title=f"Training path: {tp.title}", id=f"PAGE-PATH-{tp.id.upper()}",
             answers=recs or "none", answers_note=None if recs else "The items on this path answer no recommendation.",
-            audience=["trainers"], review=rec_review, generated=True,
-            render=lambda d, s, i=tp.id: rsite.training_path_page(d, s, i), search_exclude=True,
+            audience=["trainers"], review=rec_review,
+            kind="training_path", key=tp.id, search_exclude=True,
         ))
     return pages
 
@@ -170,9 +162,10 @@ def item_recommendations(data: SiteData, item_id: str) -> list[int]:
 
 
 def all_pages(data: SiteData) -> list[PageInfo]:
-    cache = getattr(data, "_pages", None)
-    if cache is not None:
-        return cache
+    return data.memo("pages", lambda: _all_pages(data))
+
+
+def _all_pages(data: SiteData) -> list[PageInfo]:
     out: list[PageInfo] = []
     for p in data.pages.values():
         mm = p.meta
@@ -183,7 +176,6 @@ def all_pages(data: SiteData) -> list[PageInfo]:
             readability=mm.readability, answers_note=mm.answers_note,
         ))
     out.extend(generated_pages(data))
-    data._pages = out  # type: ignore[attr-defined]
     return out
 
 

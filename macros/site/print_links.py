@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .catalogue import all_pages
-from .ids import page_url
-from .loader import SiteData
+from ..sitemap import all_pages
+from ..paths import page_url
+from ..data.loader import SiteData
 
 _HREF = re.compile(r'href="#([^"]+)"')
 _ID = re.compile(r'\sid="([^"]+)"')

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .catalogue import all_pages
-from .ids import anchor_of, permalink
-from .loader import SiteData
-from .render_common import cite_list, ids, today
-from .text import attr, md, rel, rel_url, safe_url
+from .. import paths
+from ..data.loader import SiteData
+from ..paths import anchor_of, ids, permalink, rel, rel_url
+from ..sitemap import all_pages
+from .common import cite_list, today
+from .text import attr, md, safe_url
 
 
 def glossary(data: SiteData, src: str) -> str:
@@ -135,9 +136,9 @@ EXPORTS = ("recommendations", "mappa-steps", "standards", "tools", "glossary")
 def downloads_list(data: SiteData, src: str) -> str:
     rows = ["| Data | JSON | CSV | JSON Schema |", "|---|---|---|---|"]
     for name in EXPORTS:
-        j = rel_url(src, f"downloads/{name}.json")
-        c = rel_url(src, f"downloads/{name}.csv")
-        s = rel_url(src, f"downloads/schema/{name}.schema.json")
+        j = rel_url(src, paths.download(name, "json"))
+        c = rel_url(src, paths.download(name, "csv"))
+        s = rel_url(src, paths.schema(name))
         rows.append(f'| {name.replace("-", " ").capitalize()} | <a href="{j}" download>{name}.json</a> | '
                     f'<a href="{c}" download>{name}.csv</a> | <a href="{s}" download>{name}.schema.json</a> |')
     return "\n".join(rows) + "\n"
@@ -159,7 +160,7 @@ def training_paths(data: SiteData, src: str) -> str:
     rows = ["| Path | For | Items | Reading time |", "|---|---|---|---|"]
     for tp in data.training:
         total = sum(i.minutes for i in tp.items)
-        rows.append(f"| [{md(tp.title)}]({rel(src, f'training/paths/{tp.id}.md')}) | {md(tp.audience)} | "
+        rows.append(f"| [{md(tp.title)}]({rel(src, paths.training_path_page(tp.id))}) | {md(tp.audience)} | "
                     f"{len(tp.items)} | about {total} minutes |")
     return "\n".join(rows) + "\n"
 

@@ -1,10 +1,12 @@
 """Recommendation pages, the recommendations index and the traceability matrix."""
 from __future__ import annotations
 
-from .catalogue import SECTIONS, pages_answering, section_of
-from .loader import SiteData
-from .render_common import cite_ref, id_badge, permalink_line
-from .text import join_words, md, rel
+from .. import paths
+from ..data.loader import SiteData
+from ..paths import rel
+from ..sitemap import SECTIONS, pages_answering, section_of
+from .common import cite_ref, id_badge, permalink_line
+from .text import join_words, md
 
 STATUS_CLASS = {"answered": "status-answered", "partly answered": "status-partly", "not addressed": "status-none"}
 
@@ -57,7 +59,7 @@ def _section_order() -> list[str]:
 def recommendations_index(data: SiteData, src: str) -> str:
     rows = ["| No. | Recommendation | Addressed to | Status on this site |", "|---|---|---|---|"]
     for r in data.recs.values():
-        title = f"[{md(r.title)}]({rel(src, f'recommendations/rec-{r.number:02d}.md')})"
+        title = f"[{md(r.title)}]({rel(src, paths.rec_page(r.number))})"
         if r.primary:
             title += " **(primary)**"
         rows.append(f"| {r.number} | {title} | {md(join_words(r.addressed_to))} | {_status(r.status)} |")
@@ -74,7 +76,7 @@ def traceability_matrix(data: SiteData, src: str) -> str:
         for s in sections:
             n = len([p for p in pages if section_of(p.src) == s])
             cells.append(f"{n} page{'s' if n != 1 else ''}" if n else "–")
-        link = f"[{r.number}. {md(r.title)}]({rel(src, f'recommendations/rec-{r.number:02d}.md')})"
+        link = f"[{r.number}. {md(r.title)}]({rel(src, paths.rec_page(r.number))})"
         rows.append(f"| {link} | {_status(r.status)} | " + " | ".join(cells) + " |")
     notes = [
         f"- **{r.number}.** {md(r.status_note)}" for r in data.recs.values() if r.status != "answered" and r.status_note

@@ -6,10 +6,8 @@ Markdown syntax characters are neutralised, so a field can never inject markup o
 from __future__ import annotations
 
 import html
-import posixpath
 import re
-
-from .ids import page_url
+from urllib.parse import quote
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#!])")
 
@@ -29,28 +27,7 @@ def attr(text: str) -> str:
 
 def safe_url(url: str) -> str:
     """Percent-encode characters that are not allowed in an href (for example [ and ])."""
-    from urllib.parse import quote
-
     return quote(url, safe=":/?&=#%~+,;@!$'()*-._")
-
-
-def rel(from_src: str, to_src: str, anchor: str = "") -> str:
-    """Relative Markdown link target from one docs file to another (MkDocs resolves and checks it)."""
-    base = posixpath.dirname(from_src)
-    target = posixpath.relpath(to_src, base or ".")
-    return target + (f"#{anchor}" if anchor else "")
-
-
-def rel_url(from_src: str, to_src: str, anchor: str = "") -> str:
-    """Relative *URL* (for raw HTML and downloads) from the built page of from_src to to_src."""
-    here = page_url(from_src)
-    there = page_url(to_src) if to_src.endswith(".md") else to_src
-    out = posixpath.relpath(there or ".", here.rstrip("/") or ".")
-    if there.endswith("/") and not out.endswith("/"):
-        out += "/"
-    if out == "./":
-        out = ""
-    return out + (f"#{anchor}" if anchor else "")
 
 
 def lower_first(text: str) -> str:

@@ -1,20 +1,21 @@
 """Risk-assessment tool pages, bench notes, comparison and band tables, numbers and questions."""
 from __future__ import annotations
 
-from . import models as m
-from .ids import anchor_of, tool_slug
-from .loader import SiteData
-from .render_common import cite_list, id_badge, permalink_line
-from .render_standards import standards_for_tool
+from .. import paths
+from ..data import models as m
+from ..data.loader import SiteData
+from ..paths import anchor_of, rel
+from .common import cite_list, id_badge, permalink_line
+from .standards import standards_for_tool
 from .svg import ICON_GROUPS, icon_array_svg, legend_svg
-from .text import attr, in_100, join_words, lower_first, md, pct, rel
+from .text import attr, in_100, join_words, lower_first, md, pct
 
 DECISIONS = {
-    "mappa": ("MAPPA risk management", "mappa/index.md"),
-    "jswr": ("Justice social work reports to court", "judiciary/reading-a-risk-assessment.md"),
-    "rar": ("Risk Assessment Reports for an Order for Lifelong Restriction", "mappa/olr.md"),
-    "parole": ("Parole Board for Scotland dossiers", "judiciary/parole-board.md"),
-    "icm": ("Integrated Case Management in prison", "mappa/prison.md"),
+    "mappa": ("MAPPA risk management", paths.MAPPA_HOME),
+    "jswr": ("Justice social work reports to court", paths.BENCH_GUIDE),
+    "rar": ("Risk Assessment Reports for an Order for Lifelong Restriction", paths.OLR),
+    "parole": ("Parole Board for Scotland dossiers", paths.PAROLE),
+    "icm": ("Integrated Case Management in prison", paths.PRISON),
 }
 
 # the order of sections on every tool page (a judge always knows where to look)
@@ -46,7 +47,7 @@ def is_known(value) -> bool:
 
 
 def tool_link(src: str, t: m.Tool, text: str | None = None) -> str:
-    return f"[{md(text or t.abbr)}]({rel(src, f'tools/{tool_slug(t.id)}.md')})"
+    return f"[{md(text or t.abbr)}]({rel(src, paths.tool_page(t.id))})"
 
 
 def _page_link(data: SiteData, src: str, label: str, target: str) -> str:
@@ -184,7 +185,7 @@ def _tool_questions(data: SiteData, src: str, t: m.Tool) -> str:
     out.append("| Question | What the site holds for this tool | What the report in front of you must supply |")
     out.append("|---|---|---|")
     for q in data.judiciary.questions:
-        qlink = f"[`{q.id}`]({rel(src, 'judiciary/questions.md', anchor_of(q.id))}) {md(q.question)}"
+        qlink = f"[`{q.id}`]({rel(src, paths.QUESTIONS, anchor_of(q.id))}) {md(q.question)}"
         out.append(f"| {qlink} | {_field_answer(data, src, t, q)} | {md(q.report_must_supply)} |")
     return "\n".join(out) + "\n"
 
@@ -213,12 +214,11 @@ def _glance(data: SiteData, src: str, t: m.Tool) -> str:
 
 def tool_page(data: SiteData, src: str, tool_id: str) -> str:
     t = data.tool(tool_id)
-    slug = tool_slug(t.id)
     sec = dict(TOOL_SECTIONS)
     out = [
         f"{id_badge(t.id)} {permalink_line(data, src, t.id)}\n",
-        f"**{md(t.name)}**. [One-page bench note to print]({rel(src, f'bench-notes/{slug}.md')}) · "
-        f"[All tools compared]({rel(src, 'tools/index.md')})\n",
+        f"**{md(t.name)}**. [One-page bench note to print]({rel(src, paths.bench_note_page(t.id))}) · "
+        f"[All tools compared]({rel(src, paths.TOOLS_INDEX)})\n",
         caution_box(data, src, t),
         f"## {sec['at-a-glance']} {{ #at-a-glance }}\n", _glance(data, src, t),
         f"## {sec['what-it-assesses']} {{ #what-it-assesses }}\n", md(t.assesses) + "\n",
@@ -261,13 +261,13 @@ def tool_page(data: SiteData, src: str, tool_id: str) -> str:
     stds = standards_for_tool(data, t.id)
     if stds:
         out.append("\n".join(
-            f"- [`{s.id}`: {md(s.title)}]({rel(src, f'standards/areas/{s.area}.md', anchor_of(s.id))})" for s in stds) + "\n")
+            f"- [`{s.id}`: {md(s.title)}]({rel(src, paths.area_page(s.area), anchor_of(s.id))})" for s in stds) + "\n")
     else:
         out.append("No standard on this site names this tool.\n")
     out += [
         f"## {sec['sources']} {{ #sources }}\n",
         cite_list(data, src, list(t.sources)) + "\n",
-        "Answers: " + ", ".join(f"[Recommendation {n}]({rel(src, f'recommendations/rec-{n:02d}.md')})" for n in t.recommendations) + "\n",
+        "Answers: " + ", ".join(f"[Recommendation {n}]({rel(src, paths.rec_page(n))})" for n in t.recommendations) + "\n",
         "**Change history**\n",
         "\n".join(f"- {h.version} ({h.date.isoformat()}): {md(h.change)}" for h in t.history) + "\n",
     ]
@@ -276,10 +276,9 @@ def tool_page(data: SiteData, src: str, tool_id: str) -> str:
 
 def bench_note_page(data: SiteData, src: str, tool_id: str) -> str:
     t = data.tool(tool_id)
-    slug = tool_slug(t.id)
     out = [
         f"{id_badge(t.id)} One page to keep beside a report that used {md(t.name)}. "
-        f"[Full tool page]({rel(src, f'tools/{slug}.md')}).\n",
+        f"[Full tool page]({rel(src, paths.tool_page(t.id))}).\n",
         caution_box(data, src, t),
         "## What a result means\n",
         f"{md(t.assesses)} Output: {md(t.output)}\n",
@@ -292,7 +291,7 @@ def bench_note_page(data: SiteData, src: str, tool_id: str) -> str:
     out.extend(f"- {md(x)}" for x in t.questions)
     out.append(
         f"\nAlso ask the {len(data.judiciary.questions)} general questions in "
-        f"[questions to ask about a risk assessment]({rel(src, 'judiciary/questions.md')}).\n"
+        f"[questions to ask about a risk assessment]({rel(src, paths.QUESTIONS)}).\n"
     )
     return "\n".join(out) + "\n"
 

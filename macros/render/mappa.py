@@ -1,14 +1,16 @@
 """MAPPA pages and tables, all generated from data/mappa/."""
 from __future__ import annotations
 
-from . import models as m
-from .ids import anchor_of
-from .loader import SiteData
-from .render_common import cite_list, gaps_here, id_badge, permalink_line
+from .. import paths
+from ..data import models as m
+from ..data.loader import SiteData
+from ..paths import anchor_of, rel, rel_url
+from .common import cite_list, gaps_here, id_badge, permalink_line
+from .standards import standards_for_step
 from .svg import pathway_svg
-from .text import attr, lower_first, md, rel, rel_url
+from .text import attr, lower_first, md
 
-CHECKLIST_CSV = "downloads/checklists/{stage}.csv"
+CHECKLIST_CSV = paths.CHECKLIST_CSV
 
 
 def step_sentence(data: SiteData, step: m.Step, you: bool = False) -> str:
@@ -32,7 +34,7 @@ def _cats(data: SiteData, step: m.Step) -> str:
 
 
 def _step_link(src: str, step: m.Step) -> str:
-    return f"[`{step.id}`]({rel(src, f'mappa/stages/{step.stage}.md', anchor_of(step.id))})"
+    return f"[`{step.id}`]({rel(src, paths.stage_page(step.stage), anchor_of(step.id))})"
 
 
 # ---------------------------------------------------------------- tables for hand-written pages
@@ -45,7 +47,7 @@ def categories_table(data: SiteData, src: str) -> str:
         levels = ", ".join(str(n) for n in c.levels)
         rows.append(
             f"| **{md(c.name)}** ({md(c.short)}) | {crit} | {md(c.legal_basis)} ({cite_list(data, src, list(c.sources))}) "
-            f"| {levels} | [Pathway]({rel(src, f'mappa/pathways/{c.id}.md')}) |"
+            f"| {levels} | [Pathway]({rel(src, paths.pathway_page(c.id))}) |"
         )
     return "\n".join(rows) + "\n"
 
@@ -62,7 +64,7 @@ def stages_list(data: SiteData, src: str) -> str:
     for st in sorted(data.mappa.stages, key=lambda x: x.number):
         n = len([s for s in data.steps if s.stage == st.id])
         out.append(
-            f"{st.number}. **[{md(st.name)}]({rel(src, f'mappa/stages/{st.id}.md')})**: {md(st.summary)} "
+            f"{st.number}. **[{md(st.name)}]({rel(src, paths.stage_page(st.id))})**: {md(st.summary)} "
             f"({n} step{'s' if n != 1 else ''})"
         )
     return "\n".join(out) + "\n"
@@ -73,7 +75,7 @@ def roles_table(data: SiteData, src: str) -> str:
     for r in data.mappa.roles:
         n = len([s for s in data.steps if s.actor == r.id])
         rows.append(
-            f"| [{md(r.name)}]({rel(src, f'mappa/roles/{r.id}.md')}) | {md(r.agency)} | {md(r.description)} | {n} |"
+            f"| [{md(r.name)}]({rel(src, paths.role_page(r.id))}) | {md(r.agency)} | {md(r.description)} | {n} |"
         )
     return "\n".join(rows) + "\n"
 
@@ -113,7 +115,7 @@ def steps_table(data: SiteData, src: str, stage: str | None = None, category: st
     rows = ["| Step | Who acts | What they do | When | Applies to | Source |", "|---|---|---|---|---|---|"]
     for s in chosen:
         first = _step_link(src, s)
-        who = f"[{md(data.role(s.actor).name)}]({rel(src, f'mappa/roles/{s.actor}.md')})"
+        who = f"[{md(data.role(s.actor).name)}]({rel(src, paths.role_page(s.actor))})"
         what = step_sentence(data, s)
         if s.documents:
             what += " Uses: " + ", ".join(md(next(d.name for d in data.mappa.documents if d.id == x)) for x in s.documents) + "."
@@ -125,7 +127,7 @@ def steps_table(data: SiteData, src: str, stage: str | None = None, category: st
 
 def pathway_links(data: SiteData, src: str) -> str:
     return "\n".join(
-        f"- [{md(c.name)} ({md(c.short)})]({rel(src, f'mappa/pathways/{c.id}.md')})" for c in data.mappa.categories
+        f"- [{md(c.name)} ({md(c.short)})]({rel(src, paths.pathway_page(c.id))})" for c in data.mappa.categories
     ) + "\n"
 
 
@@ -134,7 +136,7 @@ def checklist_links(data: SiteData, src: str) -> str:
     for st in sorted(data.mappa.stages, key=lambda x: x.number):
         csv = rel_url(src, CHECKLIST_CSV.format(stage=st.id))
         out.append(
-            f"- [Stage {st.number}: {md(st.name)}]({rel(src, f'mappa/checklists/{st.id}.md')}) · "
+            f"- [Stage {st.number}: {md(st.name)}]({rel(src, paths.checklist_page(st.id))}) · "
             f'<a href="{attr(csv)}" download>CSV</a>'
         )
     return "\n".join(out) + "\n"
@@ -156,16 +158,14 @@ def step_block(data: SiteData, src: str, s: m.Step) -> str:
     if s.documents:
         names = [next(d for d in data.mappa.documents if d.id == x) for x in s.documents]
         lines.append("**Documents:** " + ", ".join(f"{md(d.name)} ({md(d.number)})" for d in names) + "  ")
-    lines.append(f"**Who acts:** [{md(role.name)}]({rel(src, f'mappa/roles/{role.id}.md')})  ")
+    lines.append(f"**Who acts:** [{md(role.name)}]({rel(src, paths.role_page(role.id))})  ")
     lines.append(f"**Source:** {cite_list(data, src, list(s.sources))}  ")
     lines.append("**Answers:** " + ", ".join(
-        f"[Recommendation {n}]({rel(src, f'recommendations/rec-{n:02d}.md')})" for n in s.recommendations) + "\n")
-    from .render_standards import standards_for_step
-
+        f"[Recommendation {n}]({rel(src, paths.rec_page(n))})" for n in s.recommendations) + "\n")
     stds = standards_for_step(data, s.id)
     if stds:
         lines.append("**Standards that apply:** " + ", ".join(
-            f"[`{x.id}` {md(x.title)}]({rel(src, f'standards/areas/{x.area}.md', anchor_of(x.id))})" for x in stds) + "  ")
+            f"[`{x.id}` {md(x.title)}]({rel(src, paths.area_page(x.area), anchor_of(x.id))})" for x in stds) + "  ")
     lines.append("**History:** " + "; ".join(f"{h.version}: {md(h.change)}" for h in s.history) + "  ")
     lines.append(permalink_line(data, src, s.id) + "\n")
     lines.append("</div>\n")
@@ -181,8 +181,8 @@ def stage_page(data: SiteData, src: str, stage_id: str) -> str:
         f"{id_badge(f'MAPPA-STAGE-{st.number}')} {permalink_line(data, src, f'MAPPA-STAGE-{st.number}')}\n",
         f"{md(st.summary)} ({cite_list(data, src, list(st.sources))})\n",
         "Each step says who acts, what they do and when. The words **must**, **should** and **may** have one meaning each: "
-        f"see [how to read this guidance]({rel(src, 'how-to-read.md')}).\n",
-        f"[Printable checklist for this stage]({rel(src, f'mappa/checklists/{stage_id}.md')}) · "
+        f"see [how to read this guidance]({rel(src, paths.HOW_TO_READ)}).\n",
+        f"[Printable checklist for this stage]({rel(src, paths.checklist_page(stage_id))}) · "
         f'<a href="{attr(rel_url(src, CHECKLIST_CSV.format(stage=stage_id)))}" download>Download the checklist (CSV)</a>\n',
         "## Steps\n",
     ]
@@ -196,9 +196,9 @@ def stage_page(data: SiteData, src: str, stage_id: str) -> str:
     prev = next((x for x in data.mappa.stages if x.number == num - 1), None)
     nxt = next((x for x in data.mappa.stages if x.number == num + 1), None)
     if prev:
-        nav.append(f"Previous: [Stage {prev.number}: {md(prev.name)}]({rel(src, f'mappa/stages/{prev.id}.md')})")
+        nav.append(f"Previous: [Stage {prev.number}: {md(prev.name)}]({rel(src, paths.stage_page(prev.id))})")
     if nxt:
-        nav.append(f"Next: [Stage {nxt.number}: {md(nxt.name)}]({rel(src, f'mappa/stages/{nxt.id}.md')})")
+        nav.append(f"Next: [Stage {nxt.number}: {md(nxt.name)}]({rel(src, paths.stage_page(nxt.id))})")
     if nav:
         out.append("\n" + " · ".join(nav) + "\n")
     return "\n".join(out)
@@ -210,7 +210,7 @@ def checklist_page(data: SiteData, src: str, stage_id: str) -> str:
     csv = rel_url(src, CHECKLIST_CSV.format(stage=stage_id))
     out = [
         f"Use this list to check a case at stage {st.number}. Tick each step when it is done, or write why it does not apply. "
-        f"The full wording and sources are on the [stage page]({rel(src, f'mappa/stages/{stage_id}.md')}).\n",
+        f"The full wording and sources are on the [stage page]({rel(src, paths.stage_page(stage_id))}).\n",
         f'<a href="{attr(csv)}" download>Download this checklist (CSV)</a> · Print this page: it fits the steps on A4.\n',
         "| Done | Step | Who | What | When |",
         "|---|---|---|---|---|",

@@ -7,9 +7,10 @@ import json
 
 from pydantic import TypeAdapter
 
-from . import models as m
-from .ids import permalink
-from .loader import SiteData
+from ..data import models as m
+from .. import paths
+from ..paths import permalink
+from ..data.loader import SiteData
 
 # JSON Schema of every kind of data file, for editors (YAML language servers read these)
 DATA_FILE_SCHEMAS = {
@@ -118,12 +119,12 @@ def all_exports(data: SiteData) -> dict[str, str]:
         for r in rows:
             if "id" in r:
                 r["permalink"] = "/" + permalink(r["id"])
-        out[f"downloads/{name}.json"] = json.dumps(head | {"items": rows}, indent=2, ensure_ascii=False)
-        out[f"downloads/{name}.csv"] = to_csv(rows)
+        out[paths.download(name, "json")] = json.dumps(head | {"items": rows}, indent=2, ensure_ascii=False)
+        out[paths.download(name, "csv")] = to_csv(rows)
         schema = export_schema(item_type)
         schema["properties"]["items"]["items"].setdefault("properties", {})["permalink"] = {"type": "string"}
         schema["title"] = f"{name} export"
-        out[f"downloads/schema/{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False)
+        out[paths.schema(name)] = json.dumps(schema, indent=2, ensure_ascii=False)
     for name, tp in DATA_FILE_SCHEMAS.items():
         out[f"downloads/schema/data/{name}.schema.json"] = _schema(tp, f"data file: {name}")
     # one checklist CSV per MAPPA stage, and the standards self-audit
@@ -135,8 +136,8 @@ def all_exports(data: SiteData) -> dict[str, str]:
                 "what": s.action, "when": s.when.text + ("" if s.when.confirmed else " (unconfirmed)"),
                 "applies_to": ", ".join(s.categories), "permalink": "/" + permalink(s.id), "notes": "",
             })
-        out[f"downloads/checklists/{st.id}.csv"] = to_csv(rows) or "done,step,who,normative,what,when,applies_to,permalink,notes\n"
+        out[paths.CHECKLIST_CSV.format(stage=st.id)] = to_csv(rows) or "done,step,who,normative,what,when,applies_to,permalink,notes\n"
     rows = [{"standard": s.id, "title": s.title, "statement": s.statement, "check": e, "met (yes/no/n-a)": "", "evidence seen": ""}
             for s in data.standards for e in s.evidence]
-    out["downloads/standards-self-audit.csv"] = to_csv(rows)
+    out[paths.SELF_AUDIT_CSV] = to_csv(rows)
     return out
