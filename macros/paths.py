@@ -123,7 +123,7 @@ def rel_url(from_src: str, to_path: str, anchor: str = "") -> str:
     here = page_url(from_src)
     there = page_url(to_path) if to_path.endswith(".md") else to_path
     out = posixpath.relpath(there or ".", here.rstrip("/") or ".")
-    if there.endswith("/") and not out.endswith("/"):
+    if (there == "" or there.endswith("/")) and not out.endswith("/"):
         out += "/"
     if out == "./":
         out = ""
