@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NPMSTAMP := node_modules/.installed
 
-.PHONY: setup build serve test test-fast lint check pdf bench browser clean register
+.PHONY: setup build serve test test-fast lint check pdf bench browser clean register offline
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed. Set PYTHON=/path/to/python3.11 (or newer)."; exit 1; }
@@ -44,14 +44,18 @@ test: setup $(NPMSTAMP) browser lint
 test-fast: setup lint
 	$(BIN)/python -m pytest -m "not browser"
 
+## offline: dist/mappa-guidance-<version>-offline.zip, the whole guidance working from disk (file://), search included
+offline: setup $(NPMSTAMP)
+	$(BIN)/python scripts/offline.py
+
 pdf: build browser
 	$(BIN)/python scripts/make_pdf.py
 
-bench: setup browser
+bench: setup $(NPMSTAMP) browser
 	$(BIN)/python scripts/bench.py
 
 register: setup
 	$(BIN)/python scripts/update_register.py
 
 clean:
-	rm -rf site .site-* pdf
+	rm -rf site .site-* pdf dist

@@ -8,7 +8,8 @@ Measures, on this machine:
 - the same content built as plain Markdown (no macros, no hooks) as the baseline, and the ratio;
 - HTML bytes per page (median and largest), search index size, total site size;
 - time to check every link and anchor of the real site (linkchecker over HTTP, AnchorCheck on);
-- time from page load to the first search answer in chromium.
+- time from page load to the first search answer in chromium;
+- the offline pack (`make offline`): zip size against the online site, build time against `make build`.
 Targets are printed next to each figure. This is not a test: it never fails on a slow machine.
 """
 from __future__ import annotations
@@ -169,6 +170,22 @@ def first_search_seconds(site: Path, query: str = "restricted patients") -> floa
     return secs
 
 
+def offline_pack_figures(work: Path) -> dict:
+    """`make offline` against `make build`: zip size and online site size (HTML and assets, no PDFs), wall times."""
+    t = time.perf_counter()
+    subprocess.run([PY, str(ROOT / "scripts" / "build.py"), "--site", str(work / "make-build")], cwd=ROOT,
+                   capture_output=True, check=True)
+    build_s = time.perf_counter() - t
+    stats_file = work / "offline.json"
+    t = time.perf_counter()
+    subprocess.run([PY, str(ROOT / "scripts" / "offline.py"), "--out", str(work / "dist"), "--no-pdf",
+                    "--built", "2000-01-01T00:00:00Z", "--stats", str(stats_file)], cwd=ROOT, capture_output=True, check=True)
+    pack_s = time.perf_counter() - t
+    stats = json.loads(stats_file.read_text())
+    return {"zip_mb": stats["zip_bytes"] / 1024 / 1024, "online_mb": stats["online_bytes"] / 1024 / 1024,
+            "make_build_s": build_s, "make_offline_s": pack_s}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scales", default="1,10,100")
@@ -191,6 +208,7 @@ def main() -> int:
     real = results[scales[0]]
     for n in scales:
         results[n]["fast_link_check_s"], results[n]["links"] = fast_link_check_seconds(work / f"x{n}-site")
+    results["offline"] = offline_pack_figures(work)
     if not args.quick:
         results["link_check_s"] = link_check_seconds(work / f"x{scales[0]}-site")
         results["first_search_s"] = first_search_seconds(work / f"x{scales[0]}-site")
@@ -213,6 +231,11 @@ def main() -> int:
           f"({(big['html_median_kb'] / base_html - 1) * 100:+.1f} %)")
     print("- full link and anchor check <= 5 s (macros/site/linkcheck.py): " + ", ".join(
         f"x{n} {results[n]['fast_link_check_s']:.2f} s ({results[n]['links']} links)" for n in scales))
+    off = results["offline"]
+    print(f"- offline pack <= 2x the online site (HTML and assets, no PDFs): zip {off['zip_mb']:.1f} MB, site "
+          f"{off['online_mb']:.1f} MB ({off['zip_mb'] / off['online_mb']:.2f}x)")
+    print(f"- offline pack builds in < 2x `make build`: {off['make_offline_s']:.1f} s against {off['make_build_s']:.1f} s "
+          f"({off['make_offline_s'] / off['make_build_s']:.2f}x)")
     if not args.quick:
         print(f"- the same check with linkchecker over HTTP, AnchorCheck on (real site): {results['link_check_s']:.2f} s")
         print(f"- first search answer <= 1.5 s: {results['first_search_s']:.2f} s")
