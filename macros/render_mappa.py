@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from . import models as m
+from .basis import basis_label
 from .ids import anchor_of
 from .loader import SiteData
 from .render_common import cite_list, gaps_here, id_badge, permalink_line
@@ -15,7 +16,7 @@ def step_sentence(data: SiteData, step: m.Step, you: bool = False) -> str:
     name = data.role(step.actor).name
     who = "You" if you else (name if name.startswith("The ") else "The " + lower_first(name))
     action = lower_first(step.action.rstrip("."))
-    return f"{md(who)} **{step.normative}** {md(action)}."
+    return f"{md(who)} **{step.normative}** {md(action)}. {basis_label(step)}"
 
 
 def when_text(step: m.Step) -> str:
