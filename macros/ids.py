@@ -58,7 +58,7 @@ def all_ids(data: "SiteData") -> dict[str, Located]:
     for s in data.standards:
         put(Located(s.id, "standard", f"{s.id}: {s.title}", f"standards/areas/{s.area}.md", anchor_of(s.id)))
     for t in data.tools:
-        put(Located(t.id, "tool", f"{t.name} ({t.abbr})", f"tools/{tool_slug(t.id)}.md"))
+        put(Located(t.id, "tool", t.name if t.name == t.abbr else f"{t.name} ({t.abbr})", f"tools/{tool_slug(t.id)}.md"))
     for q in data.judiciary.questions:
         put(Located(q.id, "question", q.question, "judiciary/questions.md", anchor_of(q.id)))
     for term in data.terms:
