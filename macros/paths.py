@@ -166,7 +166,7 @@ def all_ids(data) -> dict[str, Located]:
     for s in data.standards:
         put(Located(s.id, "standard", f"{s.id}: {s.title}", area_page(s.area), anchor_of(s.id)))
     for t in data.tools:
-        put(Located(t.id, "tool", f"{t.name} ({t.abbr})", tool_page(t.id)))
+        put(Located(t.id, "tool", t.name if t.name == t.abbr else f"{t.name} ({t.abbr})", tool_page(t.id)))
     for q in data.judiciary.questions:
         put(Located(q.id, "question", q.question, QUESTIONS, anchor_of(q.id)))
     for term in data.terms:

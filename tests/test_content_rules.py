@@ -149,7 +149,7 @@ def test_every_tool_section_is_filled_or_explicitly_unknown(data):
     for t in data.tools:
         for name, _info in m.Tool.model_fields.items():
             value = getattr(t, name)
-            if name in ("figures", "decisions", "comparator"):
+            if name in ("figures", "decisions", "comparator", "also_see_groups", "band_reading"):
                 continue
             if isinstance(value, m.NotKnown):
                 assert len(value.not_known) > 10, f"{t.id}.{name}: give a reason"

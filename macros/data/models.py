@@ -49,6 +49,11 @@ CalVer = Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d{1,2}\.\d+$")]
 RecNumber = Annotated[int, Field(ge=1, le=19)]
 
 Normative = Literal["must", "must not", "should", "should not", "may"]
+# what a normative item rests on, so a reader can tell a legal duty from a research finding
+BASIS_KINDS = (
+    "statute", "national guidance", "RMA standard", "research finding", "local practice", "site recommendation",
+)
+Basis = Literal[BASIS_KINDS]  # type: ignore[valid-type]
 OffenceType = Literal["sexual", "violent"]
 
 
@@ -268,6 +273,7 @@ class Step(Governed):
     categories: Annotated[list[Slug], Field(min_length=1)]
     actor: Slug = Field(description="role id from data/mappa/roles.yaml")
     normative: Normative
+    basis: Basis = Field(description="what the duty rests on: statute, national guidance, RMA standard, ...")
     action: Text = Field(description="what the actor does; plain, active, starts with a verb")
     when: When
     documents: list[Slug] = Field(default_factory=list)
@@ -319,6 +325,7 @@ class Standard(Governed):
     title: Text
     statement: Text = Field(description="one sentence with exactly one normative word")
     normative: Normative
+    basis: Basis = Field(description="what the standard rests on: statute, national guidance, RMA standard, ...")
     wording: Literal["site", "source"] = Field(
         description="'site' = our own words; 'source' = the source's wording, quoted"
     )
@@ -382,6 +389,19 @@ class Band(Strict):
     shared_scale: Text | NotKnown = Field(
         default_factory=lambda: NotKnown(not_known="not placed on a shared scale in the sources used")
     )
+    tells_you: Text | None = Field(
+        default=None, description="what this band tells the reader; overrides the tool's band_reading"
+    )
+    does_not_tell_you: Text | None = Field(
+        default=None, description="what this band does not tell the reader; overrides the tool's band_reading"
+    )
+
+
+class BandReading(Strict):
+    """The fixed pair shown beside every band of a tool: what a band tells you and what it does not."""
+
+    tells_you: Text
+    does_not_tell_you: Text
 
 
 class NotValidated(Strict):
@@ -413,13 +433,23 @@ class Tool(Governed):
     does_not_tell: Annotated[list[Text], Field(min_length=1)]
     developed_on: MaybeText
     not_validated_for: list[NotValidated] | NotKnown
+    also_see_groups: list[Population] = Field(
+        default_factory=list,
+        description="groups the tool covers, but whose assessment the bench guide discusses (e.g. women for LS/CMI)",
+    )
     output: Text
     bands: list[Band] | NotKnown
+    band_reading: BandReading | None = Field(
+        default=None, description="what any band of this tool tells you and does not; a plain default is used if left out"
+    )
     figures: list[Figure] = Field(default_factory=list)
     who_may_use: MaybeText
     used_in_scotland: list[ScottishUse] | NotKnown
     decisions: list[Decision] = Field(default_factory=list)
     validation: ValidationStatus
+    caution_basis: Basis = Field(
+        default="research finding", description="what the cautions in the 'Read this first' box rest on"
+    )
     strengths: Annotated[list[Text], Field(min_length=1)]
     limitations: Annotated[list[Text], Field(min_length=1)]
     questions: Annotated[list[Text], Field(min_length=1)] = Field(
@@ -434,9 +464,12 @@ class BenchQuestion(Strict):
     question: Text
     why: Text
     tool_field: Literal[
-        "assesses", "follow_up", "developed_on", "not_validated_for", "bands", "figures", "who_may_use",
-        "validation", "does_not_tell", "limitations", "used_in_scotland", "decisions", "type", "none",
-    ]
+        "assesses", "follow_up", "developed_on", "not_validated_for", "bands", "base_rate", "intervals", "who_may_use",
+        "validation", "does_not_tell", "used_in_scotland", "decisions", "none",
+    ] = Field(
+        description="the tool field that truly answers part of the question, or 'none'. A field that only "
+        "looks related (the tool's type, its general limitations) does not answer a question: use 'none'"
+    )
     report_must_supply: Text
     sources: Sources
 

@@ -5,6 +5,7 @@ from .. import paths
 from ..data import models as m
 from ..data.loader import SiteData
 from ..paths import anchor_of, rel, rel_url
+from .basis import basis_label
 from .common import cite_list, gaps_here, id_badge, permalink_line
 from .standards import standards_for_step
 from .svg import pathway_svg
@@ -17,7 +18,7 @@ def step_sentence(data: SiteData, step: m.Step, you: bool = False) -> str:
     name = data.role(step.actor).name
     who = "You" if you else (name if name.startswith("The ") else "The " + lower_first(name))
     action = lower_first(step.action.rstrip("."))
-    return f"{md(who)} **{step.normative}** {md(action)}."
+    return f"{md(who)} **{step.normative}** {md(action)}. {basis_label(step)}"
 
 
 def when_text(step: m.Step) -> str:

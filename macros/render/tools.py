@@ -4,7 +4,8 @@ from __future__ import annotations
 from .. import paths
 from ..data import models as m
 from ..data.loader import SiteData
-from ..paths import anchor_of, rel
+from ..paths import anchor_of, rel, tool_slug
+from .basis import basis_label
 from .common import cite_list, id_badge, permalink_line
 from .standards import standards_for_tool
 from .svg import ICON_GROUPS, icon_array_svg, legend_svg
@@ -46,6 +47,69 @@ def is_known(value) -> bool:
     return not isinstance(value, m.NotKnown)
 
 
+# a cell with nothing specific: a dash, with the reason in a tooltip (the reasons are listed once per page)
+NOTHING_TITLE = "Nothing specific held for this tool; see What we could not find on the tool page"
+
+
+def dash(title: str = NOTHING_TITLE) -> str:
+    return f'<span class="nothing" title="{attr(title)}">—</span>'
+
+
+def known_or_dash(value, fmt=md) -> str:
+    return dash() if isinstance(value, m.NotKnown) else fmt(value)
+
+
+def sentences(items: list[str]) -> str:
+    """Join plain-text items as sentences: a full stop is added only where an item has no end punctuation."""
+    out = []
+    for x in items:
+        x = " ".join(str(x).split())
+        if x and x[-1] not in ".?!":
+            x += "."
+        if x:
+            out.append(x)
+    return " ".join(out)
+
+
+def html_list(items: list[str]) -> str:
+    """Items already rendered as inline Markdown, as a compact HTML list (safe inside a table cell)."""
+    return '<ul class="cell-list">' + "".join(f"<li>{x}</li>" for x in items) + "</ul>"
+
+
+NO_RATES_LINE = "No published reoffending rates for these bands in the sources held."
+
+# what a tool record could not say, in one place per page: (field label, reason)
+_UNKNOWN_FIELDS = (
+    ("authors", "Authors"), ("year", "Year"), ("follow_up", "Follow-up period"),
+    ("developed_on", "Who it was developed on"), ("not_validated_for", "Groups it is not validated for"),
+    ("bands", "Bands"), ("who_may_use", "Who may use it"), ("used_in_scotland", "Use in Scotland"),
+)
+
+
+def unknowns(t: m.Tool) -> list[tuple[str, str]]:
+    found = [(label, getattr(t, f).not_known) for f, label in _UNKNOWN_FIELDS if isinstance(getattr(t, f), m.NotKnown)]
+    if isinstance(t.validation.scotland_or_uk, m.NotKnown):
+        found.append(("Validation in Scotland or the UK", t.validation.scotland_or_uk.not_known))
+    if t.validation.rated == "not known":
+        found.append(("Status in RATED", t.validation.rated_note or "Not found in the directory's published lists."))
+    if isinstance(t.bands, list) and not any(b.figure for b in t.bands):
+        found.append(("Reoffending rates for each band", "No rate for any band was found in the sources held."))
+    if isinstance(t.bands, list):
+        scales = [b.shared_scale for b in t.bands]
+        if all(isinstance(x, m.NotKnown) for x in scales):
+            found.append(("Place on a shared scale", "None of its bands is placed on a shared scale in the sources held."))
+    return found
+
+
+def not_found_box(t: m.Tool) -> str:
+    items = unknowns(t)
+    if not items:
+        return ""
+    lines = ['??? note "What we could not find"', "    We searched the sources listed at the foot of this page. They do not give:\n"]
+    lines.extend(f"    - **{md(label)}**: {md(reason)}" for label, reason in items)
+    return "\n".join(lines) + "\n"
+
+
 def tool_link(src: str, t: m.Tool, text: str | None = None) -> str:
     return f"[{md(text or t.abbr)}]({rel(src, paths.tool_page(t.id))})"
 
@@ -82,22 +146,37 @@ def figure(data: SiteData, src: str, figure_id: str) -> str:
 # ---------------------------------------------------------------- caution box
 
 
-def caution_items(data: SiteData, t: m.Tool) -> list[str]:
+GROUP_ANCHORS = {
+    "women": "fit-women", "young people": "fit-young-people", "learning disability": "fit-learning-disability",
+    "minority ethnic groups": "fit-minority-ethnic-groups",
+}
+BENCH_GUIDE = paths.BENCH_GUIDE
+
+
+def group_link(src: str, group: str) -> str:
+    """A 'not validated for' group, linked to the bench guide's passage on that group where there is one."""
+    if group in GROUP_ANCHORS:
+        return f"[{md(group)}]({rel(src, BENCH_GUIDE, GROUP_ANCHORS[group])})"
+    return md(group)
+
+
+def caution_items(data: SiteData, src: str, t: m.Tool) -> list[str]:
     items = []
     if isinstance(t.not_validated_for, m.NotKnown):
-        items.append(f"Groups it is not validated for: not known ({md(t.not_validated_for.not_known)}).")
+        items.append("Groups it is not validated for: none recorded; see what we could not find.")
     elif t.not_validated_for:
-        groups = join_words([g.group for g in t.not_validated_for])
-        items.append(f"Not validated for: {md(groups)}.")
-    items.append("It does not tell you: " + " ".join(md(x) for x in t.does_not_tell[:2]))
-    items.append("Validation in Scotland or the UK: " + known(t.validation.scotland_or_uk))
+        items.append("Not validated for: " + join_words([group_link(src, g.group) for g in t.not_validated_for]) + ".")
+    items.append("It does not tell you: " + md(sentences(t.does_not_tell[:2])))
+    if is_known(t.validation.scotland_or_uk):
+        items.append("Validation in Scotland or the UK: " + md(sentences([t.validation.scotland_or_uk])))
+    else:
+        items.append("Validation in Scotland or the UK: none found in the sources held.")
     rated = t.validation.rated
-    items.append(
-        "Status in the Risk Management Authority's tools directory (RATED): "
-        + (md(rated) if rated != "not known" else "not known from the sources used")
-        + (f" ({md(t.validation.rated_note)})" if t.validation.rated_note else "")
-        + "."
-    )
+    if rated != "not known":
+        items.append(
+            "Status in the Risk Management Authority's tools directory (RATED): " + md(rated)
+            + (f". {md(sentences([t.validation.rated_note]))}" if t.validation.rated_note else ".")
+        )
     if t.comparator:
         items.insert(0, "This tool is used in England and Wales, not in Scotland. It is here for comparison.")
     return items
@@ -105,66 +184,138 @@ def caution_items(data: SiteData, t: m.Tool) -> list[str]:
 
 def caution_box(data: SiteData, src: str, t: m.Tool) -> str:
     lines = [f'!!! warning "Read this first: limits of {md(t.abbr)}"']
-    lines.extend(f"    - {x}" for x in caution_items(data, t))
+    lines.extend(f"    - {x} {basis_label(t.caution_basis)}" for x in caution_items(data, src, t))
     return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------- bands
 
 
+_DEFAULT_READING = {
+    "actuarial": (
+        "where the score places the person compared with the group the tool was built on",
+        "the chance for this one person, how soon, or how serious any new offence would be; "
+        "the label has no agreed meaning in numbers",
+    ),
+    "risk and need": (
+        "how the person's likelihood of reoffending compares with others assessed with the tool, "
+        "and which needs to work on",
+        "how serious any harm would be, how soon it might happen, or the chance for this one person",
+    ),
+    "dynamic": (
+        "how the person's current, changeable risk factors compare with others assessed with the tool",
+        "a reoffending rate, or how serious any new offence would be",
+    ),
+    "structured professional judgement": (
+        "the assessor's overall judgement after weighing the tool's factors; it is not a score total",
+        "a reoffending rate or the chance for this one person; ask for the reasons behind the judgement",
+    ),
+    "clinical rating scale": (
+        "where the person's score sits against the thresholds used in research",
+        "a risk of reoffending on its own, or the chance for this one person",
+    ),
+    "assessment framework": (
+        "the assessor's structured view of concerns and strengths",
+        "a reoffending rate or the chance for this one person",
+    ),
+}
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def band_reading(t: m.Tool, b: m.Band | None = None) -> tuple[str, str]:
+    """The fixed pair for a band (or for the tool when b is None): (tells you, does not tell you)."""
+    tells, not_tell = _DEFAULT_READING[t.type]
+    if t.band_reading:
+        tells, not_tell = t.band_reading.tells_you, t.band_reading.does_not_tell_you
+    if b is not None:
+        tells = b.tells_you or tells
+        not_tell = b.does_not_tell_you or not_tell
+    return sentences([_cap(tells)]), sentences([_cap(not_tell)])
+
+
+def reading_html(t: m.Tool, b: m.Band | None = None) -> str:
+    tells, not_tell = band_reading(t, b)
+    return (
+        f'<span class="band-reading"><strong>It tells you:</strong> {md(tells)} '
+        f"<strong>It does not tell you:</strong> {md(not_tell)}</span>"
+    )
+
+
+def _rate_cell(data: SiteData, src: str, t: m.Tool, b: m.Band) -> str:
+    figs = {f.id: f for f in t.figures}
+    if not b.figure:
+        return dash("No rate for this band in the sources held")
+    rate = figure_text(data, src, figs[b.figure], with_source=False)
+    base = next((f for f in t.figures if f.base_rate), None)
+    if base and base.id != b.figure:
+        rate += " Base rate: " + figure_text(data, src, base, with_source=False)
+    return rate
+
+
 def bands_md(data: SiteData, src: str, t: m.Tool) -> str:
     if isinstance(t.bands, m.NotKnown):
-        return known(t.bands) + "\n"
-    figs = {f.id: f for f in t.figures}
-    rows = ["| Band | What it means | Reported rate |", "|---|---|---|"]
+        return ("No bands are described in the sources held. " + reading_html(t)) + "\n"
+    with_rates = any(b.figure for b in t.bands)
+    head = "| Band | What it means | What it tells you, and what it does not |" + (" Reported rate |" if with_rates else "")
+    rows = [head, "|---|---|---|" + ("---|" if with_rates else "")]
     for b in t.bands:
-        rate = figure_text(data, src, figs[b.figure], with_source=False) if b.figure else "Not published in the sources used."
-        rows.append(f"| {md(b.label)} | {md(b.meaning)} | {rate} |")
-    return "\n".join(rows) + "\n"
+        row = f"| {md(b.label)} | {md(b.meaning)} | {reading_html(t, b)} |"
+        if with_rates:
+            row += f" {_rate_cell(data, src, t, b)} |"
+        rows.append(row)
+    out = "\n".join(rows) + "\n"
+    if not with_rates:
+        out += "\n" + NO_RATES_LINE + "\n"
+    return out
 
 
 # ---------------------------------------------------------------- questions
 
 
 def _field_answer(data: SiteData, src: str, t: m.Tool, q: m.BenchQuestion) -> str:
+    """What the tool record truly holds for a general question; a dash when it holds nothing specific."""
     f = q.tool_field
     if f == "none":
-        return "The tool record cannot answer this; only the report can."
+        return dash("The tool record cannot answer this; only the report can")
     if f == "assesses":
-        return md(t.assesses) + " Follow-up: " + known(t.follow_up)
-    if f == "follow_up":
-        return known(t.follow_up)
-    if f == "developed_on":
-        return known(t.developed_on)
+        return md(t.assesses)
+    if f in ("follow_up", "developed_on", "who_may_use"):
+        return known_or_dash(getattr(t, f))
     if f == "not_validated_for":
-        if isinstance(t.not_validated_for, m.NotKnown):
-            return known(t.not_validated_for)
-        return "; ".join(f"{md(g.group)}: {md(g.note)}" for g in t.not_validated_for) or "No groups listed."
+        if isinstance(t.not_validated_for, m.NotKnown) or not t.not_validated_for:
+            return dash()
+        return html_list([f"{group_link(src, g.group)}: {md(g.note)}" for g in t.not_validated_for])
     if f == "bands":
         if isinstance(t.bands, m.NotKnown):
-            return known(t.bands)
-        return "; ".join(f"{md(b.label)}: {md(b.meaning)}" for b in t.bands)
-    if f == "figures":
-        if not t.figures:
-            return "No rates are published in the sources used."
-        return " ".join(figure_text(data, src, x, with_source=False) for x in t.figures)
-    if f == "who_may_use":
-        return known(t.who_may_use)
+            return dash()
+        return html_list([f"{md(b.label)}: {md(b.meaning)}" for b in t.bands])
+    if f == "base_rate":
+        base = [x for x in t.figures if x.base_rate]
+        return html_list([figure_text(data, src, x, with_source=False) for x in base]) if base else dash()
+    if f == "intervals":
+        with_range = [x for x in t.figures if x.interval]
+        return html_list([figure_text(data, src, x, with_source=False) for x in with_range]) if with_range else dash()
     if f == "validation":
-        return "Scotland or UK: " + known(t.validation.scotland_or_uk) + f". RATED: {md(t.validation.rated)}."
+        parts = []
+        if is_known(t.validation.scotland_or_uk):
+            parts.append("Scotland or UK: " + md(sentences([t.validation.scotland_or_uk])))
+        if t.validation.rated != "not known":
+            parts.append(f"RATED: {md(t.validation.rated)}.")
+        return " ".join(parts) or dash()
     if f == "does_not_tell":
-        return " ".join(md(x) for x in t.does_not_tell)
-    if f == "limitations":
-        return " ".join(md(x) for x in t.limitations)
+        return html_list([md(x) for x in t.does_not_tell])
     if f == "used_in_scotland":
         if isinstance(t.used_in_scotland, m.NotKnown):
-            return known(t.used_in_scotland)
-        return "; ".join(f"{md(u.agency)}: {md(u.when)}" for u in t.used_in_scotland)
+            return dash()
+        return html_list([f"{md(u.agency)}: {md(u.when)}" for u in t.used_in_scotland])
     if f == "decisions":
-        return join_words([DECISIONS[d][0] for d in t.decisions]) or "None recorded."
-    if f == "type":
-        return md(t.type)
-    return ""
+        if not t.decisions:
+            return dash("No decision in Scotland is recorded for this tool")
+        return html_list([_page_link(data, src, DECISIONS[d][0], DECISIONS[d][1]) for d in t.decisions])
+    raise ValueError(f"question {q.id}: no rendering for tool_field '{f}'")
 
 
 def questions_list(data: SiteData, src: str) -> str:
@@ -194,22 +345,25 @@ def _tool_questions(data: SiteData, src: str, t: m.Tool) -> str:
 
 
 def _glance(data: SiteData, src: str, t: m.Tool) -> str:
-    uses = known(t.used_in_scotland, lambda v: join_words([u.agency for u in v])) if not isinstance(t.used_in_scotland, list) \
-        else md(join_words([u.agency for u in t.used_in_scotland]))
+    uses = md(join_words([u.agency for u in t.used_in_scotland])) if isinstance(t.used_in_scotland, list) else dash()
     decisions = join_words(
         [_page_link(data, src, DECISIONS[d][0], DECISIONS[d][1]) for d in t.decisions]
-    ) or "None recorded in the sources used."
+    ) or dash("No decision in Scotland is recorded for this tool")
     rows = [
         "| Feature | This tool |", "|---|---|",
         f"| Type | {md(t.type)} |",
-        f"| Authors and year | {known(t.authors)}, {known(t.year)} |",
-        f"| Assesses | {md(t.assesses)} |",
-        f"| Follow-up period | {known(t.follow_up)} |",
-        f"| Output | {md(t.output)} |",
+        f"| Authors | {known_or_dash(t.authors)} |",
+        f"| Year | {known_or_dash(t.year)} |",
+        f"| Follow-up period | {known_or_dash(t.follow_up)} |",
         f"| Used in Scotland by | {uses} |",
         f"| Feeds these decisions | {decisions} |",
     ]
     return "\n".join(rows) + "\n"
+
+
+def _full_name(t: m.Tool) -> str:
+    """'Level of Service/Case Management Inventory (LS/CMI)', or just the name where it equals the short name."""
+    return md(t.name) if t.name.strip().lower() == t.abbr.strip().lower() else f"{md(t.name)} ({md(t.abbr)})"
 
 
 def tool_page(data: SiteData, src: str, tool_id: str) -> str:
@@ -221,18 +375,24 @@ def tool_page(data: SiteData, src: str, tool_id: str) -> str:
         f"[All tools compared]({rel(src, paths.TOOLS_INDEX)})\n",
         caution_box(data, src, t),
         f"## {sec['at-a-glance']} {{ #at-a-glance }}\n", _glance(data, src, t),
+        not_found_box(t),
         f"## {sec['what-it-assesses']} {{ #what-it-assesses }}\n", md(t.assesses) + "\n",
-        f"Follow-up period: {known(t.follow_up)}\n",
+    ]
+    if is_known(t.follow_up):
+        out.append(f"Follow-up period: {md(t.follow_up)}\n")
+    out += [
         f"## {sec['what-it-does-not-tell-you']} {{ #what-it-does-not-tell-you }}\n",
         "\n".join(f"- {md(x)}" for x in t.does_not_tell) + "\n",
         f"## {sec['who-it-was-built-for']} {{ #who-it-was-built-for }}\n",
-        f"Developed on: {known(t.developed_on)}\n",
     ]
-    if isinstance(t.not_validated_for, m.NotKnown):
-        out.append("Groups it is not validated for: " + known(t.not_validated_for) + "\n")
-    else:
-        out.append("Not validated for:\n")
-        out.append("\n".join(f"- **{md(g.group)}**: {md(g.note)}" for g in t.not_validated_for) + "\n")
+    if is_known(t.developed_on):
+        out.append(f"Developed on: {md(t.developed_on)}\n")
+    if isinstance(t.not_validated_for, list) and t.not_validated_for:
+        out.append("Not validated for (each group links to the bench guide's passage on it):\n")
+        out.append("\n".join(f"- **{group_link(src, g.group)}**: {md(g.note)}" for g in t.not_validated_for) + "\n")
+    if t.also_see_groups:
+        out.append("The bench guide says more about assessing: "
+                   + join_words([group_link(src, g) for g in t.also_see_groups]) + ".\n")
     out += [
         f"## {sec['output-and-bands']} {{ #output-and-bands }}\n", md(t.output) + "\n", bands_md(data, src, t),
         f"## {sec['published-rates']} {{ #published-rates }}\n",
@@ -240,13 +400,12 @@ def tool_page(data: SiteData, src: str, tool_id: str) -> str:
     if t.figures:
         out.append("\n".join(f"- {figure_text(data, src, f)}" for f in t.figures) + "\n")
     else:
-        out.append("No rates for this tool are published in the sources used.\n")
-    out += [
-        f"## {sec['who-may-use-it']} {{ #who-may-use-it }}\n", known(t.who_may_use) + "\n",
-        f"## {sec['use-in-scotland']} {{ #use-in-scotland }}\n",
-    ]
+        out.append("No published reoffending rates for this tool in the sources held.\n")
+    out.append(f"## {sec['who-may-use-it']} {{ #who-may-use-it }}\n")
+    out.append((md(t.who_may_use) if is_known(t.who_may_use) else "Not stated in the sources held.") + "\n")
+    out.append(f"## {sec['use-in-scotland']} {{ #use-in-scotland }}\n")
     if isinstance(t.used_in_scotland, m.NotKnown):
-        out.append(known(t.used_in_scotland) + "\n")
+        out.append("No routine use by a Scottish agency was found in the sources held.\n")
     else:
         out.append("\n".join(f"- **{md(u.agency)}**: {md(u.when)}" for u in t.used_in_scotland) + "\n")
     if t.decisions:
@@ -277,21 +436,30 @@ def tool_page(data: SiteData, src: str, tool_id: str) -> str:
 def bench_note_page(data: SiteData, src: str, tool_id: str) -> str:
     t = data.tool(tool_id)
     out = [
-        f"{id_badge(t.id)} One page to keep beside a report that used {md(t.name)}. "
+        f"{id_badge(t.id)} One page to keep beside a report that used {_full_name(t)}. "
         f"[Full tool page]({rel(src, paths.tool_page(t.id))}).\n",
         caution_box(data, src, t),
         "## What a result means\n",
-        f"{md(t.assesses)} Output: {md(t.output)}\n",
+        f"{md(sentences([t.assesses]))} Output: {md(sentences([t.output]))}\n",
+        f'<p class="band-reading-note" markdown="span">{reading_html(t)}</p>\n',
     ]
     if isinstance(t.bands, list) and t.bands:
-        out.append("; ".join(f"**{md(b.label)}**: {md(b.meaning)}" for b in t.bands) + "\n")
-    else:
-        out.append(known(t.bands) + "\n" if isinstance(t.bands, m.NotKnown) else "")
+        tool_pair = band_reading(t)
+        items = []
+        for b in t.bands:
+            item = f"- **{md(b.label)}**: {md(b.meaning)}"
+            if band_reading(t, b) != tool_pair:
+                item += " " + reading_html(t, b)
+            items.append(item)
+        out.append("\n".join(items) + "\n")
+        if not any(b.figure for b in t.bands):
+            out.append(NO_RATES_LINE + "\n")
     out.append("## Questions to ask\n")
     out.extend(f"- {md(x)}" for x in t.questions)
     out.append(
         f"\nAlso ask the {len(data.judiciary.questions)} general questions in "
-        f"[questions to ask about a risk assessment]({rel(src, paths.QUESTIONS)}).\n"
+        f"[questions to ask about a risk assessment]({rel(src, paths.QUESTIONS)}). "
+        f"What the sources do not give is listed on the [full tool page]({rel(src, paths.tool_page(t.id))}).\n"
     )
     return "\n".join(out) + "\n"
 
@@ -305,33 +473,53 @@ def tools_comparison(data: SiteData, src: str) -> str:
         "|" + "---|" * len(head),
     ]
     for t in data.tools:
-        users = (
-            md(join_words([u.agency for u in t.used_in_scotland])) if isinstance(t.used_in_scotland, list) else known(t.used_in_scotland)
-        )
+        users = md(join_words([u.agency for u in t.used_in_scotland])) if isinstance(t.used_in_scotland, list) else dash()
         name = tool_link(src, t, t.abbr) + (" (England and Wales comparator)" if t.comparator else "")
         rows.append(
-            f"| {name} | {md(t.type)} | {md(t.assesses)} | {known(t.developed_on)} | {md(t.output)} | {users} |"
+            f"| {name} | {md(t.type)} | {md(t.assesses)} | {known_or_dash(t.developed_on)} | {md(t.output)} | {users} |"
         )
     return "\n".join(rows) + "\n\n</div>\n"
 
 
 def band_table(data: SiteData, src: str) -> str:
-    rows = [
-        "| Tool | Band | What it means | Reported rate (with base rate and follow-up) | Place on a shared scale |",
-        "|---|---|---|---|---|",
-    ]
+    """One short section per tool: its bands, each with its 'tells you / does not tell you' pair."""
+    out = []
     for t in data.tools:
+        out.append(f"### {md(t.abbr)} {{ #{tool_slug(t.id)} }}\n")
+        out.append(f"{tool_link(src, t, 'Full page for ' + t.abbr)}. {md(sentences([t.output]))}\n")
         if isinstance(t.bands, m.NotKnown):
-            rows.append(f"| {tool_link(src, t)} | – | {known(t.bands)} | – | – |")
+            out.append(f"No bands are described in the sources held. {reading_html(t)}\n")
             continue
-        figs = {f.id: f for f in t.figures}
-        base = next((f for f in t.figures if f.base_rate), None)
+        with_rates = any(b.figure for b in t.bands)
+        with_scale = any(is_known(b.shared_scale) for b in t.bands)
+        head = ["Band", "What it means", "What it tells you, and what it does not"]
+        head += ["Reported rate (with base rate and follow-up)"] if with_rates else []
+        head += ["Place on a shared scale"] if with_scale else []
+        rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for b in t.bands:
-            rate = figure_text(data, src, figs[b.figure], with_source=False) if b.figure else "Not published in the sources used."
-            if b.figure and base and base.id != b.figure:
-                rate += " Base rate: " + figure_text(data, src, base, with_source=False)
-            scale = known(b.shared_scale)
-            rows.append(f"| {tool_link(src, t)} | {md(b.label)} | {md(b.meaning)} | {rate} | {scale} |")
+            cells = [md(b.label), md(b.meaning), reading_html(t, b)]
+            if with_rates:
+                cells.append(_rate_cell(data, src, t, b))
+            if with_scale:
+                cells.append(known_or_dash(b.shared_scale) if is_known(b.shared_scale) else dash("Not on a shared scale"))
+            rows.append("| " + " | ".join(cells) + " |")
+        out.append("\n".join(rows) + "\n")
+        if not with_rates:
+            out.append(NO_RATES_LINE + "\n")
+    return "\n".join(out) + "\n"
+
+
+def tools_not_validated_for(data: SiteData, src: str, group: str) -> str:
+    """For the bench guide: the tools whose records flag a group (not validated for it, or see also), linked."""
+    rows = []
+    for t in data.tools:
+        if isinstance(t.not_validated_for, list):
+            rows += [f"- {tool_link(src, t)}: not validated for {md(group)}. {md(sentences([g.note]))}"
+                     for g in t.not_validated_for if g.group == group]
+        if group in t.also_see_groups:
+            rows.append(f"- {tool_link(src, t)}: covers {md(group)}; read this passage with its result.")
+    if not rows:
+        raise ValueError(f"tools_not_validated_for(): no tool names the group '{group}' on page {src}")
     return "\n".join(rows) + "\n"
 
 

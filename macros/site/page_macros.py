@@ -32,6 +32,7 @@ MACROS = {
     # tools and the bench
     "tools_comparison": rt.tools_comparison, "band_table": rt.band_table, "questions_list": rt.questions_list,
     "base_rate_example": rt.base_rate_example, "figure": rt.figure,
+    "tools_not_validated_for": rt.tools_not_validated_for,
     # site
     "glossary": rsite.glossary, "sources_list": rsite.sources_list, "normative_words": rsite.normative_words,
     "banned_phrases": rsite.banned_phrases, "what_changed": rsite.what_changed, "review_status": rsite.review_status,
