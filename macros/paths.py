@@ -21,6 +21,8 @@ TIMESCALES = "mappa/timescales.md"
 CHANGES = "training/changes.md"
 ACCESSIBILITY = "accessibility.md"
 MAPPA_HOME = "mappa/index.md"
+STAGES_INDEX = "mappa/stages/index.md"
+ROLES_INDEX = "mappa/roles/index.md"
 OLR = "mappa/olr.md"
 PAROLE = "judiciary/parole-board.md"
 PRISON = "mappa/prison.md"
@@ -160,7 +162,7 @@ def all_ids(data) -> dict[str, Located]:
     for r in data.recs.values():
         put(Located(r.id, "recommendation", f"Recommendation {r.number}: {r.title}", rec_page(r.number)))
     for s in data.steps:
-        put(Located(s.id, "MAPPA step", s.id, stage_page(s.stage), anchor_of(s.id)))
+        put(Located(s.id, "MAPPA step", s.heading, stage_page(s.stage), anchor_of(s.id)))
     for s in data.mappa.stages:
         put(Located(f"MAPPA-STAGE-{s.number}", "MAPPA stage", f"Stage {s.number}: {s.name}", stage_page(s.id)))
     for s in data.standards:
@@ -171,6 +173,8 @@ def all_ids(data) -> dict[str, Located]:
         put(Located(q.id, "question", q.question, QUESTIONS, anchor_of(q.id)))
     for term in data.terms:
         put(Located(term.id, "glossary term", f"{term.abbr}: {term.expansion}", GLOSSARY, anchor_of(term.id)))
+    for concept in getattr(data, "concepts", []):
+        put(Located(concept.id, "glossary term", concept.term, GLOSSARY, anchor_of(concept.id)))
     for p in data.pages.values():
         put(Located(p.meta.id, "page", p.meta.title, p.src))
     return out

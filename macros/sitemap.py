@@ -113,6 +113,15 @@ def generated_pages(data: SiteData) -> list[PageInfo]:
             answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors", rec_review),
             readability=True, kind="role", key=role.id,
         ))
+    for ag in data.mappa.agencies:
+        roles = set(ag.roles) | {sh.role for sh in ag.shared}
+        steps = [x for x in data.steps if x.actor in roles]
+        answers = sorted({3} | {n for x in steps for n in x.recommendations})
+        pages.append(PageInfo(
+            src=paths.agency_page(ag.id), title=f"Your MAPPA steps: {ag.name}", id=f"PAGE-AGENCY-{ag.id.upper()}",
+            answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors", rec_review),
+            kind="agency", key=ag.id,
+        ))
     for area in data.areas:
         stds = [x for x in data.standards if x.area == area.id]
         answers = sorted({2} | {n for x in stds for n in x.recommendations})

@@ -169,7 +169,8 @@ def test_data_text_is_escaped_when_rendered(data):
 def test_glossary_terms_become_tooltips(site_dir, data):
     page = site_dir / "mappa" / "index.html"
     abbrs = {a.get_text(): a.get("title") for a in soup(page).select("article abbr")}
-    assert abbrs.get("MAPPA") == next(t.expansion for t in data.terms if t.abbr == "MAPPA")
+    term = next(t for t in data.terms if t.abbr == "MAPPA")  # the tooltip gives the expansion, then the meaning
+    assert abbrs.get("MAPPA", "").startswith(term.expansion + ": ") and len(abbrs["MAPPA"]) > len(term.expansion) + 10
 
 
 def test_exports_validate_against_their_schemas(site_dir):
@@ -207,7 +208,9 @@ def test_pathway_diagram_is_generated_from_data(site_dir, data):
         page = soup(site_dir / "mappa" / "pathways" / cat.id / "index.html")
         svg = page.select_one("svg.pathway")
         assert svg is not None and svg.find("title") and svg.find("desc")
-        shown = [t.get_text() for t in svg.select("text.pw-id")]
-        expected = [s.id for st in sorted(data.mappa.stages, key=lambda x: x.number)
-                    for s in data.steps if s.stage == st.id and (cat.id in s.categories or "all" in s.categories)]
-        assert shown == expected
+        # each box carries the step's action heading (wrapped over lines), in stage and step order
+        shown = " ".join(t.get_text() for t in svg.select("text.pw-head"))
+        expected = [s.heading for st in sorted(data.mappa.stages, key=lambda x: x.number)
+                    for s in sorted(data.steps, key=lambda x: (x.order, x.id))
+                    if s.stage == st.id and (cat.id in s.categories or "all" in s.categories)]
+        assert shown == " ".join(expected)

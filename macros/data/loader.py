@@ -192,7 +192,8 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("_"))
 
 
-GENERATED_PREFIXES = ("recommendations/rec-", "mappa/stages/", "mappa/pathways/", "mappa/roles/", "mappa/checklists/",
+GENERATED_PREFIXES = ("recommendations/rec-", "mappa/stages/", "mappa/pathways/", "mappa/roles/", "mappa/agencies/",
+                      "mappa/checklists/",
                       "standards/areas/", "tools/", "bench-notes/", "training/paths/")
 
 
@@ -249,7 +250,9 @@ def _load(root: Path) -> SiteData:  # noqa: C901  (to be split into named steps)
             file_of[x.id] = c.rel(path)
             sources_list.append(x)
     recs_file = one(d / "recommendations.yaml", m.RecommendationsFile, "recommendations")
-    terms = one(d / "glossary.yaml", list[m.Term]) or []
+    glossary_entries = one(d / "glossary.yaml", list[m.GlossaryEntry]) or []
+    terms = [e for e in glossary_entries if isinstance(e, m.Term)]
+    concepts = [e for e in glossary_entries if isinstance(e, m.Concept)]
     style = one(d / "style.yaml", m.StyleRules)
     mappa = one(d / "mappa" / "structure.yaml", m.MappaFile)
     gaps = many(d / "gaps", m.Gap)
@@ -328,6 +331,8 @@ def _load(root: Path) -> SiteData:  # noqa: C901  (to be split into named steps)
         check_sources(recs_file.report, d / "recommendations.yaml", "report")
     for t in terms:
         check_sources(t, d / "glossary.yaml", t.abbr)
+    for k in concepts:
+        check_sources(k, d / "glossary.yaml", k.term)
     for g in gaps:
         check_sources(g, file_of[g.id], g.id)
         for i, pg in enumerate(g.pages):
@@ -341,10 +346,18 @@ def _load(root: Path) -> SiteData:  # noqa: C901  (to be split into named steps)
     cat_ids = {x.id for x in mappa.categories} if mappa else set()
     doc_ids = {x.id for x in mappa.documents} if mappa else set()
     if mappa:
-        for name in ("roles", "categories", "levels", "stages", "documents"):
+        for name in ("agencies", "roles", "categories", "levels", "stages", "documents"):
             for r in getattr(mappa, name):
                 check_sources(r, d / "mappa" / "structure.yaml", getattr(r, "id", None) or f"level {getattr(r, 'number', '')}")
     step_ids = {s.id for s in steps}
+    for a in mappa.agencies if mappa else []:  # agency pages: the roles and cases each agency fills
+        for i, rid in enumerate(a.roles):
+            check_ref(rid, role_ids, d / "mappa" / "structure.yaml", a.id, f"roles[{i}]", "role", "data/mappa/structure.yaml")
+        for i, sh in enumerate(a.shared):
+            check_ref(sh.role, role_ids, d / "mappa" / "structure.yaml", a.id, f"shared[{i}].role", "role", "data/mappa/structure.yaml")
+    for st in mappa.stages if mappa else []:
+        for sid in st.guide.steps if st.guide else []:
+            check_ref(sid, step_ids, d / "mappa" / "structure.yaml", st.id, "guide.steps", "MAPPA step", "data/mappa/steps/")
     for s in steps:
         path = file_of[s.id]
         check_sources(s, path, s.id)
@@ -409,6 +422,7 @@ def _load(root: Path) -> SiteData:  # noqa: C901  (to be split into named steps)
         areas=standards_file.areas, standards=standards_file.standards,
         tools=sorted(tools, key=lambda t: (t.comparator, t.abbr.lower())), judiciary=judiciary,
         training=training, pages=pages, file_of=file_of,
+        concepts=sorted(concepts, key=lambda k: k.term.lower()),
     )
     # training items must point at ids that exist; checked once every id is known
     known = all_ids(data)

@@ -20,8 +20,10 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     model_validator,
 )
 
@@ -186,6 +188,31 @@ class RecommendationsFile(Strict):
 # ---------------------------------------------------------------- glossary and style
 
 
+class Concept(Strict):
+    """A concept the guidance relies on (not an abbreviation): one sentence of meaning, with its source."""
+
+    term: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9 \-]*[A-Za-z0-9]$")] = Field(
+        description="the words as the pages use them, e.g. 'lead authority'")
+    meaning: Text = Field(description="one sentence, in plain words")
+    sources: Sources
+
+    @property
+    def id(self) -> str:
+        return "TERM-" + re.sub(r"[^A-Z0-9]+", "-", self.term.upper()).strip("-")
+
+    @model_validator(mode="after")
+    def _one_sentence(self):
+        if len(re.findall(r"[.!?](?:\s|$)", self.meaning)) > 1:
+            raise ValueError("meaning must be one sentence; put more detail on the page that uses the term")
+        return self
+
+
+def _glossary_kind(value) -> str:
+    if isinstance(value, dict):
+        return "concept" if "term" in value else "abbr"
+    return "concept" if isinstance(value, Concept) else "abbr"
+
+
 class Term(Strict):
     abbr: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9/&\-]*$")]
     expansion: Text
@@ -195,6 +222,11 @@ class Term(Strict):
     @property
     def id(self) -> str:
         return "TERM-" + re.sub(r"[^A-Z0-9]+", "-", self.abbr.upper()).strip("-")
+
+
+GlossaryEntry = Annotated[
+    Annotated[Term, Tag("abbr")] | Annotated[Concept, Tag("concept")], Discriminator(_glossary_kind)
+]
 
 
 class NormativeWord(Strict):
@@ -241,12 +273,56 @@ class Level(Strict):
     sources: Sources
 
 
+class TimeLimit(Strict):
+    """A time limit stated for a stage, with its status; shown in the stage's "Time limits" box."""
+
+    text: Text
+    status: Literal["confirmed", "unconfirmed"]
+    sources: Sources
+
+
+class GuidePoint(Strict):
+    text: Text
+    sources: Sources
+
+
+class StageGuide(Strict):
+    """A short box near the top of a stage page answering a reader's question from the sources."""
+
+    title: Text
+    points: Annotated[list[GuidePoint], Field(min_length=1)]
+    steps: list[Annotated[str, StringConstraints(pattern=MAPPA_STEP_ID)]] = Field(default_factory=list)
+    unknown: Text = Field(description="what could not be checked, and whom to ask")
+
+
 class Stage(Strict):
     number: int = Field(ge=1, le=5)
     id: Slug
     name: Text
     summary: Text
     sources: Sources
+    time_limits: list[TimeLimit] = Field(
+        default_factory=list, description="time limits stated for the stage outside any step (e.g. unconfirmed ones)")
+    guide: StageGuide | None = None
+
+
+class SharedRole(Strict):
+    """A role an agency fills in some cases: its steps then appear on the agency's page."""
+
+    role: Slug = Field(description="role id, e.g. lead-authority or responsible-authorities")
+    categories: Annotated[list[Slug], Field(min_length=1)] = Field(description="the cases in which the agency fills it")
+    when: Text = Field(description="when the agency fills this role, in plain words")
+    sources: Sources
+
+
+class MappaAgency(Strict):
+    """An agency whose staff read the guidance for their own duties (one page each)."""
+
+    id: Slug
+    name: Text
+    staff: Text = Field(description="who at the agency the page is for, e.g. 'police offender managers'")
+    roles: Annotated[list[Slug], Field(min_length=1)] = Field(description="roles whose steps are this agency's own")
+    shared: list[SharedRole] = Field(default_factory=list)
 
 
 class MappaDocument(Strict):
@@ -266,8 +342,18 @@ class When(Strict):
     )
 
 
+def _action_heading(value: str) -> str:
+    if re.search(r"MAPPA-[A-Z]{2}-\d", value):
+        raise ValueError("the heading names the action in plain words, not the step id")
+    if len(value.split()) > 12 or not value[0].isupper():
+        raise ValueError("the heading is a short verb phrase (at most 12 words) starting with a capital letter")
+    return value
+
+
 class Step(Governed):
     id: Annotated[str, StringConstraints(pattern=MAPPA_STEP_ID)]
+    heading: Annotated[Text, AfterValidator(_action_heading)] = Field(
+        description="the action in a few plain words, a verb phrase: 'Send the referral to the co-ordinator'")
     stage: Slug
     order: int = Field(ge=1)
     categories: Annotated[list[Slug], Field(min_length=1)]
@@ -303,6 +389,7 @@ class Fact(Strict):
 
 
 class MappaFile(Strict):
+    agencies: list[MappaAgency] = Field(default_factory=list)
     roles: list[Role]
     categories: list[Category]
     levels: list[Level]

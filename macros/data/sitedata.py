@@ -36,12 +36,16 @@ class SiteData:
     training: list[m.TrainingPath]
     pages: dict[str, Page] = field(default_factory=dict)
     file_of: dict[str, str] = field(default_factory=dict)  # record id -> data file
+    concepts: list[m.Concept] = field(default_factory=list)  # glossary concepts (not abbreviations)
 
     _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # ------------------------------------------------------------ look-ups by id (KeyError on a miss)
     def role(self, rid: str) -> m.Role:
         return self._index("roles", self.mappa.roles)[rid]
+
+    def agency(self, aid: str) -> m.MappaAgency:
+        return self._index("agencies", self.mappa.agencies)[aid]
 
     def stage(self, sid: str) -> m.Stage:
         return self._index("stages", self.mappa.stages)[sid]

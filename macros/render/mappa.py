@@ -38,6 +38,64 @@ def _step_link(src: str, step: m.Step) -> str:
     return f"[`{step.id}`]({rel(src, paths.stage_page(step.stage), anchor_of(step.id))})"
 
 
+def step_title_link(src: str, step: m.Step) -> str:
+    """The step's action heading, linked to the step on its stage page."""
+    return f"[{md(step.heading)}]({rel(src, paths.stage_page(step.stage), anchor_of(step.id))})"
+
+
+def applies(step: m.Step, category: str) -> bool:
+    return category in step.categories or "all" in step.categories
+
+
+def steps_at(data: SiteData, stage_id: str, category: str | None = None) -> list[m.Step]:
+    """The steps of one stage in their order (the `order` field, then id), optionally for one category."""
+    chosen = [s for s in data.steps if s.stage == stage_id and (category is None or applies(s, category))]
+    return sorted(chosen, key=lambda s: (s.order, s.id))
+
+
+def stages_in_order(data: SiteData) -> list[m.Stage]:
+    return sorted(data.mappa.stages, key=lambda x: x.number)
+
+
+def agencies_of_role(data: SiteData, role_id: str) -> list[m.MappaAgency]:
+    """Agencies whose own steps include this role's, then agencies that fill it in some cases."""
+    own = [a for a in data.mappa.agencies if role_id in a.roles]
+    shared = [a for a in data.mappa.agencies if any(sh.role == role_id for sh in a.shared)]
+    return own + [a for a in shared if a not in own]
+
+
+def time_limits_box(data: SiteData, src: str, stage_id: str) -> str:
+    """ "Time limits at this stage": the steps that set one, the stage's stated limits with their status,
+    or plainly none. An unconfirmed limit is a statement here, never a step to follow."""
+    items = []
+    for s in steps_at(data, stage_id):
+        if s.when.kind == "timescale":
+            status = "stated in the source" if s.when.confirmed else "unconfirmed: awaiting a check against the official text"
+            items.append(f"- **{step_title_link(src, s)}** ({md(data.role(s.actor).name)}; {_cats(data, s)}): "
+                         f"{md(s.when.text)} *Status: {status}.* ({cite_list(data, src, list(s.sources))})")
+    for lim in data.stage(stage_id).time_limits:
+        label = "Unconfirmed" if lim.status == "unconfirmed" else "Stated in the source"
+        items.append(f"- *{label}:* {md(lim.text)} ({cite_list(data, src, list(lim.sources))})")
+    if not items:
+        items.append("- None set nationally in the sources read. Each step below starts from an event, given as its *When*.")
+    items.append(f"- All time limits, for every stage: [timescales at a glance]({rel(src, paths.TIMESCALES)}).")
+    body = "\n".join("    " + line for line in items)
+    return f'!!! info "Time limits at this stage"\n\n{body}\n'
+
+
+def guide_box(data: SiteData, src: str, stage_id: str) -> str:
+    """A stage's question box (e.g. "Which level, and who decides"), from the sources, with what is unknown."""
+    g = data.stage(stage_id).guide
+    if g is None:
+        return ""
+    lines = [f"- {md(pt.text)} ({cite_list(data, src, list(pt.sources))})" for pt in g.points]
+    if g.steps:
+        lines.append("- The steps: " + "; ".join(step_title_link(src, data.step(x)) for x in g.steps) + ".")
+    lines.append(f"- **Could not be checked:** {md(g.unknown)}")
+    body = "\n".join("    " + line for line in lines)
+    return f'!!! question "{attr(g.title)}"\n\n{body}\n'
+
+
 # ---------------------------------------------------------------- tables for hand-written pages
 
 
@@ -75,8 +133,10 @@ def roles_table(data: SiteData, src: str) -> str:
     rows = ["| Role | Agency | What they do | Steps |", "|---|---|---|---|"]
     for r in data.mappa.roles:
         n = len([s for s in data.steps if s.actor == r.id])
+        where = "; ".join(f"[{md(a.name)}: all its steps]({rel(src, paths.agency_page(a.id))})" for a in agencies_of_role(data, r.id))
+        cell = f"{n} named" + (f"; {where}" if where else "")
         rows.append(
-            f"| [{md(r.name)}]({rel(src, paths.role_page(r.id))}) | {md(r.agency)} | {md(r.description)} | {n} |"
+            f"| [{md(r.name)}]({rel(src, paths.role_page(r.id))}) | {md(r.agency)} | {md(r.description)} | {cell} |"
         )
     return "\n".join(rows) + "\n"
 
@@ -92,14 +152,28 @@ def documents_table(data: SiteData, src: str) -> str:
 
 def timescales_table(data: SiteData, src: str) -> str:
     chosen = [s for s in data.steps if s.when.kind == "timescale"]
+    out = []
     if not chosen:
-        return "No step in the sources used sets a timescale.\n"
-    rows = ["| Step | Who | What | Time limit | Applies to |", "|---|---|---|---|---|"]
-    for s in chosen:
-        rows.append(
-            f"| {_step_link(src, s)} | {md(data.role(s.actor).name)} | {step_sentence(data, s)} | {when_text(s)} | {_cats(data, s)} |"
+        out.append("No step in the sources used sets a timescale.\n")
+    else:
+        rows = ["| Step | Who | What | Time limit | Applies to |", "|---|---|---|---|---|"]
+        for s in chosen:
+            rows.append(
+                f"| {step_title_link(src, s)} <small>{s.id}</small> | {md(data.role(s.actor).name)} | {step_sentence(data, s)} "
+                f"| {when_text(s)} | {_cats(data, s)} |"
+            )
+        out.append("\n".join(rows) + "\n")
+    stated = [(st, lim) for st in stages_in_order(data) for lim in st.time_limits]
+    if stated:
+        out.append("Time limits stated for a stage, outside any step:\n")
+        out.extend(
+            f"- [Stage {st.number}: {md(st.name)}]({rel(src, paths.stage_page(st.id))}). "
+            f"*{'Unconfirmed' if lim.status == 'unconfirmed' else 'Stated in the source'}:* {md(lim.text)} "
+            f"({cite_list(data, src, list(lim.sources))})"
+            for st, lim in stated
         )
-    return "\n".join(rows) + "\n"
+        out.append("")
+    return "\n".join(out) + "\n"
 
 
 def steps_table(data: SiteData, src: str, stage: str | None = None, category: str | None = None) -> str:
@@ -147,10 +221,11 @@ def checklist_links(data: SiteData, src: str) -> str:
 
 
 def step_block(data: SiteData, src: str, s: m.Step) -> str:
-    """One step as its own section: a heading with the id (anchor, search hit), then who, what, when."""
+    """One step as its own section: the action as the heading (anchor = the id), then who, what, when."""
     role = data.role(s.actor)
     lines = [
-        f"### `{s.id}`: {md(role.name)} {{ #{anchor_of(s.id)} }}\n",
+        f"### {md(s.heading)} {{ #{anchor_of(s.id)} }}\n",
+        f'<p class="step-label"><code>{s.id}</code> · {md(role.name)} · {_cats(data, s)}</p>\n',
         step_sentence(data, s) + "\n",
         '<div class="step-meta" markdown>\n',
         f"**When:** {when_text(s)}  ",
@@ -177,14 +252,18 @@ def step_block(data: SiteData, src: str, s: m.Step) -> str:
 
 def stage_page(data: SiteData, src: str, stage_id: str) -> str:
     st = data.stage(stage_id)
-    steps = [s for s in data.steps if s.stage == stage_id]
+    steps = steps_at(data, stage_id)
     out = [
         f"{id_badge(f'MAPPA-STAGE-{st.number}')} {permalink_line(data, src, f'MAPPA-STAGE-{st.number}')}\n",
         f"{md(st.summary)} ({cite_list(data, src, list(st.sources))})\n",
+        time_limits_box(data, src, stage_id),
+        guide_box(data, src, stage_id),
         "Each step says who acts, what they do and when. The words **must**, **should** and **may** have one meaning each: "
         f"see [how to read this guidance]({rel(src, paths.HOW_TO_READ)}).\n",
         f"[Printable checklist for this stage]({rel(src, paths.checklist_page(stage_id))}) · "
         f'<a href="{attr(rel_url(src, CHECKLIST_CSV.format(stage=stage_id)))}" download>Download the checklist (CSV)</a>\n',
+        "Find your own steps: " + " · ".join(
+            f"[{md(a.name)}]({rel(src, paths.agency_page(a.id))})" for a in data.mappa.agencies) + "\n",
         "## Steps\n",
     ]
     out.extend(step_block(data, src, s) for s in steps)
@@ -207,18 +286,21 @@ def stage_page(data: SiteData, src: str, stage_id: str) -> str:
 
 def checklist_page(data: SiteData, src: str, stage_id: str) -> str:
     st = data.stage(stage_id)
-    steps = [s for s in data.steps if s.stage == stage_id]
+    steps = steps_at(data, stage_id)
     csv = rel_url(src, CHECKLIST_CSV.format(stage=stage_id))
     out = [
         f"Use this list to check a case at stage {st.number}. Tick each step when it is done, or write why it does not apply. "
         f"The full wording and sources are on the [stage page]({rel(src, paths.stage_page(stage_id))}).\n",
         f'<a href="{attr(csv)}" download>Download this checklist (CSV)</a> · Print this page: it fits the steps on A4.\n',
-        "| Done | Step | Who | What | When |",
-        "|---|---|---|---|---|",
+        "Tick only the steps whose *Applies to* includes the person's group: "
+        + ", ".join(f"{md(c.short)} ({md(c.name)})" if c.short != c.name else md(c.name) for c in data.mappa.categories) + ".\n",
+        "| Done | Step | Who | What | When | Applies to |",
+        "|---|---|---|---|---|---|",
     ]
     for s in steps:
         out.append(
-            f"| ☐ | {_step_link(src, s)} | {md(data.role(s.actor).name)} | {step_sentence(data, s)} | {when_text(s)} |"
+            f"| ☐ | {step_title_link(src, s)} <small>{s.id}</small> | {md(data.role(s.actor).name)} | {step_sentence(data, s)} "
+            f"| {when_text(s)} | {_cats(data, s)} |"
         )
     out.append("\nCase reference: ______________________ Checked by: ______________________ Date: ____________\n")
     return "\n".join(out) + "\n"
@@ -236,12 +318,13 @@ def pathway_page(data: SiteData, src: str, cat_id: str) -> str:
         out.append(f"!!! note\n    {md(cat.note)}\n")
     rows: list[tuple[str, list[tuple[str, str]]]] = []
     text: list[str] = []
-    for st in sorted(data.mappa.stages, key=lambda x: x.number):
-        steps = [s for s in data.steps if s.stage == st.id and (cat_id in s.categories or "all" in s.categories)]
-        rows.append((f"{st.number}. {st.name}", [(s.id, data.role(s.actor).name) for s in steps]))
+    for st in stages_in_order(data):
+        steps = steps_at(data, st.id, cat_id)
+        rows.append((f"Stage {st.number}: {st.name}", [(s.heading, data.role(s.actor).name) for s in steps]))
         text.append(f"### Stage {st.number}: {md(st.name)}\n")
         if steps:
-            text.extend(f"1. {_step_link(src, s)}: {step_sentence(data, s)} *When:* {when_text(s)}" for s in steps)
+            text.extend(f"1. **{step_title_link(src, s)}** <small>{s.id}</small>: {step_sentence(data, s)} "
+                        f"*When:* {when_text(s)}" for s in steps)
         else:
             text.append("No steps for this category at this stage in the sources used.")
         text.append("")
@@ -251,7 +334,10 @@ def pathway_page(data: SiteData, src: str, cat_id: str) -> str:
         "The same steps are listed as text below the picture."
     )
     out.append("## The pathway at a glance\n")
-    out.append('<div class="diagram">' + pathway_svg(f"pathway-{cat_id}", f"MAPPA pathway: {cat.name}", desc, rows) + "</div>\n")
+    out.append('<div class="diagram">'
+               + pathway_svg(f"pathway-{cat_id}", f"MAPPA pathway: {cat.name}", desc, rows, "wide")
+               + pathway_svg(f"pathway-{cat_id}-narrow", f"MAPPA pathway: {cat.name}", desc, rows, "narrow")
+               + "</div>\n")
     out.append("## The pathway step by step\n")
     out.append("This list is the text version of the picture above.\n")
     out.extend(text)
@@ -265,16 +351,39 @@ def role_page(data: SiteData, src: str, role_id: str) -> str:
     out = [
         f"**Agency:** {md(role.agency)}\n",
         f"{md(role.description)} ({cite_list(data, src, list(role.sources))})\n",
-        "## What you do\n",
     ]
+    own = [a for a in data.mappa.agencies if role_id in a.roles]
+    filling = [(a, sh) for a in data.mappa.agencies for sh in a.shared if sh.role == role_id]
+    for a in own:
+        out.append(f"**All your steps, including those you take as the lead authority or with the other agencies:** "
+                   f"[{md(a.name)}: your MAPPA steps]({rel(src, paths.agency_page(a.id))}).\n")
+    if filling:
+        out.append(f"## Who is the {md(lower_first(role.name.removeprefix('The ')))}\n")
+        out.extend(f"- **[{md(a.name)}]({rel(src, paths.agency_page(a.id))})**: {md(sh.when)} "
+                   f"({cite_list(data, src, list(sh.sources))})" for a, sh in filling)
+        out.append("")
+    out.append("## What you do\n")
     if not steps:
-        out.append("No step in this guidance names this role as the one who acts.\n")
+        where = [f"[{md(a.name)}]({rel(src, paths.agency_page(a.id))})" for a in own]
+        out.append(
+            "The steps on this site name other roles as the ones who act, so this role has no step of its own. "
+            "What it does is described above. "
+            + (f"For the steps your agency takes, see {', '.join(where)}. " if where else "")
+            + f"For the whole process, see [the five stages]({rel(src, paths.STAGES_INDEX)}) "
+            f"and [timescales at a glance]({rel(src, paths.TIMESCALES)}).\n"
+        )
     else:
         out.append("| Step | Stage | What you do | When | Applies to |\n|---|---|---|---|---|")
-        for s in steps:
+        for s in sorted(steps, key=lambda x: (data.stage(x.stage).number, x.order, x.id)):
             st = data.stage(s.stage)
             out.append(
-                f"| {_step_link(src, s)} | {st.number}. {md(st.name)} | {step_sentence(data, s, you=True)} | {when_text(s)} | {_cats(data, s)} |"
+                f"| {step_title_link(src, s)} <small>{s.id}</small> | {st.number}. {md(st.name)} "
+                f"| {step_sentence(data, s, you=True)} | {when_text(s)} | {_cats(data, s)} |"
             )
         out.append("")
     return "\n".join(out) + "\n"
+
+
+def agency_links(data: SiteData, src: str) -> str:
+    """Links to each agency's page (for the home page and the roles page)."""
+    return " · ".join(f"[{md(a.name)}]({rel(src, paths.agency_page(a.id))})" for a in data.mappa.agencies)

@@ -12,6 +12,21 @@ from .text import attr, md, safe_url
 
 
 def glossary(data: SiteData, src: str) -> str:
+    return concepts_list(data, src) + abbreviations(data, src)
+
+
+def concepts_list(data: SiteData, src: str) -> str:
+    """The concepts the steps rely on, each with one sentence of meaning and its source."""
+    if not data.concepts:
+        return ""
+    out = ["## Words the guidance relies on\n"]
+    for k in data.concepts:
+        out.append(f"### {md(k.term[0].upper() + k.term[1:])} {{ #{anchor_of(k.id)} }}\n")
+        out.append(f"{md(k.meaning)} <small>Source: {cite_list(data, src, list(k.sources))}</small>\n")
+    return "\n".join(out) + "\n## Abbreviations\n\n"
+
+
+def abbreviations(data: SiteData, src: str) -> str:
     letters: dict[str, list] = {}
     for t in data.terms:
         letters.setdefault(t.abbr[0].upper(), []).append(t)

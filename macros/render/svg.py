@@ -11,36 +11,80 @@ def _t(text: str) -> str:
     return attr(text)
 
 
-def pathway_svg(svg_id: str, title: str, desc: str, rows: list[tuple[str, list[tuple[str, str]]]]) -> str:
-    """rows: [(stage label, [(step id, actor name), ...]), ...] drawn top to bottom with arrows."""
-    per_row = 3
-    chip_w, chip_h, gap = 190, 40, 10
-    label_w = 170
-    width = label_w + per_row * (chip_w + gap) + 10
-    y = 10
+# Pathway pictures are drawn twice at build time: a wide one (two columns) for desktop and print, and a
+# narrow one (one column, top to bottom) for phones; CSS shows one. Sizes are in SVG user units: the
+# narrow picture is 340 units wide, so at a 390 px phone (about 358 px of content) 1 unit is about 1 px.
+PW_LAYOUTS = {"wide": (760, 2), "narrow": (340, 1)}
+PW_HEAD, PW_WHO, PW_LABEL = 14, 12, 15  # font sizes (user units): action, who acts, stage label
+_CHAR = 0.6  # a generous average glyph width, in em, so wrapped lines never run past their box
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """Split text into lines that fit `width` user units at font `size` (estimated, never cut)."""
+    per_line = max(8, int(width / (size * _CHAR)))
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > per_line:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def _lines(x: float, y: float, lines: list[str], size: int, cls: str) -> list[str]:
+    lead = round(size * 1.3)
+    return [f'<text x="{x:g}" y="{y + (i + 1) * lead - 4:g}" font-size="{size}" class="{cls}">{_t(s)}</text>'
+            for i, s in enumerate(lines)]
+
+
+def pathway_svg(svg_id: str, title: str, desc: str, rows: list[tuple[str, list[tuple[str, str]]]],
+                layout: str = "wide") -> str:
+    """rows: [(stage label, [(action heading, who acts), ...]), ...] drawn top to bottom with arrows.
+
+    Each stage label sits on its own row, wrapped, above that stage's boxes; each box carries the action
+    phrase and who acts. Nothing is cut: text is wrapped to fit its box.
+    """
+    width, cols = PW_LAYOUTS[layout]
+    pad, gap = 10, 8
+    chip_w = (width - 2 * pad - 2 * gap - (cols - 1) * gap) / cols
+    inner = chip_w - 16
+    y = 6
     parts: list[str] = []
     for i, (stage, steps) in enumerate(rows):
-        lines = max(1, -(-len(steps) // per_row))
-        h = lines * (chip_h + gap) + gap
-        parts.append(f'<rect x="5" y="{y}" width="{width - 10}" height="{h}" rx="6" class="pw-stage"/>')
-        parts.append(f'<text x="15" y="{y + 22}" class="pw-stage-label">{_t(stage)}</text>')
+        top = y
+        label = wrap(stage, width - 2 * pad - 16, PW_LABEL)
+        label_h = len(label) * round(PW_LABEL * 1.3) + 8
+        body: list[str] = _lines(pad + 8, top + 4, label, PW_LABEL, "pw-label")
+        cy = top + label_h + 4
         if not steps:
-            parts.append(f'<text x="{label_w}" y="{y + 26}" class="pw-none">No steps for this category</text>')
-        for j, (sid, actor) in enumerate(steps):
-            cx = label_w + (j % per_row) * (chip_w + gap)
-            cy = y + gap + (j // per_row) * (chip_h + gap)
-            parts.append(f'<rect x="{cx}" y="{cy}" width="{chip_w}" height="{chip_h}" rx="4" class="pw-step"/>')
-            parts.append(f'<text x="{cx + 8}" y="{cy + 16}" class="pw-id">{_t(sid)}</text>')
-            parts.append(f'<text x="{cx + 8}" y="{cy + 32}" class="pw-actor">{_t(actor[:30])}</text>')
-        y += h
+            body += _lines(pad + 8, cy, ["No steps for this group at this stage"], PW_WHO, "pw-who")
+            cy += round(PW_WHO * 1.3) + gap
+        for r in range(0, len(steps), cols):
+            chunk = steps[r:r + cols]
+            texts = [(wrap(h, inner, PW_HEAD), wrap(w, inner, PW_WHO)) for h, w in chunk]
+            h = max(len(a) * round(PW_HEAD * 1.3) + len(b) * round(PW_WHO * 1.3) for a, b in texts) + 14
+            for j, (head, who) in enumerate(texts):
+                cx = pad + gap + j * (chip_w + gap)
+                body.append(f'<rect x="{cx:g}" y="{cy:g}" width="{chip_w:g}" height="{h}" rx="4" class="pw-box"/>')
+                body += _lines(cx + 8, cy + 5, head, PW_HEAD, "pw-head")
+                body += _lines(cx + 8, cy + 5 + len(head) * round(PW_HEAD * 1.3), who, PW_WHO, "pw-who")
+            cy += h + gap
+        height = cy - top + 2
+        parts.append(f'<rect x="{pad - 5}" y="{top}" width="{width - 2 * pad + 10}" height="{height:g}" rx="6" class="pw-band"/>')
+        parts.extend(body)
+        y = top + height
         if i < len(rows) - 1:
-            mid = width // 2
-            parts.append(f'<path d="M{mid} {y + 2} L{mid} {y + 18}" class="pw-arrow"/>')
-            parts.append(f'<path d="M{mid - 6} {y + 12} L{mid} {y + 20} L{mid + 6} {y + 12}" class="pw-arrow"/>')
+            mid = width / 2
+            parts.append(f'<path d="M{mid:g} {y + 2:g} L{mid:g} {y + 16:g}" class="pw-arrow"/>')
+            parts.append(f'<path d="M{mid - 6:g} {y + 10:g} L{mid:g} {y + 18:g} L{mid + 6:g} {y + 10:g}" class="pw-arrow"/>')
             y += 22
-    height = y + 10
+    height = y + 6
     return (
-        f'<svg class="pathway" id="{_t(svg_id)}" role="img" viewBox="0 0 {width} {height}" width="100%" '
+        f'<svg class="pathway pathway-{layout}" id="{_t(svg_id)}" role="img" viewBox="0 0 {width} {height:g}" width="100%" '
         f'aria-labelledby="{_t(svg_id)}-title {_t(svg_id)}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{_t(svg_id)}-title">{_t(title)}</title><desc id="{_t(svg_id)}-desc">{_t(desc)}</desc>'
         + "".join(parts)

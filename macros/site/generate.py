@@ -1,24 +1,35 @@
-"""Generated pages: the renderer that draws each kind of page the site map declares."""
+"""Which renderer draws each kind of generated page (the kinds are declared in macros/sitemap.py)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..data.loader import SiteData
-from ..render import mappa, recs, standards, tools
-from ..render import site as site_pages
+from ..render import agencies as ra
+from ..render import mappa as rm
+from ..render import recs as rr
+from ..render import site as rsite
+from ..render import standards as rs
+from ..render import tools as rt
 from ..sitemap import PageInfo
 
-RENDERERS = {
-    "recommendation": recs.recommendation_page,
-    "stage": mappa.stage_page,
-    "checklist": mappa.checklist_page,
-    "pathway": mappa.pathway_page,
-    "role": mappa.role_page,
-    "area": standards.area_page,
-    "tool": tools.tool_page,
-    "bench_note": tools.bench_note_page,
-    "training_path": site_pages.training_path_page,
+RENDERERS: dict[str, Callable[[SiteData, str, object], str]] = {
+    "recommendation": rr.recommendation_page,
+    "stage": rm.stage_page,
+    "checklist": rm.checklist_page,
+    "pathway": rm.pathway_page,
+    "role": rm.role_page,
+    "agency": ra.agency_page,
+    "area": rs.area_page,
+    "tool": rt.tool_page,
+    "bench_note": rt.bench_note_page,
+    "training_path": rsite.training_path_page,
 }
 
 
 def render_page(data: SiteData, page: PageInfo) -> str:
-    """The Markdown body of a generated page."""
-    return RENDERERS[page.kind](data, page.src, page.key)
+    """The Markdown body of one generated page."""
+    try:
+        renderer = RENDERERS[page.kind]
+    except KeyError:
+        raise ValueError(f"no renderer for generated page kind '{page.kind}' ({page.src})") from None
+    return renderer(data, page.src, page.key)

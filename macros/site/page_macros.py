@@ -27,6 +27,7 @@ MACROS = {
     "categories_table": rm.categories_table, "levels_table": rm.levels_table, "stages_list": rm.stages_list,
     "roles_table": rm.roles_table, "documents_table": rm.documents_table, "timescales_table": rm.timescales_table,
     "steps_table": rm.steps_table, "pathway_links": rm.pathway_links, "checklist_links": rm.checklist_links,
+    "agency_links": rm.agency_links,
     # standards
     "standards_index": rs.standards_index, "coverage_table": rs.coverage_table, "self_audit": rs.self_audit,
     # tools and the bench

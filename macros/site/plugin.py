@@ -22,6 +22,7 @@ from ..paths import page_url
 from ..render.common import answers_banner, cite_this, ids_on_page
 from ..render.site import overdue
 from ..sitemap import generated_pages
+from .abbr_first import first_use_only, tooltips
 from .exports import all_exports
 from .generate import render_page
 from .permalinks import write_permalinks
@@ -50,7 +51,7 @@ class GuidancePlugin(BasePlugin):
             raise PluginError(exc.report()) from None
         self.readability = {}
         # every glossary abbreviation becomes a tooltip on every page (Python-Markdown abbr glossary)
-        config.mdx_configs.setdefault("abbr", {})["glossary"] = {t.abbr: t.expansion for t in self.data.terms}
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = tooltips(self.data)
         config.site_name = self.data.site.title
         return config
 
@@ -97,7 +98,7 @@ class GuidancePlugin(BasePlugin):
         if page.meta.get("readability"):
             measured = score(prose_from_html(f"<article>{html_text}</article>"))
             self.readability[page.file.src_uri] = (page.meta.get("title", ""), measured)
-        return html_text
+        return first_use_only(html_text)
 
     @event_priority(-100)  # after print-site has written the print page, whose links this repairs
     def on_post_build(self, config):

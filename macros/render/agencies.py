@@ -1,0 +1,99 @@
+"""Agency pages: "what do I do?" for the staff of one agency, built from the step data.
+
+An agency's steps are those of its own roles, plus the steps of roles it fills in some cases (the lead
+authority, the responsible authorities acting together), limited to the categories in which it fills
+them. Nothing here names a step: a new step in data/ appears on the right pages by itself.
+"""
+from __future__ import annotations
+
+from .. import paths
+from ..data import models as m
+from ..data.loader import SiteData
+from ..paths import rel
+from .common import cite_list
+from .mappa import stages_in_order, step_sentence, step_title_link, steps_at, when_text
+from .text import lower_first, md
+
+
+def _short(data: SiteData, cats: list[str]) -> str:
+    if "all" in cats:
+        return "All groups"
+    return ", ".join(md(data.category(c).short) for c in cats)
+
+
+def capacity(data: SiteData, agency: m.MappaAgency, step: m.Step) -> tuple[str, list[str]] | None:
+    """How the agency takes this step (a label) and in which categories; None if it does not."""
+    role = data.role(step.actor)
+    if step.actor in agency.roles:
+        return md(role.name), list(step.categories)
+    for sh in agency.shared:
+        if sh.role != step.actor:
+            continue
+        cats = [c for c in step.categories if c in sh.categories] if "all" not in step.categories else list(sh.categories)
+        if not cats:
+            return None
+        if role.name.startswith("The "):
+            return f"Together, as {md(lower_first(role.name))}", cats
+        return f"As the {md(lower_first(role.name))}", cats
+    return None
+
+
+def agency_steps(data: SiteData, agency: m.MappaAgency, stage_id: str | None = None) -> list[tuple[m.Step, str, list[str]]]:
+    """Every step the agency takes, in stage and step order, with how it takes it and for which groups."""
+    out = []
+    for st in stages_in_order(data):
+        if stage_id is not None and st.id != stage_id:
+            continue
+        for s in steps_at(data, st.id):
+            got = capacity(data, agency, s)
+            if got:
+                out.append((s, got[0], got[1]))
+    return out
+
+
+def agency_page(data: SiteData, src: str, agency_id: str) -> str:
+    a = data.agency(agency_id)
+    mine = agency_steps(data, a)
+    out = [
+        f"This page is for {md(a.staff)}. It lists every MAPPA step that {md(a.name)} takes, stage by stage: "
+        f"what you do, when, and for which group of people. Each step links to its full wording and sources.\n",
+    ]
+    for sh in a.shared:
+        role = data.role(sh.role)
+        if role.name.startswith("The "):
+            title = f"When you act with the other {role.name.removeprefix('The ')}"
+        else:
+            title = f"When you are the {lower_first(role.name)}"
+        out.append(f'!!! info "{title}"\n\n    {md(sh.when)} ({cite_list(data, src, list(sh.sources))}) '
+                   f"Applies to: {_short(data, list(sh.categories))}. "
+                   f"[What the {md(lower_first(role.name.removeprefix('The ')))} means]({rel(src, paths.role_page(role.id))}).\n")
+    cats = sorted({c for _, _, cs in mine for c in cs}, key=lambda c: [x.id for x in data.mappa.categories].index(c) if c != "all" else -1)
+    out.append(f"**{len(mine)} steps** for {md(a.name)}, for these groups: " + "; ".join(
+        md(data.category(c).name) for c in cats if c != "all") + ".\n")
+    out.append("## Your steps, stage by stage\n")
+    for st in stages_in_order(data):
+        here = [x for x in mine if x[0].stage == st.id]
+        out.append(f"### Stage {st.number}: {md(st.name)}\n")
+        if not here:
+            out.append("You have no step at this stage in the sources used.\n")
+        for s, how, cs in here:
+            out.append(
+                f"- **{step_title_link(src, s)}** <small>{s.id}</small>  \n"
+                f"  *{how}* · {_short(data, cs)}  \n"
+                f"  {step_sentence(data, s, you=True)} **When:** {when_text(s)}"
+            )
+        others = []
+        for s in steps_at(data, st.id):
+            if s.actor not in a.roles and not any(sh.role == s.actor for sh in a.shared):
+                name = data.role(s.actor).name
+                if name not in others:
+                    others.append(name)
+        out.append("")
+        if others:
+            out.append(f"Others who act at this stage: {md(', '.join(others))}. "
+                       f"See [the stage page]({rel(src, paths.stage_page(st.id))}) for their steps.\n")
+    roles = [data.role(r) for r in a.roles] + [data.role(sh.role) for sh in a.shared]
+    out.append("## Roles on this page\n")
+    out.extend(f"- [{md(r.name)}]({rel(src, paths.role_page(r.id))})" for r in roles)
+    out.append(f"\nTime limits for every stage are on [timescales at a glance]({rel(src, paths.TIMESCALES)}).\n")
+    return "\n".join(out) + "\n"
