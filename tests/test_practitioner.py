@@ -159,6 +159,7 @@ NEW_STEP = """
   categories: [rso]
   actor: lead-authority
   normative: should
+  basis: national guidance
   action: Tell the co-ordinator about a planned move to a new address in another area.
   when: {kind: trigger, text: When a move is planned.}
   sources: [{id: mappa-guidance, at: "page 3"}]
