@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NPMSTAMP := node_modules/.installed
 
-.PHONY: setup build serve test test-fast lint check pdf bench browser clean register offline
+.PHONY: setup build serve test test-fast lint check pdf bench browser clean register offline release
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed. Set PYTHON=/path/to/python3.11 (or newer)."; exit 1; }
@@ -53,6 +53,11 @@ pdf: build browser
 
 bench: setup $(NPMSTAMP) browser
 	$(BIN)/python scripts/bench.py
+
+## release: freeze the built site as a kept edition (see README.md, "Cutting a release")
+release: setup
+	@test -n "$(SUMMARY)" || { echo 'Say what changed, in one line: make release SUMMARY="..."'; exit 1; }
+	$(BIN)/python scripts/release.py --summary "$(SUMMARY)"
 
 register: setup
 	$(BIN)/python scripts/update_register.py

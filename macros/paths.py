@@ -26,6 +26,7 @@ ROLES_INDEX = "mappa/roles/index.md"
 OLR = "mappa/olr.md"
 PAROLE = "judiciary/parole-board.md"
 PRISON = "mappa/prison.md"
+EDITIONS = "training/editions.md"
 
 # ------------------------------------------------------------------ downloads
 CHECKLIST_CSV = "downloads/checklists/{stage}.csv"
@@ -34,6 +35,9 @@ SELF_AUDIT_CSV = "downloads/standards-self-audit.csv"
 
 def download(name: str, ext: str) -> str:
     return f"downloads/{name}.{ext}"
+
+
+CHANGE_FEED = "downloads/changes.atom"  # the Atom feed of every release and every changed item
 
 
 def schema(name: str) -> str:
@@ -111,6 +115,16 @@ def anchor_of(item_id: str) -> str:
 
 def permalink(item_id: str) -> str:
     return f"id/{item_id}/"
+
+
+def edition_root(version: str) -> str:
+    """Where a kept edition lives: editions/2026.11.0/."""
+    return f"editions/{version}/"
+
+
+def edition_permalink(version: str, item_id: str) -> str:
+    """An item's permanent link inside one edition: editions/2026.11.0/id/MAPPA-ID-01/ (what citations use)."""
+    return edition_root(version) + permalink(item_id)
 
 
 def rel(from_src: str, to_src: str, anchor: str = "") -> str:

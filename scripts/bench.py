@@ -15,6 +15,7 @@ Targets are printed next to each figure. This is not a test: it never fails on a
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import re
@@ -54,7 +55,7 @@ def timed_build(project: Path, out: Path, env: dict | None = None, config: str =
 
 
 def copy_project(dest: Path) -> Path:
-    for name in ("data", "docs", "macros", "overrides"):
+    for name in ("data", "docs", "editions", "macros", "overrides"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
@@ -184,6 +185,32 @@ def offline_pack_figures(work: Path) -> dict:
     stats = json.loads(stats_file.read_text())
     return {"zip_mb": stats["zip_bytes"] / 1024 / 1024, "online_mb": stats["online_bytes"] / 1024 / 1024,
             "make_build_s": build_s, "make_offline_s": pack_s}
+def editions_figures(project: Path, site: Path) -> dict:
+    """Time and size of the kept editions: unpacking and marking every older edition into a built site.
+
+    While the data's own version is the newest kept edition there is no older one yet; the figure is then
+    taken as the next release will see it (the site one version on, every kept edition older).
+    """
+    from dataclasses import replace
+
+    from macros.data.editions import editions
+    from macros.data.loader import load_site
+    from macros.site.editions import add_editions
+
+    data = load_site(project)
+    eds = editions(data)
+    if eds and eds[-1].version == data.site.version:
+        y, mo, n = (int(x) for x in data.site.version.split("."))
+        later = data.site.model_copy(update={"version": f"{y}.{mo}.{n + 1}",
+                                             "version_date": data.site.version_date + dt.timedelta(days=1)})
+        data = replace(data, site=later, _derived={})
+    t = time.perf_counter()
+    reports = add_editions(site, data)
+    secs = time.perf_counter() - t
+    return {"editions_kept": len(eds), "editions_s": secs,
+            "editions_archive_mb": sum((project / e.archive).stat().st_size for e in eds) / 1e6,
+            "editions_unpacked_mb": sum(r.bytes_on_disk for r in reports) / 1e6,
+            "editions_pages": sum(r.pages for r in reports)}
 
 
 def main() -> int:
@@ -206,6 +233,7 @@ def main() -> int:
         print(f"x{n}: {tools} tools, {weights['pages']} pages, build {secs:.2f} s (plain {tsecs:.2f} s), "
               f"peak {mb:.0f} MB, site {weights['site_mb']:.1f} MB", flush=True)
     real = results[scales[0]]
+    real.update(editions_figures(work / f"x{scales[0]}", work / f"x{scales[0]}-site"))
     for n in scales:
         results[n]["fast_link_check_s"], results[n]["links"] = fast_link_check_seconds(work / f"x{n}-site")
     results["offline"] = offline_pack_figures(work)
@@ -229,6 +257,9 @@ def main() -> int:
     print("- data-driven overhead <= 1.15x plain: " + ", ".join(f"x{n} {results[n]['ratio']:.2f}" for n in scales))
     print(f"- HTML per page flat within 10 %: median x1 {base_html:.1f} KB -> x{scales[-1]} {big['html_median_kb']:.1f} KB "
           f"({(big['html_median_kb'] / base_html - 1) * 100:+.1f} %)")
+    print(f"- kept editions: {real['editions_kept']} archived ({real['editions_archive_mb']:.1f} MB in git); unpacking and "
+          f"marking the older ones: {real['editions_s']:.2f} s, {real['editions_pages']} pages, "
+          f"{real['editions_unpacked_mb']:.1f} MB in the built site")
     print("- full link and anchor check <= 5 s (macros/site/linkcheck.py): " + ", ".join(
         f"x{n} {results[n]['fast_link_check_s']:.2f} s ({results[n]['links']} links)" for n in scales))
     off = results["offline"]

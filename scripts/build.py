@@ -3,8 +3,11 @@
 Usage: python scripts/build.py [--site DIR]
 1. Build with `mkdocs build --strict` into a temporary folder next to the target. The hooks validate
    data/ and page front matter first (once per build) and stop with every problem listed.
-2. Check every internal link and anchor of the output (macros/site/linkcheck.py).
-3. Only on success, swap the new folder in. A failed build leaves the last good site untouched.
+2. Add the kept editions: unpack every older edition (editions/<version>.zip, listed in
+   data/editions.yaml) into editions/<version>/ and mark each of its pages as not current
+   (macros/site/editions.py).
+3. Check every internal link and anchor of the output, old editions included (macros/site/linkcheck.py).
+4. Only on success, swap the new folder in. A failed build leaves the last good site untouched.
 """
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from macros.data.loader import load_site
+from macros.site.editions import add_editions
 from macros.site.linkcheck import check
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +46,11 @@ def main() -> int:
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"\nBuild failed (exit {proc.returncode}). The site in {target} was left as it was.", file=sys.stderr)
         return 1
+    t_ed = time.perf_counter()
+    for rep in add_editions(tmp, load_site(ROOT)):
+        print(f"Edition {rep.version}: {rep.pages} pages marked as not current, {rep.bytes_on_disk / 1e6:.1f} MB "
+              f"unpacked from a {rep.archive_bytes / 1e6:.1f} MB archive.")
+    print(f"Editions added in {time.perf_counter() - t_ed:.1f} s.")
     # raw HTML and theme links are not covered by MkDocs' own validation: check every link and anchor
     _pages, _links, broken = check(tmp)
     if broken:

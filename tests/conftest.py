@@ -60,7 +60,7 @@ def server(site_dir):
 
 def copy_project(dest: Path) -> Path:
     """A throw-away copy of the project (data, docs, macros, config) to break on purpose."""
-    for name in ("data", "docs", "macros", "overrides", "scripts"):
+    for name in ("data", "docs", "editions", "macros", "overrides", "scripts"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
@@ -72,5 +72,5 @@ def project(tmp_path) -> Path:
 
 
 def html_pages(site: Path) -> list[Path]:
-    """Every real HTML page (not permalink stubs, not the 404 page)."""
-    return sorted(p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("id",))
+    """Every real HTML page of the current edition (not permalink stubs, not kept editions: tests/test_editions.py)."""
+    return sorted(p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("id", "editions"))

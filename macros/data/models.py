@@ -24,6 +24,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    field_validator,
     model_validator,
 )
 
@@ -125,12 +126,25 @@ class SiteInfo(Strict):
     title: Text
     version: CalVer
     version_date: dt.date
-    base_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+/$")] | None = Field(
-        default=None,
-        description="canonical public address used in citations, ending with /; leave out until the "
-        "site has its permanent address, and citations then use the address the page is read at",
-    )
     publisher: Text
+    public_url: str = Field(
+        description="the public address of the site (https, ending with /), set once: every citation, printed "
+        "link, PDF and handout uses it. A host ending in .invalid marks a placeholder (the build says so)",
+    )
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_address(cls, v: str) -> str:
+        if not re.fullmatch(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?/(?:[^\s?#]*/)?", v):
+            raise ValueError(
+                "public_url must be the site's full public address: https://, a host name, and a final /, "
+                "for example https://guidance.example.invalid/ (a placeholder) or https://www.example.scot/guidance/"
+            )
+        return v
+
+    @property
+    def public_url_is_placeholder(self) -> bool:
+        return self.public_url.split("/")[2].split(":")[0].endswith(".invalid")
 
 
 SOURCE_KINDS = ("legislation", "guidance", "inspection", "standard", "research", "tool-manual", "local", "secondary")

@@ -7,7 +7,7 @@ import os
 from .. import paths
 from ..data import models as m
 from ..data.loader import SiteData
-from ..paths import ids, permalink, rel, rel_url
+from ..paths import edition_permalink, ids, permalink, rel, rel_url
 from .text import attr, md
 
 SOURCES_PAGE = paths.SOURCES
@@ -167,12 +167,12 @@ def _d(v) -> str:
 
 def cite_this(data: SiteData, src: str, title: str, item_id: str) -> str:
     site = data.site
-    path = permalink(item_id)
+    path = edition_permalink(site.version, item_id)  # the words as cited, in this edition, for good
     text = (
-        f"{title}. {item_id}. {site.title}, version {site.version} ({_d(site.version_date)}). "
+        f"{title}. {item_id}. {site.title}, edition {site.version} ({_d(site.version_date)}). "
     )
-    base = site.base_url or ""
-    url = (base + path) if base else "/" + path
+    base = site.public_url
+    url = base + path
     return (
         '<section class="cite-this" data-search-exclude markdown>\n\n'
         "## Cite this page { #cite-this }\n\n"

@@ -77,7 +77,8 @@ def banned_phrases(data: SiteData, src: str) -> str:
     return ", ".join(f"“{md(p)}”" for p in data.style.banned_phrases) + "\n"
 
 
-def _history_items(data: SiteData):
+def history_items(data: SiteData):
+    """(history entry, item id) for every record that keeps a change history."""
     for s in data.steps:
         for h in s.history:
             yield h, s.id
@@ -91,7 +92,7 @@ def _history_items(data: SiteData):
 
 def what_changed(data: SiteData, src: str) -> str:
     by_version: dict[str, list] = {}
-    for h, item in _history_items(data):
+    for h, item in history_items(data):
         by_version.setdefault(h.version, []).append((h, item))
     out = []
     locs = ids(data)
@@ -185,7 +186,7 @@ def training_path_page(data: SiteData, src: str, path_id: str) -> str:
     tp = next(x for x in data.training if x.id == path_id)
     locs = ids(data)
     total = sum(i.minutes for i in tp.items)
-    base = data.site.base_url or "/"
+    base = data.site.public_url
     out = [
         f"For: {md(tp.audience)}. {len(tp.items)} items, about {total} minutes of reading.\n",
         "Print this page to use it as a handout. The permanent links keep working when pages move.\n",

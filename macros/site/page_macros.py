@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 
 from ..data.loader import DataErrors, load_site
 from ..render import common as rc
+from ..render import editions as red
 from ..render import mappa as rm
 from ..render import recs as rr
 from ..render import site as rsite
@@ -38,7 +39,7 @@ MACROS = {
     "glossary": rsite.glossary, "sources_list": rsite.sources_list, "normative_words": rsite.normative_words,
     "banned_phrases": rsite.banned_phrases, "what_changed": rsite.what_changed, "review_status": rsite.review_status,
     "downloads_list": rsite.downloads_list, "id_register_table": rsite.id_register_table,
-    "training_paths": rsite.training_paths,
+    "training_paths": rsite.training_paths, "editions_list": red.editions_list,
 }
 
 

@@ -17,13 +17,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from ..data.editions import editions
 from ..data.loader import DataErrors, SiteData, load_site
-from ..paths import page_url
+from ..paths import CHANGE_FEED, page_url
 from ..render.common import answers_banner, cite_this, ids_on_page
 from ..render.site import overdue
 from ..sitemap import generated_pages
 from .abbr_first import first_use_only, tooltips
 from .exports import all_exports
+from .feed import change_feed
 from .generate import render_page
 from .permalinks import write_permalinks
 from .print_links import repair
@@ -47,8 +49,10 @@ class GuidancePlugin(BasePlugin):
     def on_config(self, config):
         try:  # a new build (mkdocs serve rebuilds): load the data afresh (cached while unchanged)
             self.data = load_site(project_root(config))
+            editions(self.data)  # data/editions.yaml is checked with the rest of the data
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
+        _public_address(self.data)
         self.readability = {}
         # every glossary abbreviation becomes a tooltip on every page (Python-Markdown abbr glossary)
         config.mdx_configs.setdefault("abbr", {})["glossary"] = tooltips(self.data)
@@ -68,6 +72,7 @@ class GuidancePlugin(BasePlugin):
             files.append(File.generated(config, page.src, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         for path, text in all_exports(data).items():
             files.append(File.generated(config, path, content=text))
+        files.append(File.generated(config, CHANGE_FEED, content=change_feed(data)))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -115,6 +120,21 @@ class GuidancePlugin(BasePlugin):
                 log.info("  OVERDUE %s %s (%s), due %s, owner %s: /%s", kind, item_id, title, due, owner, page_url(page))
         else:
             log.info("No page or record is overdue for review.")
+
+
+def _public_address(data: SiteData) -> None:
+    """A placeholder public address is reported on every build (INFO: strict mode fails on warnings),
+    and refused when GUIDANCE_REQUIRE_PUBLIC_URL is set, as a release to the public host should."""
+    site = data.site
+    if not site.public_url_is_placeholder:
+        return
+    if os.environ.get("GUIDANCE_REQUIRE_PUBLIC_URL"):
+        raise PluginError(
+            f"data/site.yaml: public_url is still the placeholder {site.public_url}. Set the site's real public "
+            "address before publishing (GUIDANCE_REQUIRE_PUBLIC_URL is set)."
+        )
+    log.info("PLACEHOLDER public address: citations, printed links and PDFs show %s. Set public_url in "
+             "data/site.yaml to the real address before publishing.", site.public_url)
 
 
 def _dump_markdown(folder: Path, src: str, meta: dict, text: str) -> None:

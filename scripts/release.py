@@ -1,0 +1,83 @@
+"""Cut a release: freeze the built site as a kept edition (editions/<version>.zip + data/editions.yaml).
+
+Usage: make release SUMMARY="One line for readers: what changed in this edition"
+   or: python scripts/release.py --summary "..."
+Before: set version and version_date in data/site.yaml to the new edition, and add a history entry
+(that version) to every item that changed. This script then
+1. refuses if data/editions.yaml already has this version, or a newer one;
+2. builds the whole site afresh (scripts/build.py: strict, link-checked) into a temporary folder;
+3. zips that build as editions/<version>.zip (deflate; source maps, root 404 page and site maps left out);
+4. adds the edition to data/editions.yaml.
+Commit editions/<version>.zip and data/editions.yaml with the release. From then on every build shows the
+previous edition under /editions/<previous>/, marked as no longer current.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from macros.data.editions import EDITIONS_FILE, load_editions, version_key
+from macros.data.loader import DataErrors, load_site
+from macros.site.editions import freeze
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _yaml_str(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--summary", required=True, help="one line for readers: what changed in this edition")
+    args = ap.parse_args()
+    summary = " ".join(args.summary.split())
+    if not summary:
+        print("Give a one-line summary of what changed: make release SUMMARY=\"...\"", file=sys.stderr)
+        return 2
+    try:
+        data = load_site(ROOT)
+        eds = load_editions(ROOT, data.site)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    site = data.site
+    if eds and version_key(eds[-1].version) >= version_key(site.version):
+        print(f"Edition {eds[-1].version} is already kept. Set a new version and version_date in data/site.yaml "
+              "first (calendar versioning, YYYY.M.N).", file=sys.stderr)
+        return 1
+    if eds and site.version_date <= eds[-1].date:
+        print(f"version_date in data/site.yaml ({site.version_date}) must be later than the date of edition "
+              f"{eds[-1].version} ({eds[-1].date}).", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix=".release-", dir=ROOT) as tmp:
+        built = Path(tmp) / "site"
+        if subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(built)], cwd=ROOT).returncode:
+            print("The build failed: nothing was released.", file=sys.stderr)
+            return 1
+        archive = f"editions/{site.version}.zip"
+        files, size = freeze(built, ROOT / archive)
+    path = ROOT / EDITIONS_FILE
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Every released edition, oldest first.\n"
+    if not text.endswith("\n"):
+        text += "\n"
+    text += (f"- version: {site.version}\n  date: {site.version_date.isoformat()}\n"
+             f"  summary: {_yaml_str(summary)}\n  archive: {archive}\n")
+    path.write_text(text, encoding="utf-8")
+    try:
+        load_editions(ROOT, site)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"Edition {site.version} kept: {archive} ({files} files, {size / 1e6:.1f} MB) and {EDITIONS_FILE} updated.\n"
+          f"Commit both. Run `make build` to see the previous edition under editions/.")
+    if site.public_url_is_placeholder:
+        print(f"Note: the public address is still the placeholder {site.public_url} (data/site.yaml public_url).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
