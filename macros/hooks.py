@@ -75,10 +75,10 @@ def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     if "answers" not in meta or "id" not in meta:
         raise PluginError(f"docs/{src}: front matter must say which recommendations the page answers ('answers').")
-    # the ids that live on this page become search tags, so typing an id finds its page first
-    from macros.render_common import ids_on_page
+    # search: exclude or boost the page as data/search.yaml says (ids and synonyms join the index after the build)
+    from macros.search_terms import search_meta
 
-    page.meta["tags"] = ids_on_page(data, src)
+    page.meta["search"] = search_meta(data, meta)
     top = answers_banner(data, src, meta)
     bottom = cite_this(data, src, meta.get("title") or page.title or "", meta["id"])
     title = meta.get("title") or page.title or ""
@@ -110,6 +110,9 @@ def on_page_content(html_text, page, config, files):
     """Measure the prose of every page that is held to the reading-ease floor (content only, no theme)."""
     from macros.readability import prose_from_html, score
 
+    from macros.search_terms import mark_furniture
+
+    html_text = mark_furniture(html_text)  # furniture stays out of the search index
     if page.meta.get("readability"):
         _READABILITY[page.file.src_uri] = (page.meta.get("title", ""), score(prose_from_html(f"<article>{html_text}</article>")))
     return html_text
@@ -150,6 +153,9 @@ def on_post_build(config):
     n = write_permalinks(data, Path(config.site_dir))
     repair(data, Path(config.site_dir))
     _write_readability(config, data)
+    from macros.search_terms import rewrite_index
+
+    rewrite_index(data, Path(config.site_dir))  # ids, synonyms and best bets into the search index
     late = overdue(data)
     log.info("Wrote %d permanent links under id/.", n)
     if late:
