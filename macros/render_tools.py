@@ -304,7 +304,8 @@ def tools_comparison(data: SiteData, src: str) -> str:
     head = ["Tool", "Type", "Assesses", "Developed on", "Output", "Used in Scotland by"]
     rows = [
         '<p class="sortable-note">Select a column heading to sort the table. Without JavaScript the table stays in alphabetical order.</p>\n',
-        '<div class="sortable-table" markdown>\n',
+        # each row repeats its tool page, where search finds the same words
+        '<div class="sortable-table" data-search-exclude markdown>\n',
         "| " + " | ".join(head) + " |",
         "|" + "---|" * len(head),
     ]
