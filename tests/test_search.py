@@ -84,7 +84,9 @@ def test_unknown_id_in_search_data_is_a_clear_error(project):
     from macros.loader import DataErrors, load_site
 
     path = project / "data" / "search.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "\n  - PAGE-MAPPA-TIMESCALE\n", encoding="utf-8")
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["synonyms"].append({"id": "PAGE-MAPPA-TIMESCALE", "words": ["time limit"]})  # a typo in the id
+    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
     with pytest.raises(DataErrors) as err:
         load_site(project)
     report = err.value.report()
@@ -95,22 +97,24 @@ def test_unknown_id_in_search_data_is_a_clear_error(project):
 # ---------------------------------------------------------------- in chromium, through the search box
 
 
-def _browser():
+@pytest.fixture(scope="module")
+def chromium():
+    """One chromium for the module (Playwright's sync API allows one running instance at a time)."""
     from test_browser import ARGS, chromium_path
     from playwright.sync_api import sync_playwright
 
-    pw = sync_playwright().start()
-    return pw, pw.chromium.launch(executable_path=chromium_path(), args=ARGS)
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium_path(), args=ARGS)
+        yield b
+        b.close()
 
 
 @pytest.fixture(scope="module")
-def search_page(server):
-    pw, b = _browser()
-    pg = b.new_page(viewport={"width": 1280, "height": 900})
+def search_page(chromium, server):
+    pg = chromium.new_page(viewport={"width": 1280, "height": 900})
     pg.goto(server)
     yield pg
-    b.close()
-    pw.stop()
+    pg.close()
 
 
 def _stable_results(page) -> list[dict]:
@@ -199,7 +203,7 @@ def test_small_words_and_numbers_do_not_decide(search_page):
 
 
 @pytest.mark.browser
-def test_an_editor_adds_a_synonym(tmp_path):
+def test_an_editor_adds_a_synonym(chromium, tmp_path):
     """One data edit: a new word for a page, and the built site ranks that page first for it."""
     from serve_site import make_server
 
@@ -219,13 +223,11 @@ def test_an_editor_adds_a_synonym(tmp_path):
         "the word is already on the site: the test would prove nothing"
     srv = make_server(str(site), 0)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
-    pw, b = _browser()
+    pg = chromium.new_page(viewport={"width": 1280, "height": 900})
     try:
-        pg = b.new_page(viewport={"width": 1280, "height": 900})
         pg.goto(f"http://127.0.0.1:{srv.server_address[1]}/")
         pages, _ = search(pg, word)
     finally:
-        b.close()
-        pw.stop()
+        pg.close()
         srv.shutdown()
     assert pages and pages[0] == "mappa/stages/level-referral/", pages
