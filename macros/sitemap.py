@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import paths
-from .data.loader import SiteData
+from .data.sitedata import SiteData
 
 # top-level folder -> section name used in the traceability matrix and breadcrumbs
 SECTIONS = {

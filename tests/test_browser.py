@@ -1,4 +1,4 @@
-"""Real-browser checks in Debian's chromium driven by Playwright: search, permalinks, tooltips,
+"""Real-browser checks in Debian's chromium driven by Playwright (search: tests/test_search.py): permalinks, tooltips,
 accessibility (axe-core on every page), no requests leaving the host, print and PDF length."""
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import ARTIFACTS, ROOT, html_pages
 
 pytestmark = pytest.mark.browser
@@ -57,50 +56,6 @@ def site_paths(site_dir) -> list[str]:
             continue
         out.append("" if rel == "." else rel + "/")
     return out
-
-
-QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text())
-
-
-def search(page, server, query: str) -> list[str]:
-    page.goto(server)
-    box = page.locator("input.md-search__input")
-    box.wait_for(state="visible")
-    box.click()
-    page.keyboard.type(query, delay=10)
-    page.wait_for_selector(".md-search-result__meta", timeout=10_000)
-    page.wait_for_function(
-        "() => !/Type to start|Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)",
-        timeout=10_000,
-    )
-    # results update as the query is typed: wait until the list is the same on three reads in a row
-    read = "els => els.map(e => e.href)"
-    last, same = None, 0
-    for _ in range(50):
-        hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", read)
-        same = same + 1 if hrefs == last else 0
-        if same >= 2:
-            break
-        last = hrefs
-        page.wait_for_timeout(150)
-    pages: list[str] = []
-    for h in hrefs:
-        path = re.sub(r"^https?://[^/]+/", "", h).split("#")[0].split("?")[0]
-        if path not in pages:
-            pages.append(path)
-    return pages
-
-
-@pytest.mark.parametrize("case", QUERIES, ids=[q["query"] for q in QUERIES])
-def test_search_finds_the_right_page_in_top_three(page, server, case):
-    results = search(page, server, case["query"])
-    assert case["expect"] in results[:3], f"{case['query']!r} ({case['reader']}): top 3 were {results[:3]}"
-
-
-def test_search_keeps_ids_whole(page, server, data):
-    step = data.steps[0]
-    results = search(page, server, step.id)
-    assert results and results[0] == f"mappa/stages/{step.stage}/", results
 
 
 def test_permalinks_lead_to_the_item(page, server, data):

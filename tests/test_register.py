@@ -19,6 +19,10 @@ def test_removed_id_without_tombstone_is_caught(project):
     std = project / "data" / "standards.yaml"
     std.write_text(std.read_text().replace(f", {tool_id}", "").replace(f"{tool_id}, ", "").replace(f"[{tool_id}]", "[]"))
     tool.unlink()
+    search = project / "data" / "search.yaml"  # synonyms name tools by id too
+    raw = yaml.safe_load(search.read_text())
+    raw["synonyms"] = [x for x in raw["synonyms"] if x["id"] != tool_id]
+    search.write_text(yaml.safe_dump(raw))
     for p in (project / "docs").rglob("*.md"):
         p.write_text(p.read_text().replace(f'{{{{ ref("{tool_id}") }}}}', tool_id))
     problems = register_problems(load_site(project))

@@ -1,5 +1,45 @@
 /* Small progressive enhancements. The site works without them. No network use. */
 (function () {
+  /* Search queries. The theme's search worker adds a wildcard to every typed word, so "a" matches every
+     word that starts with a, and "3" every number that starts with 3: small words and numbers then swamp
+     the ranking. Before a query reaches the worker, rewrite it (the index is built for this; see mkdocs.yml):
+     - common small words ("the", "to", "who") are dropped, unless the query has nothing else;
+     - numbers and one- or two-letter words must match a whole word, and count for less than other words;
+     - other words match as the start of a word, and (from 5 letters) with one typing slip.
+     Lunr syntax the reader types (+, -, ~, ^, *, field:) is left alone. */
+  var SEARCH_STOP = ('a an and are as at be by can could did do does for from get got has have how i if in ' +
+    'into is it its me my of on or our so than that the their them then there these they this to us was we ' +
+    'were what whats when where which who whom whose why will with would you your').split(' ');
+  var SEARCH_SPLIT = /[\s\-\/'\u2019]+/;
+  function searchQuery(query) {
+    if (/[+~^*:]|(^|\s)-/.test(query)) { return query; }
+    /* an id such as MAPPA-LV-05 or RAS-01: every part must match */
+    if (/^\s*[a-z][a-z0-9]*(-[a-z0-9]+)+\s*$/i.test(query) && /\d/.test(query)) {
+      return query.trim().toLowerCase().split('-').map(function (w) { return '+' + w; }).join(' ');
+    }
+    var words = query.toLowerCase().split(SEARCH_SPLIT).map(function (w) {
+      return w.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+    }).filter(Boolean);
+    var kept = words.filter(function (w) { return SEARCH_STOP.indexOf(w) < 0; });
+    if (!kept.length) { kept = words; }
+    var out = [];
+    kept.forEach(function (w) {
+      if (/^\d+$/.test(w) || w.length <= 2) { out.push(w + '^1'); return; }
+      out.push(w + '*^4');
+      if (w.length >= 5 && /^[a-z]+$/.test(w)) { out.push(w + '~1^2'); }
+    });
+    return out.join(' ');
+  }
+  /* hand the tidied query to the theme's search worker (message type 2 is a query) */
+  if (window.Worker && Worker.prototype.postMessage) {
+    var postToWorker = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message) {
+      if (message && message.type === 2 && typeof message.data === 'string') {
+        arguments[0] = { type: message.type, data: searchQuery(message.data) };
+      }
+      return postToWorker.apply(this, arguments);
+    };
+  }
   function absolute(path) {
     var base = document.querySelector('[data-cite-base]');
     var b = base && base.getAttribute('data-cite-base');

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..paths import all_ids
+from ..sitemap import generated_pages
 from . import models as m
 from .sitedata import Page, SiteData
 from .yamlio import YamlProblem, load_file, load_text, split_front_matter
@@ -259,6 +260,7 @@ def _load(root: Path) -> SiteData:  # noqa: C901  (to be split into named steps)
     standards_file = one(d / "standards.yaml", m.StandardsFile, "standards")
     judiciary = one(d / "judiciary.yaml", m.JudiciaryFile, "questions")
     training = one(d / "training.yaml", list[m.TrainingPath]) or []
+    search = (one(d / "search.yaml", m.SearchFile) if (d / "search.yaml").exists() else None) or m.SearchFile()
 
     steps = many(d / "mappa" / "steps", m.Step)
     facts_list = many(d / "facts", m.Fact)
@@ -421,7 +423,7 @@ def _load(root: Path) -> SiteData:  # noqa: C901  (to be split into named steps)
         gaps=gaps, facts={f.id: f for f in facts_list},
         areas=standards_file.areas, standards=standards_file.standards,
         tools=sorted(tools, key=lambda t: (t.comparator, t.abbr.lower())), judiciary=judiciary,
-        training=training, pages=pages, file_of=file_of,
+        training=training, pages=pages, file_of=file_of, search=search,
         concepts=sorted(concepts, key=lambda k: k.term.lower()),
     )
     # training items must point at ids that exist; checked once every id is known
@@ -430,9 +432,30 @@ def _load(root: Path) -> SiteData:  # noqa: C901  (to be split into named steps)
         for i, item in enumerate(tp.items):
             if item.id not in known:
                 c.add(d / "training.yaml", tp.id, f"items[{i}].id", f"unknown id '{item.id}'.{_closest(item.id, known)}")
+    _check_search(c, d / "search.yaml", data, known)
     if c.problems:
         raise DataErrors(c.problems)
     return data
+
+
+def _check_search(c: _Collector, path: Path, data: SiteData, known) -> None:
+    """Every id in data/search.yaml names a page or item that exists (generated pages included)."""
+    ids = set(known) | {p.id for p in generated_pages(data)}
+    s = data.search
+    refs = [(f"synonyms[{i}].id", x.id, x.id) for i, x in enumerate(s.synonyms)]
+    refs += [(f"best_bets[{i}].id", x.query, x.id) for i, x in enumerate(s.best_bets)]
+    refs += [(f"boost.{k}", k, k) for k in s.boost] + [(f"exclude[{i}]", k, k) for i, k in enumerate(s.exclude)]
+    for fld, record, item_id in refs:
+        if item_id not in ids:
+            c.add(path, record, fld, f"unknown id '{item_id}': use the permanent ID of a page or item "
+                  f"(see /training/ids/ or the page's front matter).{_closest(item_id, ids)}")
+    seen: dict[str, str] = {}
+    for i, x in enumerate(s.best_bets):
+        key = " ".join(x.query.lower().split())
+        if key in seen and seen[key] != x.id:
+            c.add(path, x.query, f"best_bets[{i}].query", f"this query is already a best bet for {seen[key]}; "
+                  "a query can have only one best bet.")
+        seen.setdefault(key, x.id)
 
 
 def _check_history(c: _Collector, path, record: str, history: list[m.HistoryEntry], site: m.SiteInfo | None):

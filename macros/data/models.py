@@ -643,3 +643,31 @@ class PageMeta(Strict):
         if self.answers == "none" and not self.answers_note:
             raise ValueError("answers is 'none': give answers_note saying why the page answers no recommendation")
         return self
+
+
+# ---------------------------------------------------------------- search (data/search.yaml)
+
+
+SearchWords = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=80), AfterValidator(_plain_text)]
+ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")]
+
+
+class SearchSynonym(Strict):
+    """Words readers type for the page or item with this permanent ID."""
+
+    id: ItemId
+    words: Annotated[list[SearchWords], Field(min_length=1)]
+
+
+class SearchBestBet(Strict):
+    """A question readers ask often, and the page or item that must come first for it."""
+
+    query: SearchWords
+    id: ItemId
+
+
+class SearchFile(Strict):
+    synonyms: list[SearchSynonym] = Field(default_factory=list)
+    best_bets: list[SearchBestBet] = Field(default_factory=list)
+    boost: dict[ItemId, Annotated[float, Field(gt=0, le=10)]] = Field(default_factory=dict)
+    exclude: list[ItemId] = Field(default_factory=list)

@@ -38,6 +38,7 @@ class SiteData:
     file_of: dict[str, str] = field(default_factory=dict)  # record id -> data file
     concepts: list[m.Concept] = field(default_factory=list)  # glossary concepts (not abbreviations)
 
+    search: m.SearchFile = field(default_factory=m.SearchFile)  # data/search.yaml: synonyms, best bets
     _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # ------------------------------------------------------------ look-ups by id (KeyError on a miss)

@@ -333,11 +333,14 @@ def _tool_questions(data: SiteData, src: str, t: m.Tool) -> str:
     out.extend(f"- {md(x)}" for x in t.questions)
     out.append("")
     out.append("**General questions, with what this site already knows about the tool:**\n")
+    # the table repeats this page's fields and the general questions page: kept out of the search index
+    out.append('<div class="tool-questions" data-search-exclude markdown>\n')
     out.append("| Question | What the site holds for this tool | What the report in front of you must supply |")
     out.append("|---|---|---|")
     for q in data.judiciary.questions:
         qlink = f"[`{q.id}`]({rel(src, paths.QUESTIONS, anchor_of(q.id))}) {md(q.question)}"
         out.append(f"| {qlink} | {_field_answer(data, src, t, q)} | {md(q.report_must_supply)} |")
+    out.append("\n</div>")
     return "\n".join(out) + "\n"
 
 
@@ -468,7 +471,8 @@ def tools_comparison(data: SiteData, src: str) -> str:
     head = ["Tool", "Type", "Assesses", "Developed on", "Output", "Used in Scotland by"]
     rows = [
         '<p class="sortable-note">Select a column heading to sort the table. Without JavaScript the table stays in alphabetical order.</p>\n',
-        '<div class="sortable-table" markdown>\n',
+        # each row repeats its tool page, where search finds the same words
+        '<div class="sortable-table" data-search-exclude markdown>\n',
         "| " + " | ".join(head) + " |",
         "|" + "---|" * len(head),
     ]

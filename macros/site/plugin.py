@@ -30,6 +30,7 @@ from .generate import render_page
 from .permalinks import write_permalinks
 from .print_links import repair
 from .readability import prose_from_html, score
+from .search_index import mark_furniture, rewrite_index, search_meta
 
 log = logging.getLogger("mkdocs.plugins.guidance")
 
@@ -79,8 +80,8 @@ class GuidancePlugin(BasePlugin):
         data = self.data
         meta = page.meta
         src = page.file.src_uri
-        # the ids that live on this page become search tags, so typing an id finds its page first
-        page.meta["tags"] = ids_on_page(data, src)
+        # search: exclude or boost the page as data/search.yaml says (ids and synonyms join the index after the build)
+        page.meta["search"] = search_meta(data, meta)
         title = meta.get("title") or page.title or ""
         top = answers_banner(data, src, meta)
         bottom = cite_this(data, src, title, meta["id"])
@@ -100,6 +101,7 @@ class GuidancePlugin(BasePlugin):
 
     def on_page_content(self, html_text, page, config, files):
         """Measure the prose of every page held to the reading-ease floor (content only, no theme)."""
+        html_text = mark_furniture(html_text)  # furniture stays out of the search index
         if page.meta.get("readability"):
             measured = score(prose_from_html(f"<article>{html_text}</article>"))
             self.readability[page.file.src_uri] = (page.meta.get("title", ""), measured)
@@ -112,6 +114,7 @@ class GuidancePlugin(BasePlugin):
         n = write_permalinks(data, site)
         repair(data, site)
         _write_readability(site, data, self.readability)
+        rewrite_index(data, site)  # ids, synonyms and best bets into the search index
         log.info("Wrote %d permanent links under id/.", n)
         late = overdue(data)
         if late:

@@ -1,0 +1,164 @@
+"""Search: index what a reader reads, and the words readers use (data/search.yaml).
+
+Three steps, each called from the plugin (macros/site/plugin.py):
+1. `search_meta`: pages named under `exclude` in data/search.yaml stay out of search; pages under
+   `boost` rank higher or lower (Material reads `search: {exclude, boost}` from the page meta).
+2. `mark_furniture`: permalink rows, copy buttons, inline source links and pictures that repeat a
+   text list are marked `data-search-exclude`, so the theme's search leaves them out of the index.
+   (The page-facts banner and the cite box are marked where they are rendered.)
+3. `rewrite_index`: after the theme has written search/search_index.json, each entry gets a `keys`
+   field (the permanent IDs that live there, a tool's short name, and the synonyms from
+   data/search.yaml) and a `bestbet` field (the best-bet questions), both searched with their own
+   boost (mkdocs.yml, `plugins: search: fields`). Empty sections and furniture left-overs are dropped.
+
+The typed query itself is tidied in the browser before it reaches the theme's search worker
+(docs/assets/site.js): small words are dropped, numbers and two-letter words must match exactly.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ..data.sitedata import SiteData
+from ..paths import all_ids, page_url
+from ..sitemap import generated_pages
+
+INDEX = Path("search") / "search_index.json"
+
+
+# ---------------------------------------------------------------- 1. page meta
+
+
+def _page_ids(data: SiteData) -> dict[str, str]:
+    """Page id -> page source path, hand-written and generated pages."""
+    out = {p.meta.id: src for src, p in data.pages.items()}
+    out.update({p.id: p.src for p in generated_pages(data)})
+    return out
+
+
+def search_meta(data: SiteData, meta: dict) -> dict:
+    """The `search` meta for a page: excluded, boosted, or as the page itself says."""
+    page_id = meta.get("id", "")
+    search = dict(meta.get("search") or {})
+    if page_id in data.search.exclude:
+        search["exclude"] = True
+    if page_id in data.search.boost:
+        search["boost"] = data.search.boost[page_id]
+    return search
+
+
+# ---------------------------------------------------------------- 2. furniture
+
+
+_ID_ROW = re.compile(r'<p>(?=<code>[A-Z0-9-]+</code>\s*<span class="permalink")')
+_CLASSED = re.compile(
+    r'<(span|a|button|svg)((?:\s+[\w:-]+(?:="[^"]*")?)*?\s+class="(?:[^"]*\s)?(permalink|copy-cite|cite|pathway|icon-array|not-known)(?:\s[^"]*)?")'
+)
+
+
+_URL_LINK = re.compile(r'<a (?=[^>]*>\s*https?://[^<]*</a>)')
+
+
+def mark_furniture(html_text: str) -> str:
+    """Add data-search-exclude to page furniture. The theme strips the attribute after indexing.
+
+    Furniture: the id-and-permalink row, permalink spans and copy buttons, inline source links,
+    pictures that have a text version beside them, "Not known" notes (they answer no search), and
+    links whose text is a bare web address."""
+    html_text = _ID_ROW.sub('<p data-search-exclude="1">', html_text)
+    html_text = _URL_LINK.sub('<a data-search-exclude="1" ', html_text)
+    return _CLASSED.sub(lambda mt: f'<{mt.group(1)} data-search-exclude="1"{mt.group(2)}', html_text)
+
+
+# ---------------------------------------------------------------- 3. the index
+
+
+def _words(values) -> str:
+    seen: list[str] = []
+    for v in values:
+        v = " ".join(str(v).split())
+        if v and v not in seen:
+            seen.append(v)
+    return " ".join(seen)
+
+
+def index_terms(data: SiteData) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(keys, best bets) by location (page URL, with '#anchor' for an item on a page)."""
+    located = all_ids(data)
+    abbr = {t.id: t.abbr for t in data.tools}
+    pages = _page_ids(data)
+
+    def where(item_id: str) -> str | None:
+        if item_id in located:
+            return located[item_id].url
+        if item_id in pages:
+            return page_url(pages[item_id])
+        return None
+
+    keys: dict[str, list[str]] = {}
+    for item_id, loc in located.items():
+        keys.setdefault(loc.url, []).append(item_id)
+        if item_id in abbr:
+            keys[loc.url].append(abbr[item_id])
+    for page_id, src in pages.items():
+        keys.setdefault(page_url(src), []).append(page_id)
+    for syn in data.search.synonyms:
+        url = where(syn.id)
+        if url is not None:
+            keys.setdefault(url, []).extend(syn.words)
+    bets: dict[str, list[str]] = {}
+    for bet in data.search.best_bets:
+        url = where(bet.id)
+        if url is not None:
+            bets.setdefault(url, []).append(bet.query)
+    return keys, bets
+
+
+_EMPTY_PARENS = re.compile(r"\s*\((?:\s|[;,.]|&nbsp;)*\)")
+_EMPTY_LIST = re.compile(r"(?:\s*;)+\s*(?=</p>|</li>|$)|(?<=<p>)(?:\s*;)+|(?:\s*;){2,}")
+# furniture that sits inside a block of content (a step's or tool's record-keeping lines)
+_RECORD_LINES = re.compile(
+    r"Answers: Recommendation \d+(?:, Recommendation \d+)*\.?"
+    r"|History: \d{4}\.\d+\.\d+:[^<]*?(?=</p>|</li>|$)"
+    r"|<p>(?:<strong>)?Change history(?:</strong>)?</p>\s*<ul>.*?</ul>"
+)
+_EMPTY_LABEL = re.compile(r"\b(?:Source|Sources):\s*(?=[A-Z][a-z]+(?: [a-z]+)*:|</p>|</li>|$)")
+
+
+def _clean(text: str) -> str:
+    """Remove what excluded source links leave behind ('()', '; ;'), and record-keeping lines."""
+    text = _EMPTY_PARENS.sub("", text)
+    text = _EMPTY_LIST.sub("", text)
+    text = _RECORD_LINES.sub("", text)
+    text = re.sub(r"<code>([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)</code>", r"\1", text)  # an id reads the same as plain text
+    text = _EMPTY_LABEL.sub("", text)
+    text = re.sub(r"<p>\s*</p>", "", text)
+    text = re.sub(r"(</(?:p|li|ul|ol)>)\s+(<)|(>)\s+(</?(?:p|li|ul|ol)>)", r"\1\2\3\4", text)  # space between blocks
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def rewrite_index(data: SiteData, site_dir: Path) -> dict:
+    """Add keys and best bets to the theme's index, drop empty sections. Returns counts."""
+    path = Path(site_dir) / INDEX
+    if not path.exists():
+        return {}
+    index = json.loads(path.read_text(encoding="utf-8"))
+    keys, bets = index_terms(data)
+    docs = []
+    before = path.stat().st_size
+    for doc in index["docs"]:
+        loc = doc["location"]
+        doc.pop("tags", None)  # ids now live in 'keys', on the section they belong to
+        doc["text"] = _clean(doc.get("text", ""))
+        if "#" in loc and not doc["text"] and loc not in keys and loc not in bets:
+            continue  # a heading with nothing under it (for example the cite box): no answer to show
+        if loc in keys:
+            doc["keys"] = _words(keys[loc])
+        if loc in bets:
+            doc["bestbet"] = _words(bets[loc])
+        docs.append(doc)
+    index["docs"] = docs
+    out = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(out, encoding="utf-8")
+    return {"entries": len(docs), "bytes_before": before, "bytes_after": len(out.encode("utf-8"))}
