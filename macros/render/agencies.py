@@ -76,12 +76,16 @@ def agency_page(data: SiteData, src: str, agency_id: str) -> str:
         out.append(f"### Stage {st.number}: {md(st.name)}\n")
         if not here:
             out.append("You have no step at this stage in the sources used.\n")
+        if here:  # the steps' words are indexed on their stage page: kept out of search here
+            out.append('<div class="agency-steps" data-search-exclude markdown>\n')
         for s, how, cs in here:
             out.append(
                 f"- **{step_title_link(src, s)}** <small>{s.id}</small>  \n"
                 f"  *{how}* · {_short(data, cs)}  \n"
                 f"  {step_sentence(data, s, you=True)} **When:** {when_text(s)}"
             )
+        if here:
+            out.append("\n</div>")
         others = []
         for s in steps_at(data, st.id):
             if s.actor not in a.roles and not any(sh.role == s.actor for sh in a.shared):

@@ -24,4 +24,4 @@ def basis_label(item) -> str:
     basis = item if isinstance(item, str) else getattr(item, "basis", None) or item.caution_basis
     label, title = BASIS_TEXT[basis]
     slug = basis.lower().replace(" ", "-")
-    return f'<small class="basis basis-{slug}" title="{title}">Basis: {label}</small>'
+    return f'<small class="basis basis-{slug}" title="{title}" data-search-exclude>Basis: {label}</small>'

@@ -225,7 +225,7 @@ def step_block(data: SiteData, src: str, s: m.Step) -> str:
     role = data.role(s.actor)
     lines = [
         f"### {md(s.heading)} {{ #{anchor_of(s.id)} }}\n",
-        f'<p class="step-label"><code>{s.id}</code> · {md(role.name)} · {_cats(data, s)}</p>\n',
+        f'<p class="step-label" data-search-exclude><code>{s.id}</code> · {md(role.name)} · {_cats(data, s)}</p>\n',
         step_sentence(data, s) + "\n",
         '<div class="step-meta" markdown>\n',
         f"**When:** {when_text(s)}  ",
@@ -340,7 +340,10 @@ def pathway_page(data: SiteData, src: str, cat_id: str) -> str:
                + "</div>\n")
     out.append("## The pathway step by step\n")
     out.append("This list is the text version of the picture above.\n")
+    # the steps' words are indexed on their stage pages: the list stays out of search here
+    out.append('<div class="pathway-steps" data-search-exclude markdown>\n')
     out.extend(text)
+    out.append("\n</div>")
     out.append(gaps_here(data, src))
     return "\n".join(out) + "\n"
 
@@ -373,6 +376,8 @@ def role_page(data: SiteData, src: str, role_id: str) -> str:
             f"and [timescales at a glance]({rel(src, paths.TIMESCALES)}).\n"
         )
     else:
+        # the steps' words are indexed on their stage pages: the table stays out of search here
+        out.append('<div class="role-steps" data-search-exclude markdown>\n')
         out.append("| Step | Stage | What you do | When | Applies to |\n|---|---|---|---|---|")
         for s in sorted(steps, key=lambda x: (data.stage(x.stage).number, x.order, x.id)):
             st = data.stage(s.stage)
@@ -380,7 +385,7 @@ def role_page(data: SiteData, src: str, role_id: str) -> str:
                 f"| {step_title_link(src, s)} <small>{s.id}</small> | {st.number}. {md(st.name)} "
                 f"| {step_sentence(data, s, you=True)} | {when_text(s)} | {_cats(data, s)} |"
             )
-        out.append("")
+        out.append("\n</div>\n")
     return "\n".join(out) + "\n"
 
 

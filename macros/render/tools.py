@@ -238,8 +238,10 @@ def band_reading(t: m.Tool, b: m.Band | None = None) -> tuple[str, str]:
 
 def reading_html(t: m.Tool, b: m.Band | None = None) -> str:
     tells, not_tell = band_reading(t, b)
+    # a band row that repeats the tool's own pair is searched once, on the tool's note, not in every row
+    repeat = " data-search-exclude" if b is not None and (tells, not_tell) == band_reading(t) else ""
     return (
-        f'<span class="band-reading"><strong>It tells you:</strong> {md(tells)} '
+        f'<span class="band-reading"{repeat}><strong>It tells you:</strong> {md(tells)} '
         f"<strong>It does not tell you:</strong> {md(not_tell)}</span>"
     )
 
