@@ -18,6 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ..paths import all_ids
 from ..sitemap import generated_pages
 from . import models as m
+from .in_force import check_in_force
 from .sitedata import Page, SiteData
 from .yamlio import YamlProblem, load_file, load_text, split_front_matter
 
@@ -433,6 +434,7 @@ def _load(root: Path) -> SiteData:  # noqa: C901  (to be split into named steps)
             if item.id not in known:
                 c.add(d / "training.yaml", tp.id, f"items[{i}].id", f"unknown id '{item.id}'.{_closest(item.id, known)}")
     _check_search(c, d / "search.yaml", data, known)
+    check_in_force(data, c.add)
     if c.problems:
         raise DataErrors(c.problems)
     return data

@@ -150,6 +150,32 @@ class SiteInfo(Strict):
 SOURCE_KINDS = ("legislation", "guidance", "inspection", "standard", "research", "tool-manual", "local", "secondary")
 
 
+# In force: whether a provision of law or a piece of guidance applies today (shown beside the items resting on it)
+IN_FORCE_STATES = ("in force", "not yet in force", "never commenced", "superseded", "unconfirmed")
+# sources of these kinds must say whether they are in force when a step, standard or fact rests on them
+IN_FORCE_KINDS = ("legislation", "guidance")
+
+
+class InForce(Strict):
+    """Whether a law or guidance is in force: in force (since), not yet in force, never commenced,
+    superseded (by which source), or unconfirmed (the sources read do not settle it)."""
+
+    state: Literal[IN_FORCE_STATES]  # type: ignore[valid-type]
+    since: Text | None = Field(None, description="in force: from when, as precisely as the sources allow")
+    by: Slug | None = Field(None, description="superseded: the source id of what replaced it")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _fields_fit_the_state(self):
+        if self.state == "superseded" and not self.by:
+            raise ValueError("a superseded source needs 'by': the source id of what replaced it")
+        if self.state != "superseded" and self.by:
+            raise ValueError("'by' goes only with state 'superseded'")
+        if self.since and self.state != "in force":
+            raise ValueError("'since' goes only with state 'in force'")
+        return self
+
+
 class Source(Strict):
     id: Slug
     title: Text
@@ -158,6 +184,7 @@ class Source(Strict):
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
     kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
     note: Text | None = None
+    in_force: InForce | None = Field(None, description="legislation and guidance: whether it applies today")
 
 
 # ---------------------------------------------------------------- recommendations
@@ -374,6 +401,7 @@ class Step(Governed):
     actor: Slug = Field(description="role id from data/mappa/roles.yaml")
     normative: Normative
     basis: Basis = Field(description="what the duty rests on: statute, national guidance, RMA standard, ...")
+    in_force: InForce | None = Field(None, description="only where this item's force differs from its sources'")
     action: Text = Field(description="what the actor does; plain, active, starts with a verb")
     when: When
     documents: list[Slug] = Field(default_factory=list)
@@ -400,6 +428,7 @@ class Fact(Strict):
     topic: Slug
     text: Text
     sources: Sources
+    in_force: InForce | None = Field(None, description="only where the fact's own provision differs from its source")
 
 
 class MappaFile(Strict):
@@ -427,6 +456,7 @@ class Standard(Governed):
     statement: Text = Field(description="one sentence with exactly one normative word")
     normative: Normative
     basis: Basis = Field(description="what the standard rests on: statute, national guidance, RMA standard, ...")
+    in_force: InForce | None = Field(None, description="only where this item's force differs from its sources'")
     wording: Literal["site", "source"] = Field(
         description="'site' = our own words; 'source' = the source's wording, quoted"
     )

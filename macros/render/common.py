@@ -8,6 +8,7 @@ from .. import paths
 from ..data import models as m
 from ..data.loader import SiteData
 from ..paths import edition_permalink, ids, permalink, rel, rel_url
+from .standing import standing_label
 from .text import attr, md
 
 SOURCES_PAGE = paths.SOURCES
@@ -87,7 +88,8 @@ def fact(data: SiteData, src: str, fact_id: str) -> str:
     f = data.facts.get(fact_id)
     if f is None:
         raise ValueError(f"fact(): unknown fact '{fact_id}' on page {src}")
-    return f"{md(f.text)} ({cite_list(data, src, list(f.sources))})"
+    label = standing_label(data, f)
+    return f"{md(f.text)} ({cite_list(data, src, list(f.sources))})" + (f" {label}" if label else "")
 
 
 def facts(data: SiteData, src: str, topic: str) -> str:

@@ -8,6 +8,7 @@ from ..paths import anchor_of, rel, rel_url
 from .basis import basis_label
 from .common import cite_list, gaps_here, id_badge, permalink_line
 from .standards import standards_for_step
+from .standing import standing_label
 from .svg import pathway_svg
 from .text import attr, lower_first, md
 
@@ -18,7 +19,7 @@ def step_sentence(data: SiteData, step: m.Step, you: bool = False) -> str:
     name = data.role(step.actor).name
     who = "You" if you else (name if name.startswith("The ") else "The " + lower_first(name))
     action = lower_first(step.action.rstrip("."))
-    return f"{md(who)} **{step.normative}** {md(action)}. {basis_label(step)}"
+    return f"{md(who)} **{step.normative}** {md(action)}. {basis_label(step)} {standing_label(data, step)}".rstrip()
 
 
 def when_text(step: m.Step) -> str:
