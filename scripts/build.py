@@ -1,10 +1,11 @@
 """Validated, strict, atomic build: the site is replaced only when the whole build succeeds.
 
 Usage: python scripts/build.py [--site DIR]
-1. Build with `mkdocs build --strict` into a temporary folder next to the target. The hooks validate
-   data/ and page front matter first (once per build) and stop with every problem listed.
-2. Check every internal link and anchor of the output (macros/site/linkcheck.py).
-3. Only on success, swap the new folder in. A failed build leaves the last good site untouched.
+1. Run the editors' check (the same as `make check`: data/, docs/ pages and their macro calls, the
+   writing rules) and stop with every problem listed, before MkDocs is started.
+2. Build with `mkdocs build --strict` into a temporary folder next to the target.
+3. Check every internal link and anchor of the output (macros/site/linkcheck.py).
+4. Only on success, swap the new folder in. A failed build leaves the last good site untouched.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from macros.check import check_project, report
 from macros.site.linkcheck import check
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,6 +29,12 @@ def main() -> int:
     ap.add_argument("--site", default=str(ROOT / "site"), help="output folder (default: site/)")
     args = ap.parse_args()
     target = Path(args.site).resolve()
+    _data, problems = check_project(ROOT)
+    if problems:
+        print(report(problems), file=sys.stderr)
+    if any(not p.warning for p in problems):
+        print(f"\nBuild stopped before it started. The site in {target} was left as it was.", file=sys.stderr)
+        return 1
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))

@@ -208,6 +208,8 @@ class StyleRules(Strict):
 # ---------------------------------------------------------------- MAPPA
 
 MAPPA_STEP_ID = r"^MAPPA-(ID|LV|PM|MT|EX)-\d{2}$"
+# the code in a step id for each stage: MAPPA-MT-01 is a step of the stage 'meeting'
+STAGE_CODES = {"identification": "ID", "level-referral": "LV", "pre-meeting": "PM", "meeting": "MT", "exit": "EX"}
 
 
 class Role(Strict):
