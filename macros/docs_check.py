@@ -61,7 +61,8 @@ def usage(name: str) -> str:
 
 
 def check_page(src: str, body: str, offset: int, record: str, known: Known) -> tuple[list[Problem], bool]:
-    """Problems on one page, and whether it calls gaps_here()."""
+    """Problems on one page, and whether it calls gaps_here() (taken as yes when the page has problems,
+    so that one slip is reported once, not again for every gap the page shows)."""
     file = f"docs/{src}"
     try:
         tree = _ENV.parse(body)
@@ -69,7 +70,7 @@ def check_page(src: str, body: str, offset: int, record: str, known: Known) -> t
         return [Problem(file, record, "", f"the {{{{ ... }}}} or {{% ... %}} here is not complete: {exc.message}. "
                         "A macro call looks like {{ fact(\"mappa-olr-what\") }}: check the braces, brackets and "
                         "quotes. (To show braces as text, wrap them in {% raw %} ... {% endraw %}.)",
-                        (exc.lineno or 0) + offset)], False
+                        (exc.lineno or 0) + offset)], True
     out: list[Problem] = []
     called: list[str] = []
     for call in tree.find_all(nodes.Call):
@@ -81,7 +82,7 @@ def check_page(src: str, body: str, offset: int, record: str, known: Known) -> t
         if n.ctx == "load" and n.name not in MACROS and n.name not in VARIABLES and n.name not in assigned:
             out.append(Problem(file, record, "", f"'{n.name}' is not a macro or a variable a page can use.{closest(n.name, MACROS)} "
                                "The macros are listed in CONTRIBUTING.md.", n.lineno + offset))
-    return out, "gaps_here" in called
+    return out, bool(out) or "gaps_here" in called
 
 
 def _check_call(file: str, record: str, offset: int, call: nodes.Call, known: Known) -> Iterable[Problem]:

@@ -142,7 +142,7 @@ def check_steps(c: Collector, r: Records) -> None:
             check_ref(c, s, s.id, doc, docs, f"documents[{i}]", "document", f"the documents list of {STRUCTURE}")
         check_history(c, s, s.id, s.history, r.site)
         _step_place(c, r, s, stages)
-    _step_orders(c, r.steps)
+    _step_orders(c, r)
 
 
 def _step_place(c: Collector, r: Records, s: m.Step, stages: dict[str, m.Stage]) -> None:
@@ -165,16 +165,16 @@ def _step_place(c: Collector, r: Records, s: m.Step, stages: dict[str, m.Stage])
              "(the stage's number first).")
 
 
-def _step_orders(c: Collector, steps: list[m.Step]) -> None:
-    """Steps are read in `order` within their stage: two steps of a stage may not share a number."""
+def _step_orders(c: Collector, r: Records) -> None:
+    """Steps are read in `order` within their stage's file: two steps there may not share a number."""
     first: dict[tuple[str, int], m.Step] = {}
-    for s in steps:
-        key = (s.stage, s.order)
+    for s in r.steps:
+        key = (str(r.step_files.get(s.id, ("", 0))[0]), s.order)
         if key in first:
             other = first[key]
             c.at(s, s.id, "order", f"order {s.order} is also the order of {other.id} "
-                 f"({c.origin(other).file}:{c.origin(other).line('order')}) in stage '{s.stage}'. Give each step "
-                 "of a stage its own number (renumber the steps after it).")
+                 f"({c.origin(other).file}:{c.origin(other).line('order')}). Give each step of a stage its own "
+                 "number (renumber the steps after it).")
         first.setdefault(key, s)
 
 

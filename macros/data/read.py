@@ -59,14 +59,17 @@ def read_yaml(c: Collector, path: Path, shape: str) -> Any:
     try:
         raw = load_file(path)
     except YamlProblem as exc:
-        where = f" (column {exc.column})" if exc.column else ""
-        c.add(path, "", "", exc.message + where + ".", exc.line)
+        c.add(path, "", "", with_column(exc), exc.line)
         return None
     if raw is None:
         c.add(path, "", "", f"the file is empty (or holds only blank lines and comments). It should hold "
               f"{_EXPECTED[shape]}. Restore it (see `git diff`).", 1)
         return None
     return raw
+
+
+def with_column(exc: YamlProblem) -> str:
+    return exc.message.rstrip(".") + (f" (column {exc.column})." if exc.column else ".")
 
 
 def read_one(c: Collector, path: Path, model: Any, kind: str, list_key: str | None = None) -> Any:
@@ -161,7 +164,7 @@ def _read_pages(c: Collector, root: Path, r: Records) -> None:
         try:
             text = load_text_file(path)
         except YamlProblem as exc:
-            c.add(path, "", "", exc.message + (f" (column {exc.column})." if exc.column else "."), exc.line)
+            c.add(path, "", "", with_column(exc), exc.line)
             r.failed.add("pages")
             continue
         fm, body, offset = split_front_matter(text)
