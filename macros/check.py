@@ -51,12 +51,12 @@ def _known(data: SiteData | None, r: Records | None) -> Known:
         )
     if r is None:
         return Known()
-    ok = lambda kind: kind not in r.failed  # noqa: E731 - a one-line predicate
+    read = {kind for kind in ("sources", "facts", "tools") if kind not in r.failed}  # a failed file: ids unknown
     return Known(
-        sources={s.id for s in r.sources} if ok("sources") else None,
-        facts={f.id for f in r.facts} if ok("facts") else None,
-        topics={f.topic for f in r.facts} if ok("facts") else None,
-        figures={f.id for t in r.tools for f in t.figures} if ok("tools") else None,
+        sources={s.id for s in r.sources} if "sources" in read else None,
+        facts={f.id for f in r.facts} if "facts" in read else None,
+        topics={f.topic for f in r.facts} if "facts" in read else None,
+        figures={f.id for t in r.tools for f in t.figures} if "tools" in read else None,
         stages={s.id for s in r.mappa.stages} if r.mappa else None,
         categories={x.id for x in r.mappa.categories} if r.mappa else None,
     )
