@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -187,6 +188,8 @@ def offline_pack_figures(work: Path) -> dict:
     stats = json.loads(stats_file.read_text())
     return {"zip_mb": stats["zip_bytes"] / 1024 / 1024, "online_mb": stats["online_bytes"] / 1024 / 1024,
             "make_build_s": build_s, "make_offline_s": pack_s}
+
+
 def editions_figures(project: Path, site: Path) -> dict:
     """Time and size of the kept editions: unpacking and marking every older edition into a built site.
 
@@ -215,6 +218,21 @@ def editions_figures(project: Path, site: Path) -> dict:
             "editions_pages": sum(r.pages for r in reports)}
 
 
+def check_seconds(project: Path = ROOT, runs: int = 3) -> dict:
+    """`make check` on the real data: wall clock (best and worst of a few runs) and CPU time of one run."""
+    walls, cpu = [], 0.0
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = time.perf_counter()
+        proc = subprocess.run([PY, str(ROOT / "scripts" / "check_data.py"), str(project)], capture_output=True, text=True)
+        walls.append(time.perf_counter() - t)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        if proc.returncode != 0:
+            print(proc.stderr, file=sys.stderr)
+    return {"check_best_s": min(walls), "check_worst_s": max(walls), "check_cpu_s": cpu}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scales", default="1,10,100")
@@ -223,6 +241,9 @@ def main() -> int:
     scales = [int(x) for x in args.scales.split(",")]
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     rows, results = [], {}
+    results["check"] = check_seconds()
+    print("make check (real data): best {check_best_s:.2f} s, worst {check_worst_s:.2f} s, CPU {check_cpu_s:.2f} s"
+          .format(**results["check"]), flush=True)
     for n in scales:
         project = copy_project(work / f"x{n}")
         tools = scale_tools(project, n) if n > 1 else len(list((project / "data" / "tools").glob("*.yaml")))
@@ -254,6 +275,8 @@ def main() -> int:
     print("\n" + "\n".join(rows))
     print("\nTargets:")
     big = results[scales[-1]]
+    print("- make check <= 3 s: best {check_best_s:.2f} s, worst {check_worst_s:.2f} s (CPU {check_cpu_s:.2f} s)"
+          .format(**results["check"]))
     print(f"- real site build <= 3 s: {real['build_s']:.2f} s")
     print(f"- x{scales[-1]} build <= 15 s and <= 60 MB site: {big['build_s']:.2f} s, {big['site_mb']:.1f} MB")
     print("- data-driven overhead <= 1.15x plain: " + ", ".join(f"x{n} {results[n]['ratio']:.2f}" for n in scales))

@@ -1,13 +1,14 @@
 """Validated, strict, atomic build: the site is replaced only when the whole build succeeds.
 
 Usage: python scripts/build.py [--site DIR]
-1. Build with `mkdocs build --strict` into a temporary folder next to the target. The hooks validate
-   data/ and page front matter first (once per build) and stop with every problem listed.
-2. Add the kept editions: unpack every older edition (editions/<version>.zip, listed in
+1. Run the editors' check (the same as `make check`: data/, docs/ pages and their macro calls, the
+   writing rules) and stop with every problem listed, before MkDocs is started.
+2. Build with `mkdocs build --strict` into a temporary folder next to the target.
+3. Add the kept editions: unpack every older edition (editions/<version>.zip, listed in
    data/editions.yaml) into editions/<version>/ and mark each of its pages as not current
    (macros/site/editions.py).
-3. Check every internal link and anchor of the output, old editions included (macros/site/linkcheck.py).
-4. Only on success, swap the new folder in. A failed build leaves the last good site untouched.
+4. Check every internal link and anchor of the output, old editions included (macros/site/linkcheck.py).
+5. Only on success, swap the new folder in. A failed build leaves the last good site untouched.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from macros.data.loader import load_site
+from macros.check import check_project, report
 from macros.site.editions import add_editions
 from macros.site.linkcheck import check
 
@@ -32,6 +33,12 @@ def main() -> int:
     ap.add_argument("--site", default=str(ROOT / "site"), help="output folder (default: site/)")
     args = ap.parse_args()
     target = Path(args.site).resolve()
+    data, problems = check_project(ROOT)
+    if problems:
+        print(report(problems), file=sys.stderr)
+    if any(not p.warning for p in problems):
+        print(f"\nBuild stopped before it started. The site in {target} was left as it was.", file=sys.stderr)
+        return 1
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
@@ -47,7 +54,7 @@ def main() -> int:
         print(f"\nBuild failed (exit {proc.returncode}). The site in {target} was left as it was.", file=sys.stderr)
         return 1
     t_ed = time.perf_counter()
-    for rep in add_editions(tmp, load_site(ROOT)):
+    for rep in add_editions(tmp, data):
         print(f"Edition {rep.version}: {rep.pages} pages marked as not current, {rep.bytes_on_disk / 1e6:.1f} MB "
               f"unpacked from a {rep.archive_bytes / 1e6:.1f} MB archive.")
     print(f"Editions added in {time.perf_counter() - t_ed:.1f} s.")

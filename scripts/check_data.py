@@ -1,29 +1,31 @@
-"""Validate data/ and page front matter without building the site.
+"""Check everything an editor can touch (data/, docs/ pages and their macro calls, the writing rules)
+without building the site.
 
 Usage: python scripts/check_data.py [project-root]
-Exit 0 and one line when the data is good; exit 1 with every problem listed otherwise.
+Exit 0 and one line when all is well (warnings, if any, are listed); exit 1 with every problem listed otherwise.
 """
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
-from macros.data.loader import DataErrors, load_site
+from macros.check import check_project, report
 
 ROOT = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parents[1]
 
 
-
 def main() -> int:
-    try:
-        data = load_site(ROOT)
-    except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
+    start = time.perf_counter()
+    data, problems = check_project(ROOT)
+    if problems:
+        print(report(problems), file=sys.stderr)
+    if data is None or any(not p.warning for p in problems):
         return 1
     print(
         f"Data OK: {len(data.recs)} recommendations, {len(data.sources)} sources, {len(data.steps)} MAPPA steps, "
         f"{len(data.standards)} standards, {len(data.tools)} tools, {len(data.terms)} glossary terms, "
-        f"{len(data.pages)} pages."
+        f"{len(data.pages)} pages; docs/ pages and writing rules checked in {time.perf_counter() - start:.1f} s."
     )
     return 0
 

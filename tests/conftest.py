@@ -10,8 +10,20 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def release_date() -> str:
+    """The site's own release date (data/site.yaml version_date), read, never typed into a test."""
+    return str(yaml.safe_load((ROOT / "data" / "site.yaml").read_text(encoding="utf-8"))["version_date"])
+
+
+# "Today" for every build and check the tests run is the release date, whatever the machine's clock
+# says: no test expires. Tests of overdue reviews set a later SITE_TODAY themselves.
+SITE_TODAY = release_date()
+os.environ["SITE_TODAY"] = SITE_TODAY
 
 ARTIFACTS = ROOT / "test-artifacts"
 

@@ -6,7 +6,7 @@ Rules that hold for every model:
 - every record that states a fact names its sources (ids from data/sources/*.yaml);
 - ids follow a fixed pattern so they can be said aloud, searched and linked for ever.
 
-Cross-record checks (does this source id exist? does this role exist?) live in loader.py,
+Cross-record checks (does this source id exist? does this role exist?) live in checks.py,
 because they need the whole data set.
 """
 from __future__ import annotations
@@ -286,6 +286,8 @@ class StyleRules(Strict):
 # ---------------------------------------------------------------- MAPPA
 
 MAPPA_STEP_ID = r"^MAPPA-(ID|LV|PM|MT|EX)-\d{2}$"
+# the code in a step id for each stage: MAPPA-MT-01 is a step of the stage 'meeting'
+STAGE_CODES = {"identification": "ID", "level-referral": "LV", "pre-meeting": "PM", "meeting": "MT", "exit": "EX"}
 
 
 class Role(Strict):

@@ -1,4 +1,10 @@
-"""Safe YAML loading: no arbitrary tags, duplicate keys are errors, line numbers kept."""
+"""Safe YAML loading for editors' files: no arbitrary tags, duplicate keys refused, line numbers kept.
+
+Every mapping comes back as a `LineDict` and every list as a `LineList`: plain dict and list
+subclasses that also remember the line of the record and of each key or item, so that a message
+about a record or a field can name its line. Problems an editor can cause (wrong encoding, a
+byte-order mark, tabs, a syntax error) raise `YamlProblem` with a plain message, line and column.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,14 +16,38 @@ try:  # the C loader is much faster; fall back if libyaml is missing
 except AttributeError:  # pragma: no cover
     _Base = yaml.SafeLoader
 
+BOM = b"\xef\xbb\xbf"
+
 
 class YamlProblem(Exception):
-    """A YAML file could not be read; `line` is 1-based or None."""
+    """A YAML file could not be read; `line` and `column` are 1-based or None."""
 
-    def __init__(self, message: str, line: int | None = None):
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
         super().__init__(message)
         self.message = message
         self.line = line
+        self.column = column
+
+
+class LineDict(dict):
+    """A mapping read from YAML: `line` of its first key, `key_lines` of each key."""
+
+    line: int | None = None
+    key_lines: dict
+
+    def line_of(self, key) -> int | None:
+        return getattr(self, "key_lines", {}).get(key, self.line)
+
+
+class LineList(list):
+    """A list read from YAML: `line` where it starts, `item_lines` of each item."""
+
+    line: int | None = None
+    item_lines: list
+
+    def line_of(self, index: int) -> int | None:
+        lines = getattr(self, "item_lines", [])
+        return lines[index] if 0 <= index < len(lines) else self.line
 
 
 class _StrictLoader(_Base):
@@ -31,40 +61,77 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
         line = key_node.start_mark.line + 1
         if key in seen:
             raise YamlProblem(
-                f"duplicate key '{key}' (first given on line {seen[key]}); "
-                "each key may appear once in a mapping",
-                line,
+                f"duplicate key '{key}' (first given on line {seen[key]}); each key may appear once in a "
+                "record. Delete one of them",
+                line, key_node.start_mark.column + 1,
             )
         seen[key] = line
-    return loader.construct_mapping(node, deep=deep)
+    out = LineDict(loader.construct_mapping(node, deep=deep))
+    out.line = node.start_mark.line + 1
+    out.key_lines = seen
+    return out
 
 
-_StrictLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
-)
+def _construct_sequence(loader: _StrictLoader, node: yaml.SequenceNode):
+    out = LineList()
+    out.line = node.start_mark.line + 1
+    out.item_lines = [item.start_mark.line + 1 for item in node.value]
+    yield out  # filled after, as PyYAML does, so that nested and anchored values work
+    out.extend(loader.construct_sequence(node))
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def load_text(text: str):
-    """Parse YAML text safely. Raises YamlProblem with a line number."""
+    """Parse YAML text safely. Raises YamlProblem with a line and column."""
     try:
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - strict *safe* loader
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         what = exc.problem or str(exc)
-        return _raise(f"YAML syntax error: {what}", line)
+        raise YamlProblem(f"YAML syntax error: {what}. {_syntax_hint(what)}", line, col) from None
     except yaml.YAMLError as exc:
-        return _raise(f"YAML error: {exc}", None)
+        raise YamlProblem(f"YAML error: {exc}", None) from None
 
 
-def _raise(message: str, line: int | None):
-    raise YamlProblem(message, line)
+def _syntax_hint(what: str) -> str:
+    if "tab" in what:
+        return "Indent with spaces, never tabs."
+    if "mapping values" in what:
+        return "A value that contains ': ' must be put in quotes."
+    return "Check the indentation, quotes and brackets on this line and the one before."
+
+
+def decode(raw: bytes, check_tabs: bool = True) -> str:
+    """The text of a file an editor saved: UTF-8, no byte-order mark, (YAML) no tabs in the indentation."""
+    if raw.startswith(BOM):
+        raise YamlProblem("the file starts with an invisible byte-order mark (BOM). Save it as 'UTF-8' "
+                          "without BOM (in some editors: 'UTF-8', not 'UTF-8 with BOM')", 1, 1)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = raw[exc.start : exc.start + 1]
+        guess = byte.decode("cp1252", errors="replace")
+        raise YamlProblem(f"the file is not saved as UTF-8: the character at this place (byte 0x{byte.hex()}, "
+                          f"probably '{guess}' saved as Latin-1 or Windows-1252) cannot be read. "
+                          "Save the file with the encoding 'UTF-8'", line, col) from None
+    for n, row in enumerate(text.split("\n") if check_tabs else [], 1):
+        indent = row[: len(row) - len(row.lstrip(" \t"))]
+        if "\t" in indent:
+            raise YamlProblem("this line is indented with a tab; YAML indents with spaces only. Replace the "
+                              "tab with spaces", n, indent.index("\t") + 1)
+    return text
 
 
 def load_file(path: Path):
-    return load_text(path.read_text(encoding="utf-8"))
+    return load_text(decode(path.read_bytes()))
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

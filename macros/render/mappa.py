@@ -387,6 +387,7 @@ def role_page(data: SiteData, src: str, role_id: str) -> str:
                 f"| {step_sentence(data, s, you=True)} | {when_text(s)} | {_cats(data, s)} |"
             )
         out.append("\n</div>\n")
+    out.append(gaps_here(data, src))
     return "\n".join(out) + "\n"
 
 

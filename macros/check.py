@@ -1,0 +1,116 @@
+"""The editors' check, run by `make check` and before every build: everything an editor can touch.
+
+1. data/ and the front matter of docs/ (macros/data/loader.py: files, records, references, rules);
+2. the bodies of docs/ pages: Jinja syntax and every macro call (macros/docs_check.py);
+3. gaps: each gap's pages exist, and each shows its gaps.
+Every problem is collected before anything is reported. `check_project` never raises for an
+editor's mistake; it returns the data (None when it could not be built) and the problems.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .data.errors import Problem, closest, report
+from .data.loader import DataErrors, Records, SiteData, load_site
+from .data.yamlio import YamlProblem, decode, split_front_matter
+from .docs_check import Known, check_pages
+from .paths import ids
+from .render.common import gap_box
+from .site.generate import render_page
+from .sitemap import generated_pages
+
+__all__ = ["check_project", "report"]
+
+
+def check_project(root: Path) -> tuple[SiteData | None, list[Problem]]:
+    root = Path(root).resolve()
+    data: SiteData | None = None
+    records: Records | None = None
+    problems: list[Problem] = []
+    try:
+        data = load_site(root)
+    except DataErrors as exc:
+        problems.extend(exc.problems)
+        records = exc.records
+    known = _known(data, records)
+    page_ids, no_macros = _page_info(data, records)
+    docs_problems, showing = check_pages(_bodies(root), page_ids, known, skip=lambda src: src in no_macros)
+    problems.extend(docs_problems)
+    if data is not None:
+        problems.extend(check_gap_pages(data, showing))
+    return data, problems
+
+
+def _known(data: SiteData | None, r: Records | None) -> Known:
+    if data is not None:
+        facts = list(data.facts.values())
+        return Known(
+            sources=set(data.sources), facts=set(data.facts), topics={f.topic for f in facts},
+            figures={f.id for t in data.tools for f in t.figures}, stages={s.id for s in data.mappa.stages},
+            categories={x.id for x in data.mappa.categories}, ids=_published_ids(data),
+        )
+    if r is None:
+        return Known()
+    read = {kind for kind in ("sources", "facts", "tools") if kind not in r.failed}  # a failed file: ids unknown
+    return Known(
+        sources={s.id for s in r.sources} if "sources" in read else None,
+        facts={f.id for f in r.facts} if "facts" in read else None,
+        topics={f.topic for f in r.facts} if "facts" in read else None,
+        figures={f.id for t in r.tools for f in t.figures} if "tools" in read else None,
+        stages={s.id for s in r.mappa.stages} if r.mappa else None,
+        categories={x.id for x in r.mappa.categories} if r.mappa else None,
+    )
+
+
+def _published_ids(data: SiteData) -> set[str]:
+    return data.memo("check:ids", lambda: set(ids(data)))  # the same map the ref() macro uses
+
+
+def _page_info(data: SiteData | None, r: Records | None) -> tuple[dict[str, str], set[str]]:
+    pages = data.pages if data is not None else (r.pages if r else {})
+    ids = {src: p.meta.id for src, p in pages.items()}
+    no_macros = {src for src, p in pages.items() if p.meta.render_macros is False}
+    return ids, no_macros
+
+
+def _bodies(root: Path) -> dict[str, tuple[str, int]]:
+    """Each docs/ page's body and the line it starts on; pages that cannot be read are reported by the loader."""
+    out: dict[str, tuple[str, int]] = {}
+    docs = root / "docs"
+    for path in sorted(docs.rglob("*.md")):
+        try:
+            text = decode(path.read_bytes(), check_tabs=False)
+        except YamlProblem:
+            continue
+        fm, body, offset = split_front_matter(text)
+        if fm is not None:
+            out[path.relative_to(docs).as_posix()] = (body, offset)
+    return out
+
+
+def check_gap_pages(data: SiteData, showing: set[str]) -> list[Problem]:
+    """Each page a gap names exists; a hand-written one calls gaps_here(); a generated one shows the gap."""
+    generated = {p.src: p for p in generated_pages(data)}
+    problems: list[Problem] = []
+    origins = data.memo("origins", dict)  # record id -> Origin, kept by the loader
+    for g in data.gaps:
+        origin = origins.get(g.id)
+        file = origin.file if origin else data.file_of.get(g.id, "data/gaps/")
+        for i, src in enumerate(g.pages):
+            line = origin.raw["pages"].line_of(i) if origin and hasattr(origin.raw.get("pages"), "line_of") else None
+            where = (file, g.id, f"pages[{i}]")
+            if src in data.pages:
+                if src not in showing:
+                    problems.append(Problem(*where, f"docs/{src} does not show gaps: add the line "
+                                            "{{ gaps_here() }} to it where the gaps should appear.", line))
+            elif src in generated:
+                if gap_box(data, src, g) not in render_page(data, generated[src]):
+                    problems.append(Problem(*where, f"{src} is a page made from the data that does not show gaps "
+                                            f"yet, so readers of that page will not see '{g.topic}'. Name another "
+                                            "page, or ask a developer to show gaps on this kind of page.",
+                                            line, warning=True))
+            else:
+                problems.append(Problem(*where, f"no page '{src}'. Name a page under docs/, or a page made from the "
+                                        f"data, as a path like mappa/timescales.md.{closest(src, [*data.pages, *generated])}",
+                                        line))
+    return problems

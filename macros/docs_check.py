@@ -1,0 +1,124 @@
+"""Check the hand-written pages in docs/ without building: Jinja syntax, and every macro call.
+
+Each page's body is parsed as a Jinja template (never run). Every `{{ name(...) }}` must name a
+macro an editor's page may call (macros/site/page_macros.py MACROS), with the arguments that
+macro takes, and every id argument must exist in the data. Pages that show gaps must call
+gaps_here(). Line numbers are lines of the file, front matter included.
+"""
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import jinja2
+from jinja2 import nodes
+
+from .data.errors import Problem, closest
+from .site.page_macros import MACROS
+
+# variables a page may use besides the macros: ours, and the ones mkdocs-macros gives every page
+VARIABLES = frozenset({"site_version", "config", "page", "navigation", "files", "environment", "plugin",
+                       "extra", "git", "macros_info", "now", "fix_url", "context", "pretty", "relative_url"})
+_ENV = jinja2.Environment()  # parse only: nothing is rendered
+
+
+@dataclass
+class Known:
+    """The ids a macro argument may name. A set left as None is not checked (its data did not load)."""
+
+    sources: set[str] | None = None
+    facts: set[str] | None = None
+    topics: set[str] | None = None
+    figures: set[str] | None = None
+    stages: set[str] | None = None
+    categories: set[str] | None = None
+    ids: set[str] | None = None
+    where: dict[str, str] = field(default_factory=dict)
+
+
+# macro -> argument name -> (Known attribute, what it is, where it is defined)
+ID_ARGUMENTS = {
+    "cite": {"source_id": ("sources", "source", "data/sources/*.yaml")},
+    "ref": {"item_id": ("ids", "published id", "the id register (data/id-register.yaml)")},
+    "fact": {"fact_id": ("facts", "fact", "data/facts/*.yaml")},
+    "facts": {"topic": ("topics", "fact topic", "the 'topic' of the facts in data/facts/*.yaml")},
+    "figure": {"figure_id": ("figures", "figure", "the figures of data/tools/*.yaml")},
+    "steps_table": {"stage": ("stages", "stage", "data/mappa/structure.yaml"),
+                    "category": ("categories", "category", "data/mappa/structure.yaml")},
+}
+
+
+def signature(name: str) -> inspect.Signature:
+    """What an editor passes to a macro: the renderer's parameters after (data, src)."""
+    sig = inspect.signature(MACROS[name])
+    return sig.replace(parameters=list(sig.parameters.values())[2:])
+
+
+def usage(name: str) -> str:
+    params = [p.name if p.default is inspect.Parameter.empty else f"{p.name}=..." for p in signature(name).parameters.values()]
+    return f"{name}({', '.join(params)})"
+
+
+def check_page(src: str, body: str, offset: int, record: str, known: Known) -> tuple[list[Problem], bool]:
+    """Problems on one page, and whether it calls gaps_here() (taken as yes when the page has problems,
+    so that one slip is reported once, not again for every gap the page shows)."""
+    file = f"docs/{src}"
+    try:
+        tree = _ENV.parse(body)
+    except jinja2.TemplateSyntaxError as exc:
+        return [Problem(file, record, "", f"the {{{{ ... }}}} or {{% ... %}} here is not complete: {exc.message}. "
+                        "A macro call looks like {{ fact(\"mappa-olr-what\") }}: check the braces, brackets and "
+                        "quotes. (To show braces as text, wrap them in {% raw %} ... {% endraw %}.)",
+                        (exc.lineno or 0) + offset)], True
+    out: list[Problem] = []
+    called: list[str] = []
+    for call in tree.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name):
+            called.append(call.node.name)
+            out.extend(_check_call(file, record, offset, call, known))
+    assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    for n in tree.find_all(nodes.Name):
+        if n.ctx == "load" and n.name not in MACROS and n.name not in VARIABLES and n.name not in assigned:
+            out.append(Problem(file, record, "", f"'{n.name}' is not a macro or a variable a page can use.{closest(n.name, MACROS)} "
+                               "The macros are listed in CONTRIBUTING.md.", n.lineno + offset))
+    return out, bool(out) or "gaps_here" in called
+
+
+def _check_call(file: str, record: str, offset: int, call: nodes.Call, known: Known) -> Iterable[Problem]:
+    name = call.node.name
+    line = call.lineno + offset
+    if name not in MACROS:
+        return []  # reported once as an unknown name
+    if call.dyn_args or call.dyn_kwargs:
+        return []
+    try:
+        bound = signature(name).bind(*call.args, **{k.key: k.value for k in call.kwargs})
+    except TypeError as exc:
+        return [Problem(file, record, f"{name}()", f"wrong arguments ({exc}). Write it as {{{{ {usage(name)} }}}}.", line)]
+    out = []
+    for arg, value in bound.arguments.items():
+        rule = ID_ARGUMENTS.get(name, {}).get(arg)
+        if rule is None or not isinstance(value, nodes.Const):
+            continue
+        attr, what, where = rule
+        options = getattr(known, attr)
+        if options is not None and value.value not in options:
+            out.append(Problem(file, record, f"{name}()", f"unknown {what} '{value.value}'. Expected one of the "
+                               f"{what} ids in {where}.{closest(value.value, options)}", line))
+    return out
+
+
+def check_pages(bodies: dict[str, tuple[str, int]], records: dict[str, str], known: Known,
+                skip: Callable[[str], bool] = lambda src: False) -> tuple[list[Problem], set[str]]:
+    """Problems on every page, and the pages that call gaps_here()."""
+    problems: list[Problem] = []
+    showing: set[str] = set()
+    for src, (body, offset) in sorted(bodies.items()):
+        if skip(src):
+            continue
+        found, shows_gaps = check_page(src, body, offset, records.get(src, ""), known)
+        problems.extend(found)
+        if shows_gaps:
+            showing.add(src)
+    return problems, showing
