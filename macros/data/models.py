@@ -124,6 +124,8 @@ class SiteInfo(Strict):
         "site has its permanent address, and citations then use the address the page is read at",
     )
     publisher: Text
+    report_problem_to: Annotated[str, StringConstraints(pattern=r"^(mailto:\S+@\S+|https?://\S+)$")] | None = None
+    section_status: dict[str, Text] = Field(default_factory=dict, description="top folder ('' for the rest) -> status line")
 
 
 SOURCE_KINDS = ("legislation", "guidance", "inspection", "standard", "research", "tool-manual", "local", "secondary")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from .. import paths
 from ..data import models as m
 from ..data.loader import SiteData
+from ..labels import end_sentence, join_items
 from ..paths import anchor_of, rel
 from .common import cite_list, id_badge, permalink_line
 from .standards import standards_for_tool
@@ -139,11 +140,11 @@ def _field_answer(data: SiteData, src: str, t: m.Tool, q: m.BenchQuestion) -> st
     if f == "not_validated_for":
         if isinstance(t.not_validated_for, m.NotKnown):
             return known(t.not_validated_for)
-        return "; ".join(f"{md(g.group)}: {md(g.note)}" for g in t.not_validated_for) or "No groups listed."
+        return join_items(f"{md(g.group)}: {md(g.note)}" for g in t.not_validated_for) or "No groups listed."
     if f == "bands":
         if isinstance(t.bands, m.NotKnown):
             return known(t.bands)
-        return "; ".join(f"{md(b.label)}: {md(b.meaning)}" for b in t.bands)
+        return join_items(f"{md(b.label)}: {md(b.meaning)}" for b in t.bands)
     if f == "figures":
         if not t.figures:
             return "No rates are published in the sources used."
@@ -151,7 +152,7 @@ def _field_answer(data: SiteData, src: str, t: m.Tool, q: m.BenchQuestion) -> st
     if f == "who_may_use":
         return known(t.who_may_use)
     if f == "validation":
-        return "Scotland or UK: " + known(t.validation.scotland_or_uk) + f". RATED: {md(t.validation.rated)}."
+        return "Scotland or UK: " + end_sentence(known(t.validation.scotland_or_uk)) + f" RATED: {end_sentence(md(t.validation.rated))}"
     if f == "does_not_tell":
         return " ".join(md(x) for x in t.does_not_tell)
     if f == "limitations":
@@ -159,7 +160,7 @@ def _field_answer(data: SiteData, src: str, t: m.Tool, q: m.BenchQuestion) -> st
     if f == "used_in_scotland":
         if isinstance(t.used_in_scotland, m.NotKnown):
             return known(t.used_in_scotland)
-        return "; ".join(f"{md(u.agency)}: {md(u.when)}" for u in t.used_in_scotland)
+        return join_items(f"{md(u.agency)}: {md(u.when)}" for u in t.used_in_scotland)
     if f == "decisions":
         return join_words([DECISIONS[d][0] for d in t.decisions]) or "None recorded."
     if f == "type":
@@ -284,7 +285,7 @@ def bench_note_page(data: SiteData, src: str, tool_id: str) -> str:
         f"{md(t.assesses)} Output: {md(t.output)}\n",
     ]
     if isinstance(t.bands, list) and t.bands:
-        out.append("; ".join(f"**{md(b.label)}**: {md(b.meaning)}" for b in t.bands) + "\n")
+        out.append(join_items(f"**{md(b.label)}**: {md(b.meaning)}" for b in t.bands) + "\n")
     else:
         out.append(known(t.bands) + "\n" if isinstance(t.bands, m.NotKnown) else "")
     out.append("## Questions to ask\n")
