@@ -22,7 +22,7 @@ from macros.site.source_notes import number_sources
 from macros.sitemap import all_pages, generated_pages
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def soup(path: Path) -> BeautifulSoup:
     """A parsed page, parsed once per session: callers must not change it."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
@@ -326,7 +326,6 @@ MEASURE = """() => {
 @pytest.fixture(scope="module")
 def phone_measures(site_dir, server):
     from playwright.sync_api import sync_playwright
-
     from test_browser import ARGS, chromium_path
 
     out = {}
