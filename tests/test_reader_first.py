@@ -356,5 +356,5 @@ def test_at_most_three_pages_scroll_sideways_on_a_phone_each_with_a_cue(phone_me
     wide = {k: v["wide"] for k, v in phone_measures.items() if v["wide"]}
     assert len(wide) <= 3, f"{len(wide)} pages have a table wider than the phone: {sorted(wide)}"
     for k, tables in wide.items():
-        assert all(t["cue"] and t["pinned"] for t in tables), f"{k}: a wide table without a visible cue or fixed first column"
+        assert all(t["cue"] and t["pinned"] for t in tables), f"{k}: a wide table without a visible cue or fixed first column ({sorted(wide)})"
     assert not [k for k, v in phone_measures.items() if v["overflow"]], "a page is wider than the phone"

@@ -80,7 +80,7 @@ def permalink_line(data: SiteData, src: str, item_id: str) -> str:
         f'<span class="permalink" data-search-exclude><a class="permalink-link" href="{attr(url)}" '
         f'title="Permanent link to {attr(item_id)}: /{attr(permalink(item_id))}">Permanent link</a>'
         f'<button type="button" class="copy-cite" data-cite-path="{attr(permalink(item_id))}" '
-        f'aria-label="Copy the permanent link to {attr(item_id)}">Copy link</button></span>'
+        f'aria-label="Copy link to {attr(item_id)}">Copy link</button></span>'
     )
 
 

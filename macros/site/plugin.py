@@ -176,4 +176,4 @@ def _write_readability(site: Path, data: SiteData, scores: dict) -> None:
     target = site / "editors" / "index.html"
     if target.exists():
         text = target.read_text(encoding="utf-8")
-        target.write_text(text.replace('<div id="readability-report"></div>', table), encoding="utf-8")
+        target.write_text(text.replace('<div id="readability-report"></div>', mark_tables(table)), encoding="utf-8")

@@ -57,6 +57,7 @@ def number_sources(text: str, page_id: str) -> str:
             n = number(href, one.group("label").strip())
             if n not in nums:
                 nums.append(n)
+        nums.sort()
         refs = ",".join(
             f'<a href="#{prefix}{n}" title="{html.escape(_plain(entries[n - 1][1]), quote=True)}">{n}</a>' for n in nums
         )
