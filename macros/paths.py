@@ -9,6 +9,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from .labels import with_abbr
+
 # ------------------------------------------------------------------ hand-written pages that renderers link to
 HOME = "index.md"
 HOW_TO_READ = "how-to-read.md"
@@ -27,6 +29,7 @@ OLR = "mappa/olr.md"
 PAROLE = "judiciary/parole-board.md"
 PRISON = "mappa/prison.md"
 EDITIONS = "training/editions.md"
+CHECKLISTS = "mappa/checklists.md"
 
 # ------------------------------------------------------------------ downloads
 CHECKLIST_CSV = "downloads/checklists/{stage}.csv"
@@ -176,19 +179,34 @@ def all_ids(data) -> dict[str, Located]:
     for r in data.recs.values():
         put(Located(r.id, "recommendation", f"Recommendation {r.number}: {r.title}", rec_page(r.number)))
     for s in data.steps:
-        put(Located(s.id, "MAPPA step", s.heading, stage_page(s.stage), anchor_of(s.id)))
+        put(Located(s.id, "MAPPA step", step_title(s), stage_page(s.stage), anchor_of(s.id)))
     for s in data.mappa.stages:
         put(Located(f"MAPPA-STAGE-{s.number}", "MAPPA stage", f"Stage {s.number}: {s.name}", stage_page(s.id)))
     for s in data.standards:
         put(Located(s.id, "standard", f"{s.id}: {s.title}", area_page(s.area), anchor_of(s.id)))
     for t in data.tools:
-        put(Located(t.id, "tool", t.name if t.name == t.abbr else f"{t.name} ({t.abbr})", tool_page(t.id)))
+        put(Located(t.id, "tool", with_abbr(t.name, t.abbr), tool_page(t.id)))
     for q in data.judiciary.questions:
         put(Located(q.id, "question", q.question, QUESTIONS, anchor_of(q.id)))
     for term in data.terms:
-        put(Located(term.id, "glossary term", f"{term.abbr}: {term.expansion}", GLOSSARY, anchor_of(term.id)))
+        put(Located(term.id, "glossary term", term_title(term.abbr, term.expansion), GLOSSARY, anchor_of(term.id)))
     for concept in getattr(data, "concepts", []):
         put(Located(concept.id, "glossary term", concept.term, GLOSSARY, anchor_of(concept.id)))
     for p in data.pages.values():
         put(Located(p.meta.id, "page", p.meta.title, p.src))
     return out
+
+
+def step_title(step) -> str:
+    """A step's own title: its action heading when the data gives one, else its action (never its id)."""
+    heading = getattr(step, "heading", None)
+    text = " ".join(str(heading or step.action).split())
+    text = text.split(". ", 1)[0]  # the first sentence says what is done
+    if len(text) > 90:
+        text = text[:90].rsplit(" ", 1)[0] + "…"
+    return text.rstrip(".")
+
+
+def term_title(abbr: str, expansion: str) -> str:
+    """'ABBR: expansion', or the expansion alone when it already starts with the abbreviation."""
+    return expansion if expansion.casefold().startswith(abbr.casefold()) else f"{abbr}: {expansion}"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from . import paths
 from .data.sitedata import SiteData
+from .labels import lower_start, with_abbr
 
 # top-level folder -> section name used in the traceability matrix and breadcrumbs
 SECTIONS = {
@@ -92,7 +93,7 @@ def generated_pages(data: SiteData) -> list[PageInfo]:
             readability=True, kind="stage", key=st.id,
         ))
         pages.append(PageInfo(
-            src=paths.checklist_page(st.id), title=f"Checklist: stage {st.number}, {st.name.lower()}",
+            src=paths.checklist_page(st.id), title=f"Checklist: stage {st.number}, {lower_start(st.name)}",
             id=f"PAGE-CHECKLIST-{st.number}", answers=answers, audience=["practitioners"],
             review=_latest_review(steps, "MAPPA guidance editors", rec_review),
             kind="checklist", key=st.id, search_exclude=True,
@@ -132,7 +133,7 @@ def generated_pages(data: SiteData) -> list[PageInfo]:
         ))
     for t in data.tools:
         pages.append(PageInfo(
-            src=paths.tool_page(t.id), title=f"{t.name} ({t.abbr})" if t.abbr != t.name else t.name,
+            src=paths.tool_page(t.id), title=with_abbr(t.name, t.abbr),
             id=f"PAGE-{t.id}", answers=sorted(t.recommendations), audience=["judiciary", "practitioners"],
             review=_review(t), kind="tool", key=t.id,
         ))

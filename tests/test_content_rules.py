@@ -78,7 +78,7 @@ def test_no_banned_phrases_in_practitioner_pages(site_dir, data):
             continue
         soup = BeautifulSoup(_article(site_dir, p.src), "html.parser")
         art = soup.select_one("article")
-        for el in art.select("blockquote, .cite, .cite-this, code"):
+        for el in art.select("blockquote, .cite, .cite-this, code, .page-about, .source-notes, .note-ref"):
             el.decompose()
         text = art.get_text(" ")
         assert not banned_in(text, phrases, allowed), f"{p.src}: {banned_in(text, phrases, allowed)}"
@@ -114,7 +114,7 @@ def test_every_percentage_on_the_site_is_generated_with_its_context(site_dir):
         art = soup.select_one("article")
         if art is None:
             continue
-        for el in art.select(".figure, blockquote, code, .cite"):
+        for el in art.select(".figure, blockquote, code, .cite, .note-ref, .source-notes"):
             el.decompose()
         text = art.get_text(" ")
         for hit in re.finditer(r"\d+(\.\d+)?\s?%", text):
@@ -170,7 +170,7 @@ def test_glossary_covers_abbreviations_used(site_dir, data):
         art = soup.select_one("article")
         if art is None:
             continue
-        for el in art.select("a[href^='http'], .item-id, .cite, code, .permalink, .cite-this, a.item-id, svg, .page-facts, .md-source-file"):
+        for el in art.select("a[href^='http'], .item-id, .cite, code, .permalink, .cite-this, a.item-id, svg, .page-about, .source-notes, .md-source-file"):
             el.decompose()
         for token in re.findall(r"[A-Za-z0-9/&-]+", art.get_text(" ")):
             w = token.strip("-/")
@@ -192,7 +192,7 @@ def test_abbreviations_spelled_out_on_first_use_in_practitioner_pages(site_dir, 
             continue
         html = (site_dir / page_url(src) / "index.html").read_text(encoding="utf-8")
         art = BeautifulSoup(re.sub(r"</?abbr[^>]*>", "", html), "html.parser").select_one("article")
-        for el in art.select(".page-facts, .cite-this, h1, .cite, .headerlink, table, svg, code, .step-meta"):
+        for el in art.select(".page-head, .page-about, .source-notes, .note-ref, .cite-this, h1, .cite, .headerlink, table, svg, code, .step-meta"):
             el.decompose()
         text = " ".join(art.get_text(" ").split())
         for term in data.terms:

@@ -25,11 +25,12 @@ def content_pages(site: Path) -> list[Path]:
 
 
 def test_every_page_declares_recommendations(site_dir, data):
-    """Each built page shows which recommendations it answers, as links to their pages."""
+    """Each built page shows which recommendations it answers, as links to their pages (in its
+    "About this page" panel at the foot)."""
     missing = []
     for page in content_pages(site_dir):
         s = soup(page)
-        box = s.select_one(".page-facts")
+        box = s.select_one("article details.page-about")
         if box is None:
             missing.append(str(page.relative_to(site_dir)))
             continue
@@ -42,7 +43,7 @@ def test_every_page_declares_recommendations(site_dir, data):
 
 def test_recommendation_links_resolve_to_the_right_page(site_dir, data):
     for page in content_pages(site_dir):
-        for a in soup(page).select(".page-facts a"):
+        for a in soup(page).select("article details.page-about a"):
             href = a["href"]
             m = re.search(r"rec-(\d\d)/?$", str((page.parent / href).resolve()))
             if m:

@@ -145,6 +145,8 @@ class SiteInfo(Strict):
     @property
     def public_url_is_placeholder(self) -> bool:
         return self.public_url.split("/")[2].split(":")[0].endswith(".invalid")
+    report_problem_to: Annotated[str, StringConstraints(pattern=r"^(mailto:\S+@\S+|https?://\S+)$")] | None = None
+    section_status: dict[str, Text] = Field(default_factory=dict, description="top folder ('' for the rest) -> status line")
 
 
 SOURCE_KINDS = ("legislation", "guidance", "inspection", "standard", "research", "tool-manual", "local", "secondary")

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from urllib.parse import quote
 
 from .. import paths
 from ..data import models as m
 from ..data.loader import SiteData
+from ..labels import numbers
 from ..paths import edition_permalink, ids, permalink, rel, rel_url
 from .standing import standing_label
 from .text import attr, md
@@ -73,12 +75,34 @@ def id_badge(item_id: str) -> str:
 
 
 def permalink_line(data: SiteData, src: str, item_id: str) -> str:
+    """One small permanent-link control: a link to /id/<ID>/ and, with JavaScript, a copy button."""
     url = rel_url(src, permalink(item_id))
     return (
-        f'<span class="permalink">Permanent link: <a href="{attr(url)}">`/{permalink(item_id)}`</a> '
+        f'<span class="permalink" data-search-exclude><a class="permalink-link" href="{attr(url)}" '
+        f'title="Permanent link to {attr(item_id)}: /{attr(permalink(item_id))}">Permanent link</a>'
         f'<button type="button" class="copy-cite" data-cite-path="{attr(permalink(item_id))}" '
         f'aria-label="Copy link to {attr(item_id)}">Copy link</button></span>'
     )
+
+
+def about_item(summary: str, body_md: str, open_in_print: bool = True) -> str:
+    """A closed disclosure for an item's secondary details (sources, history, ids): the reader opens it.
+
+    `summary` is plain text; `body_md` is Markdown already made safe by the caller.
+    """
+    cls = "item-about" + ("" if open_in_print else " item-about--screen-only")
+    return (
+        f'<details class="{cls}" data-search-exclude markdown="1">\n'
+        f"<summary>{attr(summary)}</summary>\n\n{body_md}\n\n</details>\n"
+    )
+
+
+META_LINE = "item-meta"  # CSS class: the one short line of an item's key facts (who, when)
+
+
+def meta_line(parts: list[str]) -> str:
+    """One short line of an item's key facts, e.g. who acts and when; parts are safe Markdown."""
+    return f'<p class="{META_LINE}" markdown="span">' + " · ".join(p for p in parts if p) + "</p>\n"
 
 
 # ---------------------------------------------------------------- facts and gaps
@@ -119,41 +143,80 @@ def gaps_here(data: SiteData, src: str) -> str:
 
 
 # ---------------------------------------------------------------- page furniture
+# Page order: title, a short head (what this page is, when it was last reviewed), the content, then
+# one "About this page" panel (id, recommendations answered, review, how to cite) and "Report a problem".
 
 
-def answers_banner(data: SiteData, src: str, meta: dict) -> str:
-    answers = meta.get("answers")
-    page_id = meta.get("id", "")
-    if answers == "none":
-        recs = "This page answers no recommendation directly: " + md(meta.get("answers_note", "")) + ""
-    else:
-        if len(answers) <= 2:
-            links = [
-                f"[Recommendation {n}: {md(data.recs[n].title)}]({rel(src, paths.rec_page(n))})"
-                for n in answers
-            ]
-            recs = "**Answers** " + " · ".join(links)
-        else:  # many: numbers only, each titled, to keep the box short
-            links = [
-                f"[{n}]({rel(src, paths.rec_page(n))} \"Recommendation {n}: {attr(data.recs[n].title)}\")"
-                for n in answers
-            ]
-            recs = "**Answers recommendations** " + ", ".join(links)
-    lines = ['<div class="page-facts" data-search-exclude markdown>', f"{recs}<br>", f"**Page ID** {id_badge(page_id)}"]
+def section_key(src: str) -> str:
+    return src.split("/")[0] if "/" in src else ""
+
+
+def page_head(data: SiteData, src: str, meta: dict) -> str:
+    """Under the title: the section's status line and the review date, then an overdue warning if any."""
     review = meta.get("review") or {}
+    status = data.site.section_status.get(section_key(src))
+    parts = []
+    if status:
+        parts.append(f'<span class="page-status">{attr(status)}</span>')
+    if review.get("last_reviewed"):
+        parts.append(f'<span class="page-updated">Last reviewed {_d(review.get("last_reviewed"))}</span>')
+    out = ('<p class="page-head" data-search-exclude>' + " ".join(parts) + "</p>\n\n") if parts else ""
     due = review.get("review_due")
-    if due:
-        due_d = due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due))
-        lines[-1] += f" · **Last reviewed** {_d(review.get('last_reviewed'))} · **Review due** {_d(due_d)}"
-    lines.append("</div>\n")
-    out = "\n".join(lines) + "\n"
     if due and _as_date(due) < today():
-        out = (
+        out += (
             '!!! danger "This page may be out of date"\n'
             f"    Its review was due on {_d(due)}. Check with the owner ({md(review.get('owner', ''))}) "
-            "before relying on it.\n\n" + out
+            "before relying on it.\n\n"
         )
     return out
+
+
+def answers_line(data: SiteData, src: str, meta: dict) -> str:
+    """Which of the 2009 recommendations the page answers, as links (numbers in order)."""
+    answers = meta.get("answers")
+    if answers == "none" or not answers:
+        return "This page answers no recommendation directly: " + md(meta.get("answers_note", "") or "")
+    nums = numbers(answers)
+    if len(nums) <= 2:
+        links = [f"[Recommendation {n}: {md(data.recs[n].title)}]({rel(src, paths.rec_page(n))})" for n in nums]
+        return "**Answers** " + " · ".join(links)
+    links = [f"[{n}]({rel(src, paths.rec_page(n))} \"Recommendation {n}: {attr(data.recs[n].title)}\")" for n in nums]
+    return "**Answers recommendations** " + ", ".join(links)
+
+
+def about_panel(data: SiteData, src: str, meta: dict, title: str) -> str:
+    """The page's reference details in one closed panel at its foot, then "Report a problem"."""
+    page_id = meta.get("id", "")
+    review = meta.get("review") or {}
+    rows = [f"- **Page ID** {id_badge(page_id)}", f"- {answers_line(data, src, meta)}"]
+    if review.get("review_due"):
+        rows.append(
+            f"- **Last reviewed** {_d(review.get('last_reviewed'))} · **Review due** {_d(review.get('review_due'))}"
+            + (f" · **Owner** {md(review.get('owner'))}" if review.get("owner") else "")
+        )
+    rows.append(f"- **Version** {md(data.site.version)} of this guidance, {_d(data.site.version_date)}")
+    return (
+        '<details class="page-about" id="about-this-page" data-search-exclude markdown="1">\n'
+        "<summary>About this page: ID, recommendations answered, review dates and how to cite it</summary>\n\n"
+        + "\n".join(rows) + "\n\n" + cite_this(data, src, title, page_id) + "\n</details>\n\n"
+        + report_problem(data, src, title, page_id)
+    )
+
+
+def report_problem(data: SiteData, src: str, title: str, page_id: str) -> str:
+    to = data.site.report_problem_to
+    if not to:
+        return ""
+    if to.startswith("mailto:"):
+        subject = quote(f"Problem with {page_id}: {title}")
+        body = quote(f"Page ID: {page_id}\nPage: {title}\n\nWhat is wrong:\n")
+        href = f"{to}?subject={subject}&body={body}"
+    else:
+        href = f"{to}{'&' if '?' in to else '?'}page={quote(page_id)}"
+    return (
+        f'<p class="report-problem" data-search-exclude><a href="{attr(href)}">Report a problem with this page</a> '
+        f"(page ID {attr(page_id)})</p>\n"
+    )
 
 
 def _as_date(v) -> dt.date:
@@ -176,10 +239,10 @@ def cite_this(data: SiteData, src: str, title: str, item_id: str) -> str:
     base = site.public_url
     url = base + path
     return (
-        '<section class="cite-this" data-search-exclude markdown>\n\n'
-        "## Cite this page { #cite-this }\n\n"
+        '<div class="cite-this" id="cite-this">\n'
+        '<p class="cite-this-head"><strong>Cite this page</strong></p>\n'
         f'<p class="cite-text" data-cite-text="{attr(text)}" data-cite-path="{attr(path)}" data-cite-base="{attr(base)}">'
-        f"{attr(text)}Permanent link: <span class=\"cite-url\">{attr(url)}</span></p>\n\n"
-        f'<button type="button" class="copy-cite" data-copy-from="cite-text">Copy citation</button>\n\n'
-        "</section>\n"
+        f"{attr(text)}Permanent link: <span class=\"cite-url\">{attr(url)}</span></p>\n"
+        f'<p><button type="button" class="copy-cite" data-copy-from="cite-text">Copy citation</button></p>\n'
+        "</div>\n"
     )

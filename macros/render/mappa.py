@@ -4,6 +4,7 @@ from __future__ import annotations
 from .. import paths
 from ..data import models as m
 from ..data.loader import SiteData
+from ..labels import with_abbr
 from ..paths import anchor_of, rel, rel_url
 from .basis import basis_label
 from .common import cite_list, gaps_here, id_badge, permalink_line
@@ -106,7 +107,7 @@ def categories_table(data: SiteData, src: str) -> str:
         crit = "<br>".join(md(x) for x in c.entry_criteria)
         levels = ", ".join(str(n) for n in c.levels)
         rows.append(
-            f"| **{md(c.name)}** ({md(c.short)}) | {crit} | {md(c.legal_basis)} ({cite_list(data, src, list(c.sources))}) "
+            f"| **{md(with_abbr(c.name, c.short))}** | {crit} | {md(c.legal_basis)} ({cite_list(data, src, list(c.sources))}) "
             f"| {levels} | [Pathway]({rel(src, paths.pathway_page(c.id))}) |"
         )
     return "\n".join(rows) + "\n"
@@ -203,7 +204,7 @@ def steps_table(data: SiteData, src: str, stage: str | None = None, category: st
 
 def pathway_links(data: SiteData, src: str) -> str:
     return "\n".join(
-        f"- [{md(c.name)} ({md(c.short)})]({rel(src, paths.pathway_page(c.id))})" for c in data.mappa.categories
+        f"- [{md(with_abbr(c.name, c.short))}]({rel(src, paths.pathway_page(c.id))})" for c in data.mappa.categories
     ) + "\n"
 
 
@@ -238,7 +239,7 @@ def step_block(data: SiteData, src: str, s: m.Step) -> str:
     lines.append(f"**Who acts:** [{md(role.name)}]({rel(src, paths.role_page(role.id))})  ")
     lines.append(f"**Source:** {cite_list(data, src, list(s.sources))}  ")
     lines.append("**Answers:** " + ", ".join(
-        f"[Recommendation {n}]({rel(src, paths.rec_page(n))})" for n in s.recommendations) + "\n")
+        f"[Recommendation {n}]({rel(src, paths.rec_page(n))})" for n in sorted(s.recommendations)) + "\n")
     stds = standards_for_step(data, s.id)
     if stds:
         lines.append("**Standards that apply:** " + ", ".join(
@@ -310,7 +311,7 @@ def checklist_page(data: SiteData, src: str, stage_id: str) -> str:
 def pathway_page(data: SiteData, src: str, cat_id: str) -> str:
     cat = data.category(cat_id)
     out = [
-        f"{md(cat.name)} ({md(cat.short)}). Legal basis: {md(cat.legal_basis)} ({cite_list(data, src, list(cat.sources))}).\n",
+        f"{md(with_abbr(cat.name, cat.short))}. Legal basis: {md(cat.legal_basis)} ({cite_list(data, src, list(cat.sources))}).\n",
         "## Who is in this category\n",
         "\n".join(f"- {md(x)}" for x in cat.entry_criteria) + "\n",
         f"Levels used: {', '.join(str(n) for n in cat.levels)}.\n",

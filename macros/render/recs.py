@@ -81,7 +81,8 @@ def traceability_matrix(data: SiteData, src: str) -> str:
     notes = [
         f"- **{r.number}.** {md(r.status_note)}" for r in data.recs.values() if r.status != "answered" and r.status_note
     ]
-    out = "\n".join(rows) + "\n"
+    # a comparison view: it keeps its columns on a phone and scrolls sideways (macros/site/phone_tables.py)
+    out = '<div class="wide-table" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
     if notes:
         out += "\n## Why some recommendations are not fully answered\n\n" + "\n".join(notes) + "\n"
     return out

@@ -5,7 +5,7 @@ import datetime as dt
 
 from .. import paths
 from ..data.loader import SiteData
-from ..paths import anchor_of, ids, permalink, rel, rel_url
+from ..paths import anchor_of, ids, permalink, rel, rel_url, term_title
 from ..sitemap import all_pages
 from .common import cite_list, today
 from .text import attr, md, safe_url
@@ -35,8 +35,8 @@ def abbreviations(data: SiteData, src: str) -> str:
         out.append(f"## {letter} {{ #letter-{letter.lower()} }}\n")
         for t in letters[letter]:
             cite = f" ({cite_list(data, src, list(t.sources))})" if t.sources else ""
-            out.append(f"### {md(t.abbr)}: {md(t.expansion)} {{ #{anchor_of(t.id)} }}\n")
-            out.append(f"{md(t.definition)}" + (f" <small>Source:{cite}</small>" if cite else "") + "\n")
+            out.append(f"### {md(term_title(t.abbr, t.expansion))} {{ #{anchor_of(t.id)} }}\n")
+            out.append(f"{md(t.definition)}{cite}\n")  # the source becomes a numbered note
     return "\n".join(out) + "\n"
 
 

@@ -6,6 +6,7 @@ import re
 from .. import paths
 from ..data import models as m
 from ..data.loader import SiteData
+from ..labels import join_items, numbers
 from ..paths import anchor_of, rel, rel_url
 from .basis import basis_label
 from .common import cite_list, gaps_here, permalink_line
@@ -52,10 +53,10 @@ def standard_block(data: SiteData, src: str, s: m.Standard) -> str:
         links.append("Tools: " + ", ".join(
             f"[{md(data.tool(t).abbr)}]({rel(src, paths.tool_page(t))})" for t in s.tools))
     links.append("Answers: " + ", ".join(
-        f"[Recommendation {n}]({rel(src, paths.rec_page(n))})" for n in s.recommendations))
+        f"[Recommendation {n}]({rel(src, paths.rec_page(n))})" for n in numbers(s.recommendations)))
     out.append(" · ".join(links) + "\n")
     out.append(f"**Sources:** {cite_list(data, src, list(s.sources))}\n")
-    out.append("**History:** " + "; ".join(f"{h.version}: {md(h.change)}" for h in s.history) + "\n")
+    out.append("**History:** " + join_items(f"{h.version}: {md(h.change)}" for h in s.history) + "\n")
     out.append(permalink_line(data, src, s.id) + "\n")
     return "\n".join(out)
 

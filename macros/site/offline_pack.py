@@ -62,7 +62,8 @@ def site_facts(root: Path = ROOT) -> dict:
         "version": str(site["version"]),
         "version_date": dt.date.fromisoformat(str(site["version_date"])),
         "publisher": str(site.get("publisher") or ""),
-        "base_url": site.get("base_url"),
+        # the public address, unless it is still the placeholder (a host ending in .invalid)
+        "base_url": None if ".invalid/" in str(site.get("public_url", ".invalid/")) else site.get("public_url"),
     }
 
 

@@ -24,14 +24,23 @@ def _page(title: str, body: str, refresh: str | None) -> str:
     )
 
 
+def item_title(item_id: str, title: str) -> str:
+    """The tab and bookmark title of a permanent link: the item's own title, never its id twice."""
+    title = " ".join(str(title).split())
+    if not title or title == item_id:
+        return item_id
+    if title.startswith(item_id):  # "RAS-01: Title" already names the id
+        return title
+    return f"{title} ({item_id})"
+
+
 def write_permalinks(data: SiteData, site_dir: Path) -> int:
     count = 0
     for item_id, loc in ids(data).items():
         target = "../../" + page_url(loc.page) + (f"#{loc.anchor}" if loc.anchor else "")
-        body = (
-            f"<p>{html.escape(item_id)}: <a href=\"{html.escape(target)}\">{html.escape(loc.title)}</a></p>"
-        )
-        _write(site_dir, item_id, _page(f"{item_id}: {loc.title}", body, target))
+        title = item_title(item_id, loc.title)
+        body = f"<p>{html.escape(item_id)}: <a href=\"{html.escape(target)}\">{html.escape(title)}</a></p>"
+        _write(site_dir, item_id, _page(title, body, target))
         count += 1
     for entry in read_register(data.root).values():
         if entry.get("status") != "retired":

@@ -20,17 +20,20 @@ from mkdocs.structure.files import File, InclusionLevel
 from ..data.editions import editions
 from ..data.loader import DataErrors, SiteData, load_site
 from ..paths import CHANGE_FEED, page_url
-from ..render.common import answers_banner, cite_this, ids_on_page
+from ..render.common import about_panel, ids_on_page, page_head
 from ..render.site import overdue
-from ..sitemap import generated_pages
+from ..sitemap import all_pages, generated_pages
 from .abbr_first import first_use_only, tooltips
+from .breadcrumbs import crumbs, trail
 from .exports import all_exports
 from .feed import change_feed
 from .generate import render_page
 from .permalinks import write_permalinks
+from .phone_tables import mark_tables
 from .print_links import repair
 from .readability import prose_from_html, score
 from .search_index import mark_furniture, rewrite_index, search_meta
+from .source_notes import number_sources
 
 log = logging.getLogger("mkdocs.plugins.guidance")
 
@@ -45,6 +48,8 @@ class GuidancePlugin(BasePlugin):
         super().__init__()
         self.data: SiteData | None = None
         self.readability: dict[str, tuple[str, object]] = {}
+        self.nav_pages: dict = {}  # src -> the navigation's Page, for breadcrumbs and the active section
+        self.activated = None  # the listed page marked active while a page outside the navigation renders
 
     # ------------------------------------------------------------ events
     def on_config(self, config):
@@ -83,24 +88,53 @@ class GuidancePlugin(BasePlugin):
         # search: exclude or boost the page as data/search.yaml says (ids and synonyms join the index after the build)
         page.meta["search"] = search_meta(data, meta)
         title = meta.get("title") or page.title or ""
-        top = answers_banner(data, src, meta)
-        bottom = cite_this(data, src, title, meta["id"])
-        heading = "" if markdown.lstrip().startswith("# ") else f"# {title}\n\n"
-        final = f"{heading}{top}\n{markdown}\n\n{bottom}"
+        head = page_head(data, src, meta)
+        foot = about_panel(data, src, meta, title)
+        body = markdown.lstrip()
+        if body.startswith("# "):  # a page that writes its own title: the head goes under it
+            first, _, rest = body.partition("\n")
+            heading, body = first + "\n\n", rest
+        else:
+            heading = f"# {title}\n\n"
+        final = f"{heading}{head}\n{body}\n\n{foot}"
         dump = os.environ.get("GUIDANCE_DUMP_MARKDOWN")
         if dump:  # scripts/bench.py builds the same content as plain Markdown from these files
             _dump_markdown(Path(dump), src, meta, final)
         return final
 
+    def on_nav(self, nav, config, files):
+        self.nav_pages = {p.file.src_uri: p for p in nav.pages}
+        return nav
+
     def on_page_context(self, context, page, config, nav):
-        """The theme prints the description into an attribute without escaping it: escape it here."""
+        """Breadcrumbs and the active section; the description escaped (the theme prints it raw)."""
         desc = page.meta.get("description")
         if desc:
             page.meta["description"] = html.escape(" ".join(str(desc).split()), quote=True)
+        src = page.file.src_uri
+        info = self._page_info()
+        chain = trail(src, set(self.nav_pages), info)
+        top = self.nav_pages.get(chain[0])
+        sections = [a.title for a in reversed(top.ancestors)] if top is not None else []
+        titles = {s: t for s, (t, _k, _key) in info.items()}
+        page.meta["crumbs"] = crumbs(src, sections, chain, titles)
+        if top is not None and top is not page:  # a page outside the navigation: show where it belongs
+            top.active = True
+            self.activated = top
         return context
+
+    def on_post_page(self, output, page, config):
+        if self.activated is not None:
+            self.activated.active = False
+            self.activated = None
+        return output
+
+    def _page_info(self) -> dict:
+        return self.data.memo("page_info", lambda: {p.src: (p.title, p.kind, p.key) for p in all_pages(self.data)})
 
     def on_page_content(self, html_text, page, config, files):
         """Measure the prose of every page held to the reading-ease floor (content only, no theme)."""
+        html_text = mark_tables(number_sources(html_text, str(page.meta.get("id", page.file.src_uri))))
         html_text = mark_furniture(html_text)  # furniture stays out of the search index
         if page.meta.get("readability"):
             measured = score(prose_from_html(f"<article>{html_text}</article>"))
@@ -166,4 +200,4 @@ def _write_readability(site: Path, data: SiteData, scores: dict) -> None:
     target = site / "editors" / "index.html"
     if target.exists():
         text = target.read_text(encoding="utf-8")
-        target.write_text(text.replace('<div id="readability-report"></div>', table), encoding="utf-8")
+        target.write_text(text.replace('<div id="readability-report"></div>', mark_tables(table)), encoding="utf-8")
