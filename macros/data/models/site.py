@@ -1,0 +1,182 @@
+"""Models of the site-wide files: site.yaml, sources, recommendations, glossary, style."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+from .base import CalVer, Cite, Normative, RecNumber, Slug, Sources, Strict, Text
+
+# ---------------------------------------------------------------- site and sources
+
+
+class SiteInfo(Strict):
+    title: Text
+    version: CalVer
+    version_date: dt.date
+    publisher: Text
+    public_url: str = Field(
+        description="the public address of the site (https, ending with /), set once: every citation, printed "
+        "link, PDF and handout uses it. A host ending in .invalid marks a placeholder (the build says so)",
+    )
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_address(cls, v: str) -> str:
+        if not re.fullmatch(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?/(?:[^\s?#]*/)?", v):
+            raise ValueError(
+                "public_url must be the site's full public address: https://, a host name, and a final /, "
+                "for example https://guidance.example.invalid/ (a placeholder) or https://www.example.scot/guidance/"
+            )
+        return v
+
+    @property
+    def public_url_is_placeholder(self) -> bool:
+        return self.public_url.split("/")[2].split(":")[0].endswith(".invalid")
+    report_problem_to: Annotated[str, StringConstraints(pattern=r"^(mailto:\S+@\S+|https?://\S+)$")] | None = None
+    section_status: dict[str, Text] = Field(default_factory=dict, description="top folder ('' for the rest) -> status line")
+
+
+SOURCE_KINDS = ("legislation", "guidance", "inspection", "standard", "research", "tool-manual", "local", "secondary")
+
+
+# In force: whether a provision of law or a piece of guidance applies today (shown beside the items resting on it)
+IN_FORCE_STATES = ("in force", "not yet in force", "never commenced", "superseded", "unconfirmed")
+# sources of these kinds must say whether they are in force when a step, standard or fact rests on them
+IN_FORCE_KINDS = ("legislation", "guidance")
+
+
+class InForce(Strict):
+    """Whether a law or guidance is in force: in force (since), not yet in force, never commenced,
+    superseded (by which source), or unconfirmed (the sources read do not settle it)."""
+
+    state: Literal[IN_FORCE_STATES]  # type: ignore[valid-type]
+    since: Text | None = Field(None, description="in force: from when, as precisely as the sources allow")
+    by: Slug | None = Field(None, description="superseded: the source id of what replaced it")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _fields_fit_the_state(self):
+        if self.state == "superseded" and not self.by:
+            raise ValueError("a superseded source needs 'by': the source id of what replaced it")
+        if self.state != "superseded" and self.by:
+            raise ValueError("'by' goes only with state 'superseded'")
+        if self.since and self.state != "in force":
+            raise ValueError("'since' goes only with state 'in force'")
+        return self
+
+
+class Source(Strict):
+    id: Slug
+    title: Text
+    publisher: Text
+    date: Text = Field(description="as precise as the source allows; 'undated' if none")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
+    note: Text | None = None
+    in_force: InForce | None = Field(None, description="legislation and guidance: whether it applies today")
+
+
+# ---------------------------------------------------------------- recommendations
+
+RecStatus = Literal["answered", "partly answered", "not addressed"]
+
+
+class Recommendation(Strict):
+    number: RecNumber
+    title: Text = Field(description="short plain title written by the site")
+    text: Text = Field(description="exact text of the 2009 report")
+    addressed_to: Annotated[list[Text], Field(min_length=1)]
+    primary: bool = False
+    status: RecStatus
+    status_note: Text | None = Field(
+        default=None, description="required unless answered: what is missing and why"
+    )
+
+    @property
+    def id(self) -> str:
+        return f"REC-{self.number:02d}"
+
+    @model_validator(mode="after")
+    def _note_when_not_answered(self):
+        if self.status != "answered" and not self.status_note:
+            raise ValueError(f"status '{self.status}' needs a status_note saying why")
+        return self
+
+
+class ReportInfo(Strict):
+    title: Text
+    published: dt.date
+    bodies: Annotated[list[Text], Field(min_length=1)]
+    source: Cite
+
+
+class RecommendationsFile(Strict):
+    report: ReportInfo
+    recommendations: Annotated[list[Recommendation], Field(min_length=1)]
+
+
+# ---------------------------------------------------------------- glossary and style
+
+
+class Concept(Strict):
+    """A concept the guidance relies on (not an abbreviation): one sentence of meaning, with its source."""
+
+    term: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9 \-]*[A-Za-z0-9]$")] = Field(
+        description="the words as the pages use them, e.g. 'lead authority'")
+    meaning: Text = Field(description="one sentence, in plain words")
+    sources: Sources
+
+    @property
+    def id(self) -> str:
+        return "TERM-" + re.sub(r"[^A-Z0-9]+", "-", self.term.upper()).strip("-")
+
+    @model_validator(mode="after")
+    def _one_sentence(self):
+        if len(re.findall(r"[.!?](?:\s|$)", self.meaning)) > 1:
+            raise ValueError("meaning must be one sentence; put more detail on the page that uses the term")
+        return self
+
+
+def _glossary_kind(value) -> str:
+    if isinstance(value, dict):
+        return "concept" if "term" in value else "abbr"
+    return "concept" if isinstance(value, Concept) else "abbr"
+
+
+class Term(Strict):
+    abbr: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9/&\-]*$")]
+    expansion: Text
+    definition: Text
+    sources: list[Cite] = Field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return "TERM-" + re.sub(r"[^A-Z0-9]+", "-", self.abbr.upper()).strip("-")
+
+
+GlossaryEntry = Annotated[
+    Annotated[Term, Tag("abbr")] | Annotated[Concept, Tag("concept")], Discriminator(_glossary_kind)
+]
+
+
+class NormativeWord(Strict):
+    word: Normative
+    meaning: Text
+
+
+class StyleRules(Strict):
+    normative_words: Annotated[list[NormativeWord], Field(min_length=4)]
+    banned_phrases: Annotated[list[Text], Field(min_length=5)]
+    allowed_names: list[Text] = Field(default_factory=list, description="proper names exempt from the banned list")
+    max_step_words: int = Field(ge=10, le=40)
+    min_reading_ease: float = Field(ge=0, le=100)
