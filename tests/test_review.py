@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 
-from macros.render.common import answers_banner, today
+from macros.render.common import page_head, today
 from macros.render.site import overdue
 
 
@@ -44,9 +44,9 @@ def test_banner_appears_only_after_the_due_date(data, monkeypatch):
     meta = page.meta.model_dump(mode="json")
     due = page.meta.review.review_due
     monkeypatch.setenv("SITE_TODAY", due.isoformat())
-    assert "out of date" not in answers_banner(data, page.src, meta)
+    assert "out of date" not in page_head(data, page.src, meta)
     monkeypatch.setenv("SITE_TODAY", (due + dt.timedelta(days=1)).isoformat())
-    assert "out of date" in answers_banner(data, page.src, meta)
+    assert "out of date" in page_head(data, page.src, meta)
     assert any(row[1] == page.meta.id for row in overdue(data))
 
 
