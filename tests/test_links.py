@@ -18,8 +18,9 @@ def test_linkchecker_finds_no_broken_links_or_anchors(server, site_dir):
     # AnchorCheck has no command-line flag; the server sends 'LinkChecker: allow' so no throttling
     cfg.write_text("[checking]\nmaxrequestspersecond=1000\nthreads=8\n[AnchorCheck]\n")
     os.chmod(cfg, 0o644)
+    # older editions are frozen copies, link-checked when published and by the fast checker on every build
     proc = subprocess.run(
-        [str(exe), "--no-status", "--no-robots", "-f", str(cfg), server],
+        [str(exe), "--no-status", "--no-robots", "--ignore-url=/editions/", "-f", str(cfg), server],
         capture_output=True, text=True, timeout=600,
     )
     shutil.rmtree(workdir, ignore_errors=True)
