@@ -131,7 +131,8 @@ def _configured_search_fields() -> dict:
     from mkdocs.config import load_config
 
     cfg = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    return {k: dict(v) for k, v in cfg.plugins["search"].config["fields"].items()}
+    search = next(p for name, p in cfg.plugins.items() if name.endswith("search"))
+    return {k: dict(v) for k, v in search.config["fields"].items()}
 
 
 def test_search_index_is_inlined_for_file_urls(pack):

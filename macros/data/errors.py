@@ -154,8 +154,8 @@ def field_name(loc: tuple) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif "[" in str(part) or str(part) in ("NotKnown", "str"):
-            continue  # pydantic's union branch names ('list[...]', 'NotKnown'): not the editor's words
+        elif "[" in str(part) or str(part) in ("NotKnown", "str") or str(part).endswith(" entry"):
+            continue  # pydantic's union branch names ('list[...]', 'NotKnown', a tag 'concept entry'): not the editor's words
         else:
             out += ("." if out else "") + str(part)
     return out

@@ -9,7 +9,7 @@ from .. import paths
 from ..data import models as m
 from ..data.loader import SiteData
 from ..labels import numbers
-from ..paths import edition_permalink, ids, permalink, rel, rel_url
+from ..paths import anchor_of, edition_permalink, ids, permalink, rel, rel_url
 from .standing import standing_label
 from .text import attr, md
 
@@ -196,7 +196,7 @@ def about_panel(data: SiteData, src: str, meta: dict, title: str) -> str:
         )
     rows.append(f"- **Version** {md(data.site.version)} of this guidance, {_d(data.site.version_date)}")
     return (
-        '<details class="page-about" id="about-this-page" data-search-exclude markdown="1">\n'
+        f'<details class="page-about" id="about-{anchor_of(page_id)}" data-search-exclude markdown="1">\n'
         "<summary>About this page: ID, recommendations answered, review dates and how to cite it</summary>\n\n"
         + "\n".join(rows) + "\n\n" + cite_this(data, src, title, page_id) + "\n</details>\n\n"
         + report_problem(data, src, title, page_id)
@@ -239,7 +239,7 @@ def cite_this(data: SiteData, src: str, title: str, item_id: str) -> str:
     base = site.public_url
     url = base + path
     return (
-        '<div class="cite-this" id="cite-this">\n'
+        f'<div class="cite-this" id="cite-{anchor_of(item_id)}">\n'
         '<p class="cite-this-head"><strong>Cite this page</strong></p>\n'
         f'<p class="cite-text" data-cite-text="{attr(text)}" data-cite-path="{attr(path)}" data-cite-base="{attr(base)}">'
         f"{attr(text)}Permanent link: <span class=\"cite-url\">{attr(url)}</span></p>\n"

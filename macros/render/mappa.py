@@ -4,7 +4,7 @@ from __future__ import annotations
 from .. import paths
 from ..data import models as m
 from ..data.loader import SiteData
-from ..labels import with_abbr
+from ..labels import join_items, with_abbr
 from ..paths import anchor_of, rel, rel_url
 from .basis import basis_label
 from .common import cite_list, gaps_here, id_badge, permalink_line
@@ -244,7 +244,7 @@ def step_block(data: SiteData, src: str, s: m.Step) -> str:
     if stds:
         lines.append("**Standards that apply:** " + ", ".join(
             f"[`{x.id}` {md(x.title)}]({rel(src, paths.area_page(x.area), anchor_of(x.id))})" for x in stds) + "  ")
-    lines.append("**History:** " + "; ".join(f"{h.version}: {md(h.change)}" for h in s.history) + "  ")
+    lines.append("**History:** " + join_items(f"{h.version}: {md(h.change)}" for h in s.history) + "  ")
     lines.append(permalink_line(data, src, s.id) + "\n")
     lines.append("</div>\n")
     if s.note:
@@ -295,7 +295,7 @@ def checklist_page(data: SiteData, src: str, stage_id: str) -> str:
         f"The full wording and sources are on the [stage page]({rel(src, paths.stage_page(stage_id))}).\n",
         f'<a href="{attr(csv)}" download>Download this checklist (CSV)</a> · Print this page: it fits the steps on A4.\n',
         "Tick only the steps whose *Applies to* includes the person's group: "
-        + ", ".join(f"{md(c.short)} ({md(c.name)})" if c.short != c.name else md(c.name) for c in data.mappa.categories) + ".\n",
+        + ", ".join(md(with_abbr(c.name, c.short)) for c in data.mappa.categories) + ".\n",
         "| Done | Step | Who | What | When | Applies to |",
         "|---|---|---|---|---|---|",
     ]

@@ -149,8 +149,8 @@ class Concept(Strict):
 
 def _glossary_kind(value) -> str:
     if isinstance(value, dict):
-        return "concept" if "term" in value else "abbr"
-    return "concept" if isinstance(value, Concept) else "abbr"
+        return "concept entry" if "term" in value else "abbreviation entry"
+    return "concept entry" if isinstance(value, Concept) else "abbreviation entry"
 
 
 class Term(Strict):
@@ -165,7 +165,7 @@ class Term(Strict):
 
 
 GlossaryEntry = Annotated[
-    Annotated[Term, Tag("abbr")] | Annotated[Concept, Tag("concept")], Discriminator(_glossary_kind)
+    Annotated[Term, Tag("abbreviation entry")] | Annotated[Concept, Tag("concept entry")], Discriminator(_glossary_kind)
 ]
 
 
