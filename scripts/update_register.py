@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from macros.data.loader import DataErrors, load_site
-from macros.data.register import REGISTER, current_entries, history_versions, read_register
+from macros.data.register import REGISTER, current_entries, history_versions, read_register, wordings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,11 +35,14 @@ def main() -> int:
     reg = read_register(ROOT)
     cur = current_entries(data)
     hist = history_versions(data)
+    words = wordings(data)
     refused, added, changed = [], 0, 0
     for item_id, now in cur.items():
         old = reg.get(item_id)
         if old is None:
             reg[item_id] = now | {"first_published": data.site.version}
+            if item_id in words:
+                reg[item_id]["wording"] = words[item_id]
             added += 1
             continue
         if old.get("status") == "retired":
@@ -56,6 +59,10 @@ def main() -> int:
             old["fingerprint"] = now["fingerprint"]
             old.setdefault("changed_in", []).extend(new_versions or [data.site.version])
             changed += 1
+        if item_id in words and old.get("wording") != words[item_id]:
+            if old.get("wording"):  # the rule reads differently now: keep the words it had until this edition
+                old.setdefault("earlier", []).append({"until": data.site.version, "wording": old["wording"]})
+            old["wording"] = words[item_id]
     gone = [i for i, e in reg.items() if i not in cur and e.get("status") != "retired"]
     for i in gone:
         refused.append(f"{i} was published and is gone: retire it by hand in {REGISTER} or restore it.")

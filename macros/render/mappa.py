@@ -12,6 +12,7 @@ from .standards import standards_for_step
 from .standing import standing_label
 from .svg import pathway_svg
 from .text import attr, lower_first, md
+from .wording import earlier_wording
 
 CHECKLIST_CSV = paths.CHECKLIST_CSV
 
@@ -245,6 +246,7 @@ def step_block(data: SiteData, src: str, s: m.Step) -> str:
         lines.append("**Standards that apply:** " + ", ".join(
             f"[`{x.id}` {md(x.title)}]({rel(src, paths.area_page(x.area), anchor_of(x.id))})" for x in stds) + "  ")
     lines.append("**History:** " + join_items(f"{h.version}: {md(h.change)}" for h in s.history) + "  ")
+    lines.append(earlier_wording(data, s.id))
     lines.append(permalink_line(data, src, s.id) + "\n")
     lines.append("</div>\n")
     if s.note:

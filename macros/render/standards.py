@@ -12,6 +12,7 @@ from .basis import basis_label
 from .common import cite_list, gaps_here, permalink_line
 from .standing import standing_label
 from .text import attr, md
+from .wording import earlier_wording
 
 SELF_AUDIT_CSV = paths.SELF_AUDIT_CSV
 OFFENCE_LABEL = {"sexual": "sexual offending", "violent": "violent offending"}
@@ -57,6 +58,7 @@ def standard_block(data: SiteData, src: str, s: m.Standard) -> str:
     out.append(" · ".join(links) + "\n")
     out.append(f"**Sources:** {cite_list(data, src, list(s.sources))}\n")
     out.append("**History:** " + join_items(f"{h.version}: {md(h.change)}" for h in s.history) + "\n")
+    out.append(earlier_wording(data, s.id))
     out.append(permalink_line(data, src, s.id) + "\n")
     return "\n".join(out)
 
