@@ -1,15 +1,29 @@
-"""Risk-assessment tool pages, bench notes, comparison and band tables, numbers and questions."""
+"""Risk-assessment tool pages, bench notes, the comparison table, numbers and questions."""
 from __future__ import annotations
 
 from .. import paths
 from ..data import models as m
 from ..data.loader import SiteData
-from ..paths import anchor_of, rel, tool_slug
-from .basis import basis_label
+from ..paths import anchor_of, rel
+from .bands import band_reading, bands_md, reading_html
 from .common import cite_list, id_badge, permalink_line
 from .standards import standards_for_tool
 from .svg import ICON_GROUPS, icon_array_svg, legend_svg
-from .text import attr, in_100, join_words, lower_first, md, pct
+from .text import attr, join_words, md
+from .tool_text import (
+    NO_RATES_LINE,
+    caution_box,
+    dash,
+    figure_text,
+    group_link,
+    html_list,
+    is_known,
+    known_or_dash,
+    not_found_box,
+    page_link,
+    sentences,
+    tool_link,
+)
 
 DECISIONS = {
     "mappa": ("MAPPA risk management", paths.MAPPA_HOME),
@@ -35,243 +49,6 @@ TOOL_SECTIONS = (
     ("related-standards", "Related standards"),
     ("sources", "Sources and review"),
 )
-
-
-def known(value, fmt=md) -> str:
-    if isinstance(value, m.NotKnown):
-        return f'<span class="not-known">Not known: {md(value.not_known)}</span>'
-    return fmt(value)
-
-
-def is_known(value) -> bool:
-    return not isinstance(value, m.NotKnown)
-
-
-# a cell with nothing specific: a dash, with the reason in a tooltip (the reasons are listed once per page)
-NOTHING_TITLE = "Nothing specific held for this tool; see What we could not find on the tool page"
-
-
-def dash(title: str = NOTHING_TITLE) -> str:
-    return f'<span class="nothing" title="{attr(title)}">—</span>'
-
-
-def known_or_dash(value, fmt=md) -> str:
-    return dash() if isinstance(value, m.NotKnown) else fmt(value)
-
-
-def sentences(items: list[str]) -> str:
-    """Join plain-text items as sentences: a full stop is added only where an item has no end punctuation."""
-    out = []
-    for x in items:
-        x = " ".join(str(x).split())
-        if x and x[-1] not in ".?!":
-            x += "."
-        if x:
-            out.append(x)
-    return " ".join(out)
-
-
-def html_list(items: list[str]) -> str:
-    """Items already rendered as inline Markdown, as a compact HTML list (safe inside a table cell)."""
-    return '<ul class="cell-list">' + "".join(f"<li>{x}</li>" for x in items) + "</ul>"
-
-
-NO_RATES_LINE = "No published reoffending rates for these bands in the sources held."
-
-# what a tool record could not say, in one place per page: (field label, reason)
-_UNKNOWN_FIELDS = (
-    ("authors", "Authors"), ("year", "Year"), ("follow_up", "Follow-up period"),
-    ("developed_on", "Who it was developed on"), ("not_validated_for", "Groups it is not validated for"),
-    ("bands", "Bands"), ("who_may_use", "Who may use it"), ("used_in_scotland", "Use in Scotland"),
-)
-
-
-def unknowns(t: m.Tool) -> list[tuple[str, str]]:
-    found = [(label, getattr(t, f).not_known) for f, label in _UNKNOWN_FIELDS if isinstance(getattr(t, f), m.NotKnown)]
-    if isinstance(t.validation.scotland_or_uk, m.NotKnown):
-        found.append(("Validation in Scotland or the UK", t.validation.scotland_or_uk.not_known))
-    if t.validation.rated == "not known":
-        found.append(("Status in RATED", t.validation.rated_note or "Not found in the directory's published lists."))
-    if isinstance(t.bands, list) and not any(b.figure for b in t.bands):
-        found.append(("Reoffending rates for each band", "No rate for any band was found in the sources held."))
-    if isinstance(t.bands, list):
-        scales = [b.shared_scale for b in t.bands]
-        if all(isinstance(x, m.NotKnown) for x in scales):
-            found.append(("Place on a shared scale", "None of its bands is placed on a shared scale in the sources held."))
-    return found
-
-
-def not_found_box(t: m.Tool) -> str:
-    items = unknowns(t)
-    if not items:
-        return ""
-    lines = ['??? note "What we could not find"', "    We searched the sources listed at the foot of this page. They do not give:\n"]
-    lines.extend(f"    - **{md(label)}**: {md(reason)}" for label, reason in items)
-    return "\n".join(lines) + "\n"
-
-
-def tool_link(src: str, t: m.Tool, text: str | None = None) -> str:
-    return f"[{md(text or t.abbr)}]({rel(src, paths.tool_page(t.id))})"
-
-
-def _page_link(data: SiteData, src: str, label: str, target: str) -> str:
-    return f"[{md(label)}]({rel(src, target)})" if target in data.pages else md(label)
-
-
-# ---------------------------------------------------------------- numbers
-
-
-def figure_text(data: SiteData, src: str, f: m.Figure, with_source: bool = True) -> str:
-    """A rate as 'about 8 in 100 (7.6%)' with group, outcome, follow-up and sample, never bare."""
-    interval = ""
-    if f.interval:
-        interval = f", published range {pct(f.interval[0])} to {pct(f.interval[1])}"
-    base = " This is the base rate: the rate for the whole sample." if f.base_rate else ""
-    src_txt = f" ({cite_list(data, src, list(f.sources))})" if with_source else ""
-    return (
-        f'<span class="figure" data-figure="{attr(f.id)}"><strong>{in_100(f.percent)} ({pct(f.percent)}{interval})</strong>'
-        f"</span> of {md(lower_first(f.describes))} had {md(lower_first(f.outcome))} within {md(lower_first(f.follow_up))}. "
-        f"Sample: {md(f.sample)}.{base}{src_txt}"
-    )
-
-
-def figure(data: SiteData, src: str, figure_id: str) -> str:
-    try:
-        _t, f = data.figure(figure_id)
-    except KeyError:
-        raise ValueError(f"figure(): unknown figure '{figure_id}' on page {src}") from None
-    return figure_text(data, src, f)
-
-
-# ---------------------------------------------------------------- caution box
-
-
-GROUP_ANCHORS = {
-    "women": "fit-women", "young people": "fit-young-people", "learning disability": "fit-learning-disability",
-    "minority ethnic groups": "fit-minority-ethnic-groups",
-}
-BENCH_GUIDE = paths.BENCH_GUIDE
-
-
-def group_link(src: str, group: str) -> str:
-    """A 'not validated for' group, linked to the bench guide's passage on that group where there is one."""
-    if group in GROUP_ANCHORS:
-        return f"[{md(group)}]({rel(src, BENCH_GUIDE, GROUP_ANCHORS[group])})"
-    return md(group)
-
-
-def caution_items(data: SiteData, src: str, t: m.Tool) -> list[str]:
-    items = []
-    if isinstance(t.not_validated_for, m.NotKnown):
-        items.append("Groups it is not validated for: none recorded; see what we could not find.")
-    elif t.not_validated_for:
-        items.append("Not validated for: " + join_words([group_link(src, g.group) for g in t.not_validated_for]) + ".")
-    items.append("It does not tell you: " + md(sentences(t.does_not_tell[:2])))
-    if is_known(t.validation.scotland_or_uk):
-        items.append("Validation in Scotland or the UK: " + md(sentences([t.validation.scotland_or_uk])))
-    else:
-        items.append("Validation in Scotland or the UK: none found in the sources held.")
-    rated = t.validation.rated
-    if rated != "not known":
-        items.append(
-            "Status in the Risk Management Authority's tools directory (RATED): " + md(rated)
-            + (f". {md(sentences([t.validation.rated_note]))}" if t.validation.rated_note else ".")
-        )
-    if t.comparator:
-        items.insert(0, "This tool is used in England and Wales, not in Scotland. It is here for comparison.")
-    return items
-
-
-def caution_box(data: SiteData, src: str, t: m.Tool) -> str:
-    lines = [f'!!! warning "Read this first: limits of {md(t.abbr)}"']
-    lines.extend(f"    - {x} {basis_label(t.caution_basis)}" for x in caution_items(data, src, t))
-    return "\n".join(lines) + "\n"
-
-
-# ---------------------------------------------------------------- bands
-
-
-_DEFAULT_READING = {
-    "actuarial": (
-        "where the score places the person compared with the group the tool was built on",
-        "the chance for this one person, how soon, or how serious any new offence would be; "
-        "the label has no agreed meaning in numbers",
-    ),
-    "risk and need": (
-        "how the person's likelihood of reoffending compares with others assessed with the tool, "
-        "and which needs to work on",
-        "how serious any harm would be, how soon it might happen, or the chance for this one person",
-    ),
-    "dynamic": (
-        "how the person's current, changeable risk factors compare with others assessed with the tool",
-        "a reoffending rate, or how serious any new offence would be",
-    ),
-    "structured professional judgement": (
-        "the assessor's overall judgement after weighing the tool's factors; it is not a score total",
-        "a reoffending rate or the chance for this one person; ask for the reasons behind the judgement",
-    ),
-    "clinical rating scale": (
-        "where the person's score sits against the thresholds used in research",
-        "a risk of reoffending on its own, or the chance for this one person",
-    ),
-    "assessment framework": (
-        "the assessor's structured view of concerns and strengths",
-        "a reoffending rate or the chance for this one person",
-    ),
-}
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def band_reading(t: m.Tool, b: m.Band | None = None) -> tuple[str, str]:
-    """The fixed pair for a band (or for the tool when b is None): (tells you, does not tell you)."""
-    tells, not_tell = _DEFAULT_READING[t.type]
-    if t.band_reading:
-        tells, not_tell = t.band_reading.tells_you, t.band_reading.does_not_tell_you
-    if b is not None:
-        tells = b.tells_you or tells
-        not_tell = b.does_not_tell_you or not_tell
-    return sentences([_cap(tells)]), sentences([_cap(not_tell)])
-
-
-def reading_html(t: m.Tool, b: m.Band | None = None) -> str:
-    tells, not_tell = band_reading(t, b)
-    # a band row that repeats the tool's own pair is searched once, on the tool's note, not in every row
-    repeat = " data-search-exclude" if b is not None and (tells, not_tell) == band_reading(t) else ""
-    return (
-        f'<span class="band-reading"{repeat}><strong>It tells you:</strong> {md(tells)} '
-        f"<strong>It does not tell you:</strong> {md(not_tell)}</span>"
-    )
-
-
-def _rate_cell(data: SiteData, src: str, t: m.Tool, b: m.Band) -> str:
-    figs = {f.id: f for f in t.figures}
-    if not b.figure:
-        return dash("No rate for this band in the sources held")
-    rate = figure_text(data, src, figs[b.figure], with_source=False)
-    base = next((f for f in t.figures if f.base_rate), None)
-    if base and base.id != b.figure:
-        rate += " Base rate: " + figure_text(data, src, base, with_source=False)
-    return rate
-
-
-def bands_md(data: SiteData, src: str, t: m.Tool) -> str:
-    if isinstance(t.bands, m.NotKnown):
-        return ("No bands are described in the sources held. " + reading_html(t)) + "\n"
-    with_rates = any(b.figure for b in t.bands)
-    head = "| Band | What it means | What it tells you, and what it does not |" + (" Reported rate |" if with_rates else "")
-    rows = [head, "|---|---|---|" + ("---|" if with_rates else "")]
-    for b in t.bands:
-        row = f"| {md(b.label)} | {md(b.meaning)} | {reading_html(t, b)} |"
-        if with_rates:
-            row += f" {_rate_cell(data, src, t, b)} |"
-        rows.append(row)
-    out = "\n".join(rows) + "\n"
-    if not with_rates:
-        out += "\n" + NO_RATES_LINE + "\n"
-    return out
 
 
 # ---------------------------------------------------------------- questions
@@ -316,7 +93,7 @@ def _field_answer(data: SiteData, src: str, t: m.Tool, q: m.BenchQuestion) -> st
     if f == "decisions":
         if not t.decisions:
             return dash("No decision in Scotland is recorded for this tool")
-        return html_list([_page_link(data, src, DECISIONS[d][0], DECISIONS[d][1]) for d in t.decisions])
+        return html_list([page_link(data, src, DECISIONS[d][0], DECISIONS[d][1]) for d in t.decisions])
     raise ValueError(f"question {q.id}: no rendering for tool_field '{f}'")
 
 
@@ -352,7 +129,7 @@ def _tool_questions(data: SiteData, src: str, t: m.Tool) -> str:
 def _glance(data: SiteData, src: str, t: m.Tool) -> str:
     uses = md(join_words([u.agency for u in t.used_in_scotland])) if isinstance(t.used_in_scotland, list) else dash()
     decisions = join_words(
-        [_page_link(data, src, DECISIONS[d][0], DECISIONS[d][1]) for d in t.decisions]
+        [page_link(data, src, DECISIONS[d][0], DECISIONS[d][1]) for d in t.decisions]
     ) or dash("No decision in Scotland is recorded for this tool")
     rows = [
         "| Feature | This tool |", "|---|---|",
@@ -415,7 +192,7 @@ def tool_page(data: SiteData, src: str, tool_id: str) -> str:
         out.append("\n".join(f"- **{md(u.agency)}**: {md(u.when)}" for u in t.used_in_scotland) + "\n")
     if t.decisions:
         out.append("It feeds these decisions: " + join_words(
-            [_page_link(data, src, DECISIONS[d][0], DECISIONS[d][1]) for d in t.decisions]) + ".\n")
+            [page_link(data, src, DECISIONS[d][0], DECISIONS[d][1]) for d in t.decisions]) + ".\n")
     out += [
         f"## {sec['strengths']} {{ #strengths }}\n", "\n".join(f"- {md(x)}" for x in t.strengths) + "\n",
         f"## {sec['limitations']} {{ #limitations }}\n", "\n".join(f"- {md(x)}" for x in t.limitations) + "\n",
@@ -485,34 +262,6 @@ def tools_comparison(data: SiteData, src: str) -> str:
             f"| {name} | {md(t.type)} | {md(t.assesses)} | {known_or_dash(t.developed_on)} | {md(t.output)} | {users} |"
         )
     return "\n".join(rows) + "\n\n</div>\n"
-
-
-def band_table(data: SiteData, src: str) -> str:
-    """One short section per tool: its bands, each with its 'tells you / does not tell you' pair."""
-    out = []
-    for t in data.tools:
-        out.append(f"### {md(t.abbr)} {{ #{tool_slug(t.id)} }}\n")
-        out.append(f"{tool_link(src, t, 'Full page for ' + t.abbr)}. {md(sentences([t.output]))}\n")
-        if isinstance(t.bands, m.NotKnown):
-            out.append(f"No bands are described in the sources held. {reading_html(t)}\n")
-            continue
-        with_rates = any(b.figure for b in t.bands)
-        with_scale = any(is_known(b.shared_scale) for b in t.bands)
-        head = ["Band", "What it means", "What it tells you, and what it does not"]
-        head += ["Reported rate (with base rate and follow-up)"] if with_rates else []
-        head += ["Place on a shared scale"] if with_scale else []
-        rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-        for b in t.bands:
-            cells = [md(b.label), md(b.meaning), reading_html(t, b)]
-            if with_rates:
-                cells.append(_rate_cell(data, src, t, b))
-            if with_scale:
-                cells.append(known_or_dash(b.shared_scale) if is_known(b.shared_scale) else dash("Not on a shared scale"))
-            rows.append("| " + " | ".join(cells) + " |")
-        out.append("\n".join(rows) + "\n")
-        if not with_rates:
-            out.append(NO_RATES_LINE + "\n")
-    return "\n".join(out) + "\n"
 
 
 def tools_not_validated_for(data: SiteData, src: str, group: str) -> str:

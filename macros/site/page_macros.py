@@ -11,12 +11,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..data.loader import DataErrors, load_site
+from ..render import bands as rb
 from ..render import common as rc
 from ..render import editions as red
 from ..render import mappa as rm
 from ..render import recs as rr
 from ..render import site as rsite
 from ..render import standards as rs
+from ..render import tool_text as rtt
 from ..render import tools as rt
 
 MACROS = {
@@ -32,8 +34,8 @@ MACROS = {
     # standards
     "standards_index": rs.standards_index, "coverage_table": rs.coverage_table, "self_audit": rs.self_audit,
     # tools and the bench
-    "tools_comparison": rt.tools_comparison, "band_table": rt.band_table, "questions_list": rt.questions_list,
-    "base_rate_example": rt.base_rate_example, "figure": rt.figure,
+    "tools_comparison": rt.tools_comparison, "band_table": rb.band_table, "questions_list": rt.questions_list,
+    "base_rate_example": rt.base_rate_example, "figure": rtt.figure,
     "tools_not_validated_for": rt.tools_not_validated_for,
     # site
     "glossary": rsite.glossary, "sources_list": rsite.sources_list, "normative_words": rsite.normative_words,

@@ -1,0 +1,161 @@
+"""Small text helpers for the tool pages: not-known values, dashes, sentences, links, figures, the caution box."""
+from __future__ import annotations
+
+from .. import paths
+from ..data import models as m
+from ..data.loader import SiteData
+from ..paths import rel
+from .basis import basis_label
+from .common import cite_list
+from .text import attr, in_100, join_words, lower_first, md, pct
+
+
+def known(value, fmt=md) -> str:
+    if isinstance(value, m.NotKnown):
+        return f'<span class="not-known">Not known: {md(value.not_known)}</span>'
+    return fmt(value)
+
+
+def is_known(value) -> bool:
+    return not isinstance(value, m.NotKnown)
+
+
+# a cell with nothing specific: a dash, with the reason in a tooltip (the reasons are listed once per page)
+NOTHING_TITLE = "Nothing specific held for this tool; see What we could not find on the tool page"
+
+
+def dash(title: str = NOTHING_TITLE) -> str:
+    return f'<span class="nothing" title="{attr(title)}">—</span>'
+
+
+def known_or_dash(value, fmt=md) -> str:
+    return dash() if isinstance(value, m.NotKnown) else fmt(value)
+
+
+def sentences(items: list[str]) -> str:
+    """Join plain-text items as sentences: a full stop is added only where an item has no end punctuation."""
+    out = []
+    for x in items:
+        x = " ".join(str(x).split())
+        if x and x[-1] not in ".?!":
+            x += "."
+        if x:
+            out.append(x)
+    return " ".join(out)
+
+
+def html_list(items: list[str]) -> str:
+    """Items already rendered as inline Markdown, as a compact HTML list (safe inside a table cell)."""
+    return '<ul class="cell-list">' + "".join(f"<li>{x}</li>" for x in items) + "</ul>"
+
+
+NO_RATES_LINE = "No published reoffending rates for these bands in the sources held."
+
+# what a tool record could not say, in one place per page: (field label, reason)
+_UNKNOWN_FIELDS = (
+    ("authors", "Authors"), ("year", "Year"), ("follow_up", "Follow-up period"),
+    ("developed_on", "Who it was developed on"), ("not_validated_for", "Groups it is not validated for"),
+    ("bands", "Bands"), ("who_may_use", "Who may use it"), ("used_in_scotland", "Use in Scotland"),
+)
+
+
+def unknowns(t: m.Tool) -> list[tuple[str, str]]:
+    found = [(label, getattr(t, f).not_known) for f, label in _UNKNOWN_FIELDS if isinstance(getattr(t, f), m.NotKnown)]
+    if isinstance(t.validation.scotland_or_uk, m.NotKnown):
+        found.append(("Validation in Scotland or the UK", t.validation.scotland_or_uk.not_known))
+    if t.validation.rated == "not known":
+        found.append(("Status in RATED", t.validation.rated_note or "Not found in the directory's published lists."))
+    if isinstance(t.bands, list) and not any(b.figure for b in t.bands):
+        found.append(("Reoffending rates for each band", "No rate for any band was found in the sources held."))
+    if isinstance(t.bands, list):
+        scales = [b.shared_scale for b in t.bands]
+        if all(isinstance(x, m.NotKnown) for x in scales):
+            found.append(("Place on a shared scale", "None of its bands is placed on a shared scale in the sources held."))
+    return found
+
+
+def not_found_box(t: m.Tool) -> str:
+    items = unknowns(t)
+    if not items:
+        return ""
+    lines = ['??? note "What we could not find"', "    We searched the sources listed at the foot of this page. They do not give:\n"]
+    lines.extend(f"    - **{md(label)}**: {md(reason)}" for label, reason in items)
+    return "\n".join(lines) + "\n"
+
+
+def tool_link(src: str, t: m.Tool, text: str | None = None) -> str:
+    return f"[{md(text or t.abbr)}]({rel(src, paths.tool_page(t.id))})"
+
+
+def page_link(data: SiteData, src: str, label: str, target: str) -> str:
+    return f"[{md(label)}]({rel(src, target)})" if target in data.pages else md(label)
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def figure_text(data: SiteData, src: str, f: m.Figure, with_source: bool = True) -> str:
+    """A rate as 'about 8 in 100 (7.6%)' with group, outcome, follow-up and sample, never bare."""
+    interval = ""
+    if f.interval:
+        interval = f", published range {pct(f.interval[0])} to {pct(f.interval[1])}"
+    base = " This is the base rate: the rate for the whole sample." if f.base_rate else ""
+    src_txt = f" ({cite_list(data, src, list(f.sources))})" if with_source else ""
+    return (
+        f'<span class="figure" data-figure="{attr(f.id)}"><strong>{in_100(f.percent)} ({pct(f.percent)}{interval})</strong>'
+        f"</span> of {md(lower_first(f.describes))} had {md(lower_first(f.outcome))} within {md(lower_first(f.follow_up))}. "
+        f"Sample: {md(f.sample)}.{base}{src_txt}"
+    )
+
+
+def figure(data: SiteData, src: str, figure_id: str) -> str:
+    try:
+        _t, f = data.figure(figure_id)
+    except KeyError:
+        raise ValueError(f"figure(): unknown figure '{figure_id}' on page {src}") from None
+    return figure_text(data, src, f)
+
+
+# ---------------------------------------------------------------- caution box
+
+
+GROUP_ANCHORS = {
+    "women": "fit-women", "young people": "fit-young-people", "learning disability": "fit-learning-disability",
+    "minority ethnic groups": "fit-minority-ethnic-groups",
+}
+BENCH_GUIDE = paths.BENCH_GUIDE
+
+
+def group_link(src: str, group: str) -> str:
+    """A 'not validated for' group, linked to the bench guide's passage on that group where there is one."""
+    if group in GROUP_ANCHORS:
+        return f"[{md(group)}]({rel(src, BENCH_GUIDE, GROUP_ANCHORS[group])})"
+    return md(group)
+
+
+def caution_items(data: SiteData, src: str, t: m.Tool) -> list[str]:
+    items = []
+    if isinstance(t.not_validated_for, m.NotKnown):
+        items.append("Groups it is not validated for: none recorded; see what we could not find.")
+    elif t.not_validated_for:
+        items.append("Not validated for: " + join_words([group_link(src, g.group) for g in t.not_validated_for]) + ".")
+    items.append("It does not tell you: " + md(sentences(t.does_not_tell[:2])))
+    if is_known(t.validation.scotland_or_uk):
+        items.append("Validation in Scotland or the UK: " + md(sentences([t.validation.scotland_or_uk])))
+    else:
+        items.append("Validation in Scotland or the UK: none found in the sources held.")
+    rated = t.validation.rated
+    if rated != "not known":
+        items.append(
+            "Status in the Risk Management Authority's tools directory (RATED): " + md(rated)
+            + (f". {md(sentences([t.validation.rated_note]))}" if t.validation.rated_note else ".")
+        )
+    if t.comparator:
+        items.insert(0, "This tool is used in England and Wales, not in Scotland. It is here for comparison.")
+    return items
+
+
+def caution_box(data: SiteData, src: str, t: m.Tool) -> str:
+    lines = [f'!!! warning "Read this first: limits of {md(t.abbr)}"']
+    lines.extend(f"    - {x} {basis_label(t.caution_basis)}" for x in caution_items(data, src, t))
+    return "\n".join(lines) + "\n"
