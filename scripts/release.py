@@ -5,9 +5,11 @@ Usage: make release SUMMARY="One line for readers: what changed in this edition"
 Before: set version and version_date in data/site.yaml to the new edition, and add a history entry
 (that version) to every item that changed. This script then
 1. refuses if data/editions.yaml already has this version, or a newer one;
-2. builds the whole site afresh (scripts/build.py: strict, link-checked) into a temporary folder;
-3. zips that build as editions/<version>.zip (deflate; source maps, root 404 page and site maps left out);
-4. adds the edition to data/editions.yaml.
+2. records new ids and changed wordings in data/id-register.yaml (scripts/update_register.py), so the
+   kept edition shows each rule's earlier wording;
+3. builds the whole site afresh (scripts/build.py: strict, link-checked) into a temporary folder;
+4. zips that build as editions/<version>.zip (deflate; source maps, root 404 page and site maps left out);
+5. adds the edition to data/editions.yaml.
 Commit editions/<version>.zip and data/editions.yaml with the release. From then on every build shows the
 previous edition under /editions/<previous>/, marked as no longer current.
 """
@@ -52,6 +54,9 @@ def main() -> int:
     if eds and site.version_date <= eds[-1].date:
         print(f"version_date in data/site.yaml ({site.version_date}) must be later than the date of edition "
               f"{eds[-1].version} ({eds[-1].date}).", file=sys.stderr)
+        return 1
+    if subprocess.run([sys.executable, str(ROOT / "scripts" / "update_register.py")], cwd=ROOT).returncode:
+        print("The id register could not be updated: nothing was released.", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix=".release-", dir=ROOT) as tmp:
         built = Path(tmp) / "site"

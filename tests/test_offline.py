@@ -314,7 +314,8 @@ def _styled(page) -> None:
 
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text())
-CASES = [q for q in QUERIES if q["query"] in ("restricted patients", "ViSOR", "Risk Matrix 2000", "HCR-20", "questions to ask")]
+# one query of each kind a reader types, from the online search's own test set
+CASES = [next(q for q in QUERIES if q["class"] == kind) for kind in ("plain", "synonym", "number", "misspelling", "id")]
 
 
 @pytest.mark.browser
@@ -333,7 +334,8 @@ def test_search_answers_from_disk(disk):
     assert len(CASES) >= 3
     for case in CASES:
         results = _search(page, home, case["query"])
-        assert case["expect"] in results[:3], f"{case['query']!r}: top 3 were {results[:3]}"
+        expect = case["expect"] if isinstance(case["expect"], list) else [case["expect"]]
+        assert any(e in results[:3] for e in expect), f"{case['query']!r}: top 3 were {results[:3]}"
     # the search worker ran (inside the shim's iframe) on the index inlined for file://
     assert any("/workers/search." in u for u in requests)
     assert any(u.endswith("search/search_index.js") for u in requests)

@@ -161,6 +161,20 @@ def notice_html(rel: str, item: str | None, ed: Edition, until: dt.date, current
     )
 
 
+_EDITION_LINK = re.compile(r'((?:href|src)=")((?:\.\./)*)editions/')
+
+
+def _to_site_editions(text: str, rel: str) -> str:
+    """Links an edition made to the site's other editions (from its root to editions/...) still reach
+    them once the edition itself sits two folders down, at editions/<version>/."""
+    depth = rel.count("/")  # folders between this page and the root of its edition
+
+    def fix(mt: re.Match) -> str:
+        ups = mt.group(2)
+        return mt.group(1) + ups + "../../editions/" if ups.count("../") == depth else mt.group(0)
+    return _EDITION_LINK.sub(fix, text)
+
+
 def mark_page(text: str, rel: str, ed: Edition, until: dt.date, current: dict[str, tuple[str, str]], public: str,
               same_place: frozenset[str] | set[str] = frozenset()) -> str:
     """One page of an older edition, marked as not current (pure: text in, text out)."""
@@ -171,6 +185,7 @@ def mark_page(text: str, rel: str, ed: Edition, until: dt.date, current: dict[st
             break
     else:
         text = notice + text
+    text = _to_site_editions(text, rel)
     text = _TITLE.sub(lambda _m: f"<title>Edition {html.escape(ed.version)} (not current): ", text, count=1)
     if 'name="robots"' not in text:
         text = _HEAD.sub(lambda mt: mt.group(1) + '<meta name="robots" content="noindex">', text, count=1)
