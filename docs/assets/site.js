@@ -17,9 +17,9 @@
     if (/^\s*[a-z][a-z0-9]*(-[a-z0-9]+)+\s*$/i.test(query) && /\d/.test(query)) {
       return query.trim().toLowerCase().split('-').map(function (w) { return '+' + w; }).join(' ');
     }
-    /* a page id typed in capitals, such as PAGE-MAPPA-TIMESCALES: every part must be in the page's ids */
+    /* a page id typed in capitals, such as PAGE-MAPPA-TIMESCALES: every part must match */
     if (/^\s*[A-Z][A-Z0-9]*(-[A-Z0-9]+)+\s*$/.test(query)) {
-      return query.trim().toLowerCase().split('-').map(function (w) { return '+keys:' + w; }).join(' ');
+      return query.trim().toLowerCase().split('-').map(function (w) { return '+' + w; }).join(' ');
     }
     var words = query.toLowerCase().split(SEARCH_SPLIT).map(function (w) {
       return w.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
