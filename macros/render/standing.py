@@ -1,7 +1,7 @@
 """In force: a small label saying whether the law or guidance an item rests on applies today.
 
-An item (a MAPPA step, a standard, a fact) takes the status of the first legislation or guidance it
-cites, unless the item says otherwise (`in_force` on the item, e.g. a provision never commenced).
+An item (a MAPPA step, a standard, a fact) takes the most current status among the legislation and
+guidance it cites (in force before unconfirmed before superseded), unless the item says otherwise (`in_force` on the item, e.g. a provision never commenced).
 A step whose timing or wording rests on text still awaiting a check is shown as unconfirmed.
 """
 from __future__ import annotations
@@ -17,6 +17,8 @@ LABELS = {
     "superseded": "Superseded",
     "unconfirmed": "Status unconfirmed",
 }
+# when an item cites several laws or guidance documents, the status that applies today wins
+_PREFERENCE = ["in force", "unconfirmed", "not yet in force", "superseded", "never commenced"]
 EXPLAIN = {
     "in force": "The law or guidance this rests on applies today.",
     "not yet in force": "The law this rests on has been made but does not apply yet.",
@@ -35,11 +37,10 @@ def standing(data: SiteData, item) -> tuple[m.InForce, str | None] | None:
     when = getattr(item, "when", None)
     if when is not None and getattr(when, "confirmed", True) is False:
         return m.InForce(state="unconfirmed", note="Its wording or timing awaits a check against the guidance."), None
-    for ref in item.sources:
-        source = data.sources[ref.id]
-        if source.kind in m.IN_FORCE_KINDS and source.in_force is not None:
-            return source.in_force, source.id
-    return None
+    found = [(data.sources[r.id].in_force, r.id) for r in item.sources
+             if data.sources[r.id].kind in m.IN_FORCE_KINDS and data.sources[r.id].in_force is not None]
+    # an item that cites a replaced edition beside the one in force rests on the one in force
+    return min(found, key=lambda f: _PREFERENCE.index(f[0].state)) if found else None
 
 
 def standing_text(data: SiteData, status: m.InForce) -> str:
