@@ -171,7 +171,8 @@ def released(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("release") / "p")
     site_yaml = project / "data" / "site.yaml"
     text = site_yaml.read_text(encoding="utf-8")
-    old = re.search(r"^version: (\S+)$", text, re.M).group(1)
+    # the last released edition (the site's version may already name the edition being prepared)
+    old = re.findall(r"^- version: (\S+)$", (project / "data" / "editions.yaml").read_text(encoding="utf-8"), re.M)[-1]
     y, mo, n = (int(x) for x in old.split("."))
     new = f"{y}.{mo}.{n + 7}"
     text = re.sub(r"^version: .*$", f"version: {new}", text, flags=re.M)
