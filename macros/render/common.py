@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from .. import paths
 from ..data import models as m
+from ..data.editions import editions
 from ..data.loader import SiteData
 from ..labels import numbers
 from ..paths import anchor_of, edition_permalink, ids, permalink, rel, rel_url
@@ -244,5 +245,17 @@ def cite_this(data: SiteData, src: str, title: str, item_id: str) -> str:
         f'<p class="cite-text" data-cite-text="{attr(text)}" data-cite-path="{attr(path)}" data-cite-base="{attr(base)}">'
         f"{attr(text)}Permanent link: <span class=\"cite-url\">{attr(url)}</span></p>\n"
         f'<p><button type="button" class="copy-cite" data-copy-from="cite-text">Copy citation</button></p>\n'
+        f"{_before_first_line(data, src)}"
         "</div>\n"
+    )
+
+
+def _before_first_line(data: SiteData, src: str) -> str:
+    """One line in the cite box: for a date before the first edition, cite the sources (dates from data/editions.yaml)."""
+    eds = editions(data)
+    first = eds[0].date if eds else data.site.version_date
+    href = rel_url(src, "training/cite.md", "before-the-first-edition")
+    return (
+        f'<p class="cite-before" data-search-exclude><small>This guidance began on {_d(first)}. For an earlier date, '
+        f'cite its sources, not this site: see <a href="{attr(href)}">dates before the first edition</a>.</small></p>\n'
     )

@@ -14,6 +14,7 @@ from ..data.loader import DataErrors, load_site
 from ..render import bands as rb
 from ..render import common as rc
 from ..render import editions as red
+from ..render import first_edition as rfe
 from ..render import mappa as rm
 from ..render import recs as rr
 from ..render import site as rsite
@@ -42,6 +43,7 @@ MACROS = {
     "banned_phrases": rsite.banned_phrases, "what_changed": rsite.what_changed, "review_status": rsite.review_status,
     "downloads_list": rsite.downloads_list, "id_register_table": rsite.id_register_table,
     "training_paths": rsite.training_paths, "editions_list": red.editions_list,
+    "before_first_edition": rfe.before_first_edition,
 }
 
 
