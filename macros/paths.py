@@ -29,6 +29,8 @@ OLR = "mappa/olr.md"
 PAROLE = "judiciary/parole-board.md"
 PRISON = "mappa/prison.md"
 EDITIONS = "training/editions.md"
+CITE = "training/cite.md"
+BEFORE_FIRST_EDITION = "before-the-first-edition"  # the anchor, on CITE and EDITIONS, of what to cite for earlier dates
 CHECKLISTS = "mappa/checklists.md"
 
 # ------------------------------------------------------------------ downloads

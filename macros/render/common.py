@@ -254,7 +254,7 @@ def _before_first_line(data: SiteData, src: str) -> str:
     """One line in the cite box: for a date before the first edition, cite the sources (dates from data/editions.yaml)."""
     eds = editions(data)
     first = eds[0].date if eds else data.site.version_date
-    href = rel_url(src, "training/cite.md", "before-the-first-edition")
+    href = rel_url(src, paths.CITE, paths.BEFORE_FIRST_EDITION)
     return (
         f'<p class="cite-before" data-search-exclude><small>This guidance began on {_d(first)}. For an earlier date, '
         f'cite its sources, not this site: see <a href="{attr(href)}">dates before the first edition</a>.</small></p>\n'
