@@ -93,6 +93,9 @@ class MappaAgency(Strict):
 
     id: Slug
     name: Text
+    in_sentence: Text | None = Field(None, description="the name as it reads inside a sentence, e.g. 'health boards' "
+                                     "(left out: the name, with a leading 'The' in lower case)")
+    plural: bool = Field(False, description="true when the name is plural ('health boards take')")
     staff: Text = Field(description="who at the agency the page is for, e.g. 'police offender managers'")
     roles: Annotated[list[Slug], Field(min_length=1)] = Field(description="roles whose steps are this agency's own")
     shared: list[SharedRole] = Field(default_factory=list)

@@ -178,5 +178,7 @@ class StyleRules(Strict):
     normative_words: Annotated[list[NormativeWord], Field(min_length=4)]
     banned_phrases: Annotated[list[Text], Field(min_length=5)]
     allowed_names: list[Text] = Field(default_factory=list, description="proper names exempt from the banned list")
+    meta_phrases: list[Text] = Field(
+        default_factory=list, description="notes about the page itself that must not reach readers")
     max_step_words: int = Field(ge=10, le=40)
     min_reading_ease: float = Field(ge=0, le=100)

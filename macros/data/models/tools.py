@@ -142,6 +142,8 @@ class Tool(Governed):
         description="groups the tool covers, but whose assessment the bench guide discusses (e.g. women for LS/CMI)",
     )
     output: Text
+    output_kind: Literal["percentage", "label", "score", "judgement"] = Field(
+        default="label", description="what the output is: a percentage is read as a percentage, a label as a label")
     bands: list[Band] | NotKnown
     band_reading: BandReading | None = Field(
         default=None, description="what any band of this tool tells you and does not; a plain default is used if left out"
