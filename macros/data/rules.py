@@ -171,9 +171,28 @@ def _step_rules(c: Collector, s: m.Step, style: m.StyleRules) -> None:
     words = {w.word for w in style.normative_words}
     if s.normative not in words:
         c.at(s, s.id, "normative", f"'{s.normative}' is not defined in data/style.yaml; use one of {_quoted(sorted(words))}.")
+        return
+    basis_fits(c, s, s.action, style)
+
+
+def basis_fits(c: Collector, item: Any, text: str, style: m.StyleRules) -> None:
+    """A must/should/may rests only on a basis its meaning (style.yaml normative_words) allows."""
+    word = next((w for w in style.normative_words if w.word == item.normative), None)
+    if word is None:
+        return
+    if item.basis not in word.bases:
+        c.at(item, item.id, "basis", f"'{item.normative}' cannot rest on '{item.basis}': its meaning (data/style.yaml) "
+             f"allows only {_quoted(word.bases)}. Change the word (for example "
+             f"'{'should' if item.normative.startswith('must') else 'may'}') or give the basis that sets it.")
+        return
+    for limit in word.limits:
+        if limit.basis == item.basis and limit.rule_names.lower() not in " ".join(text.split()).lower():
+            c.at(item, item.id, "basis", f"'{item.normative}' rests on '{item.basis}' only where the rule is about "
+                 f"a {limit.rule_names}: {' '.join(limit.why.split())}")
 
 
 def _standard_rules(c: Collector, s: m.Standard, style: m.StyleRules, allowed: list[str]) -> None:
+    basis_fits(c, s, s.statement, style)
     words = normative_in(s.statement)
     if words != [s.normative]:
         found = _quoted(words) if words else "none"

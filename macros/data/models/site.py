@@ -14,7 +14,7 @@ from pydantic import (
     model_validator,
 )
 
-from .base import CalVer, Cite, Normative, RecNumber, Slug, Sources, Strict, Text
+from .base import Basis, CalVer, Cite, Normative, RecNumber, Slug, Sources, Strict, Text
 
 # ---------------------------------------------------------------- site and sources
 
@@ -169,9 +169,20 @@ GlossaryEntry = Annotated[
 ]
 
 
+class BasisLimit(Strict):
+    """A basis a normative word may rest on only for some readers, named by words the rule must hold."""
+
+    basis: Basis
+    rule_names: Text = Field(description="words the step or standard must hold, e.g. 'Risk Assessment Report'")
+    why: Text = Field(description="why the basis binds only these readers, said to the editor")
+
+
 class NormativeWord(Strict):
     word: Normative
     meaning: Text
+    bases: Annotated[list[Basis], Field(min_length=1)] = Field(
+        description="what a rule using this word may rest on (its basis); make check refuses any other")
+    limits: list[BasisLimit] = Field(default_factory=list)
 
 
 class StyleRules(Strict):
