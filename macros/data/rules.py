@@ -111,6 +111,9 @@ def data_texts(r: Records) -> Iterable[tuple[Any, str, str, str]]:
             yield st, st.id, "summary", st.summary
     for f in r.facts:
         yield f, f.id, "text", f.text
+    for item in [*r.steps, *(r.standards_file.standards if r.standards_file else []), *r.facts]:
+        if item.applies_now and item.applies_now.note:
+            yield item, item.id, "applies_now.note", item.applies_now.note
     for g in r.gaps:
         yield g, g.id, "statement", g.statement
     for t in r.terms:

@@ -88,7 +88,7 @@ def agency_page(data: SiteData, src: str, agency_id: str) -> str:
             out.append(
                 f"- **{step_title_link(src, s)}** <small>{s.id}</small>  \n"
                 f"  *{how}* · {_short(data, cs)}  \n"
-                f"  {step_sentence(data, s, you=True)} **When:** {when_text(s)}"
+                f"  {step_sentence(data, s, you=True, src=src)} **When:** {when_text(s)}"
             )
         if here:
             out.append("\n</div>")

@@ -11,7 +11,7 @@ from pydantic import (
 )
 
 from .base import Basis, Governed, Normative, RecNumber, Slug, Sources, Strict, Text
-from .site import InForce
+from .site import AppliesNow, InForce
 
 # ---------------------------------------------------------------- MAPPA
 
@@ -137,6 +137,7 @@ class Step(Governed):
     normative: Normative
     basis: Basis = Field(description="what the duty rests on: statute, national guidance, RMA standard, ...")
     in_force: InForce | None = Field(None, description="only where this item's force differs from its sources'")
+    applies_now: AppliesNow | None = Field(None, description="what applies now, where its sources' status does not settle it")
     action: Text = Field(description="what the actor does; plain, active, starts with a verb")
     when: When
     documents: list[Slug] = Field(default_factory=list)
@@ -164,6 +165,7 @@ class Fact(Strict):
     text: Text
     sources: Sources
     in_force: InForce | None = Field(None, description="only where the fact's own provision differs from its source")
+    applies_now: AppliesNow | None = Field(None, description="what applies now, where its sources' status does not settle it")
 
 
 class MappaFile(Strict):

@@ -11,7 +11,7 @@ from pydantic import (
 
 from .base import Basis, Governed, MaybeText, Normative, NotKnown, OffenceType, RecNumber, Slug, Sources, Strict, Text
 from .mappa import MAPPA_STEP_ID
-from .site import InForce
+from .site import AppliesNow, InForce
 
 # ---------------------------------------------------------------- standards
 
@@ -30,6 +30,7 @@ class Standard(Governed):
     normative: Normative
     basis: Basis = Field(description="what the standard rests on: statute, national guidance, RMA standard, ...")
     in_force: InForce | None = Field(None, description="only where this item's force differs from its sources'")
+    applies_now: AppliesNow | None = Field(None, description="what applies now, where its sources' status does not settle it")
     wording: Literal["site", "source"] = Field(
         description="'site' = our own words; 'source' = the source's wording, quoted"
     )
