@@ -50,21 +50,28 @@ def check_generated(data: SiteData) -> list[Problem]:
     tools = {t.id: t for t in data.tools}
     for src, key, body in pages:
         text = plain(body)
-        where = ("generated page", src)
-        for item in list_items(text):
-            if re.match(r"That\s", item):
-                problems.append(Problem(*where, "text", f"'{item[:60]}' {BARE_THAT_FIX}"))
-        found = capital_articles(text)
-        if found:
-            problems.append(Problem(*where, "text", CAPITAL_ARTICLE_FIX.format(found="; ".join(found))))
-        said = meta_phrases(text, meta)
-        if said:
-            problems.append(Problem(*where, "text", META_FIX.format(found=", ".join(said))))
-        problems.extend(_contradictions(data, src, key, text, tools))
+        problems.extend(text_problems(src, text, meta))
+        problems.extend(contradictions(data, src, key, text, tools))
     return problems
 
 
-def _contradictions(data: SiteData, src: str, key, text: str, tools: dict) -> list[Problem]:
+def text_problems(src: str, text: str, meta: list[str]) -> list[Problem]:
+    """The sentence faults in the plain text of one generated page."""
+    out = []
+    where = ("generated page", src)
+    for item in list_items(text):
+        if re.match(r"That\s", item):
+            out.append(Problem(*where, "text", f"'{item[:60]}' {BARE_THAT_FIX}"))
+    found = capital_articles(text)
+    if found:
+        out.append(Problem(*where, "text", CAPITAL_ARTICLE_FIX.format(found="; ".join(found))))
+    said = meta_phrases(text, meta)
+    if said:
+        out.append(Problem(*where, "text", META_FIX.format(found=", ".join(said))))
+    return out
+
+
+def contradictions(data: SiteData, src: str, key, text: str, tools: dict) -> list[Problem]:
     out = []
     sections = [(key, text)] if key in tools else _tool_sections(data, text)
     for tool_id, part in sections:
