@@ -95,7 +95,7 @@ def agency_page(data: SiteData, src: str, agency_id: str) -> str:
         others = []
         for s in steps_at(data, st.id):
             if s.actor not in a.roles and not any(sh.role == s.actor for sh in a.shared):
-                name = in_sentence(data.role(s.actor).name)
+                name = lower_first(in_sentence(data.role(s.actor).name))
                 if name not in others:
                     others.append(name)
         out.append("")

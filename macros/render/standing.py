@@ -90,7 +90,8 @@ def applies_now(data: SiteData, item) -> tuple[str, str, str | None] | None:
     if own is not None:
         return own.state, " ".join((own.note or "").split()), own.replaced_by
     status, source_id = found
-    ask = ASK_STANDARD if isinstance(item, m.Standard) else ASK_MAPPA
+    # the co-ordinator is not told to ask themselves
+    ask = ASK_STANDARD if isinstance(item, m.Standard) or getattr(item, "actor", "") == "coordinator" else ASK_MAPPA
     title = data.sources[source_id].title if source_id else ""
     if status.state == "in force":
         return "yes", "", None
