@@ -20,6 +20,11 @@ def name_in_sentence(agency: m.MappaAgency) -> str:
     return agency.in_sentence or in_sentence(agency.name)
 
 
+def the_role(name: str) -> str:
+    """'Lead authority' -> 'the lead authority'; 'The responsible authorities' -> 'the responsible authorities'."""
+    return in_sentence(name) if name.split(" ", 1)[0] in ("The", "A", "An") else "the " + lower_first(name)
+
+
 def _short(data: SiteData, cats: list[str]) -> str:
     if "all" in cats:
         return "All groups"
@@ -72,7 +77,7 @@ def agency_page(data: SiteData, src: str, agency_id: str) -> str:
             title = f"When you are the {lower_first(role.name)}"
         out.append(f'!!! info "{title}"\n\n    {md(sh.when)} ({cite_list(data, src, list(sh.sources))}) '
                    f"Applies to: {_short(data, list(sh.categories))}. "
-                   f"[More about the role of {md(in_sentence(role.name))}]({rel(src, paths.role_page(role.id))}).\n")
+                   f"[More about the role of {md(the_role(role.name))}]({rel(src, paths.role_page(role.id))}).\n")
     cats = sorted({c for _, _, cs in mine for c in cs}, key=lambda c: [x.id for x in data.mappa.categories].index(c) if c != "all" else -1)
     out.append(f"**{len(mine)} steps** for {md(name_in_sentence(a))}, for these groups: " + "; ".join(
         md(data.category(c).name) for c in cats if c != "all") + ".\n")
