@@ -306,3 +306,18 @@ def test_the_pages_named_in_the_issue_now_read_right(site_dir):
     assert "No published reoffending rates" not in words and "Published rates" in words
     for url in ("tools/ls-cmi", "tools/stable-2007", "tools/aim"):
         assert "said once on the page" not in _text(site_dir, url)
+
+
+def test_a_rule_resting_on_an_unchecked_copy_is_not_shown_as_in_force(data):
+    """'Awaits a check' beside 'In force since 2022' (the Prison page) cannot happen: a citation whose place says
+    'not yet checked' makes the item unconfirmed, unless another citation is in force."""
+    fact = data.facts["mappa-prison-one-plan"]
+    assert any("not yet checked" in (r.at or "") for r in fact.sources)
+    assert standing(data, fact)[0].state == "unconfirmed"
+    assert applies_now_text(data, fact).startswith("Applies now: not confirmed — it rests on a copy of the guidance")
+    for item in [*data.steps, *data.standards, *data.facts.values()]:
+        found = standing(data, item)
+        if found and found[0].state == "in force" and getattr(item, "in_force", None) is None:
+            in_force_refs = [r for r in item.sources if r.id in data.sources
+                             and (data.sources[r.id].in_force or None) and data.sources[r.id].in_force.state == "in force"]
+            assert any("not yet checked" not in (r.at or "") for r in in_force_refs), item.id

@@ -7,6 +7,8 @@ itself what applies now (`applies_now` on the item), or `make check` refuses it.
 """
 from __future__ import annotations
 
+import re
+
 from . import models as m
 from .errors import Collector
 from .sitedata import SiteData
@@ -14,6 +16,18 @@ from .sitedata import SiteData
 # when an item cites several laws or guidance documents, the status that applies today wins
 PREFERENCE = ["in force", "unconfirmed", "not yet in force", "superseded", "never commenced"]
 UNCHECKED_WHEN = "Its wording or timing awaits a check against the guidance."
+# a citation whose place says the text was read only in copies, 'not yet checked', does not make the item in force
+UNCHECKED_AT = re.compile(r"\bnot yet checked\b", re.I)
+UNCHECKED_COPY = "It rests on a copy of the guidance that awaits a check against the official text."
+
+
+def _ref_status(data: SiteData, ref: m.SourceRef) -> m.InForce | None:
+    source = data.sources.get(ref.id)
+    if source is None or source.kind not in m.IN_FORCE_KINDS or source.in_force is None:
+        return None
+    if source.in_force.state == "in force" and ref.at and UNCHECKED_AT.search(ref.at):
+        return m.InForce(state="unconfirmed", note=UNCHECKED_COPY)
+    return source.in_force
 
 
 def resting_status(data: SiteData, item) -> tuple[m.InForce, str | None] | None:
@@ -25,11 +39,10 @@ def resting_status(data: SiteData, item) -> tuple[m.InForce, str | None] | None:
     when = getattr(item, "when", None)
     if when is not None and getattr(when, "confirmed", True) is False:
         return m.InForce(state="unconfirmed", note=UNCHECKED_WHEN), None
-    found = [(data.sources[r.id].in_force, r.id) for r in item.sources
-             if r.id in data.sources and data.sources[r.id].kind in m.IN_FORCE_KINDS
-             and data.sources[r.id].in_force is not None]
+    found = [(status, r.id) for r in item.sources if (status := _ref_status(data, r)) is not None]
     # an item that cites a replaced edition beside the one in force rests on the one in force
-    return min(found, key=lambda f: PREFERENCE.index(f[0].state)) if found else None
+    # (among equals, a copy awaiting a check is named first: it says what a reader can do)
+    return min(found, key=lambda f: (PREFERENCE.index(f[0].state), f[0].note != UNCHECKED_COPY)) if found else None
 
 
 def check_in_force(c: Collector, data: SiteData) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .. import paths
 from ..data import models as m
-from ..data.in_force import resting_status
+from ..data.in_force import UNCHECKED_COPY, resting_status
 from ..data.sitedata import SiteData
 from ..paths import ids, rel
 from .text import attr, lower_first, md
@@ -96,7 +96,8 @@ def applies_now(data: SiteData, item) -> tuple[str, str, str | None] | None:
     if status.state == "in force":
         return "yes", "", None
     if status.state == "unconfirmed":
-        why = status.note if source_id is None else f"The sources read do not settle whether {title} still applies."
+        own_note = source_id is None or status.note == UNCHECKED_COPY
+        why = status.note if own_note else f"The sources read do not settle whether {title} still applies."
         return "not confirmed", f"{why} {ask}", None
     if status.state == "superseded":
         now = _current(data, status.by or "")

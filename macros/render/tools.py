@@ -190,7 +190,8 @@ def tool_page(data: SiteData, src: str, tool_id: str) -> str:
     if isinstance(t.used_in_scotland, m.NotKnown):
         out.append("No routine use by a Scottish agency was found in the sources held.\n")
     else:
-        out.append("\n".join(f"- **{md(u.agency)}**: {md(u.when)}" for u in t.used_in_scotland) + "\n")
+        # the agency opens the list item, so it starts with a capital ('None in Scotland: ...')
+        out.append("\n".join(f"- **{md(u.agency[:1].upper() + u.agency[1:])}**: {md(u.when)}" for u in t.used_in_scotland) + "\n")
     if t.decisions:
         out.append("It feeds these decisions: " + join_words(
             [page_link(data, src, DECISIONS[d][0], DECISIONS[d][1]) for d in t.decisions]) + ".\n")
