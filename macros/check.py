@@ -14,6 +14,7 @@ from .data.errors import Problem, closest, report
 from .data.loader import DataErrors, Records, SiteData, load_site
 from .data.yamlio import YamlProblem, decode, split_front_matter
 from .docs_check import Known, check_pages
+from .generated_text import check_generated
 from .paths import ids
 from .render.common import gap_box
 from .site.generate import render_page
@@ -38,6 +39,7 @@ def check_project(root: Path) -> tuple[SiteData | None, list[Problem]]:
     problems.extend(docs_problems)
     if data is not None:
         problems.extend(check_gap_pages(data, showing))
+        problems.extend(check_generated(data))
     return data, problems
 
 

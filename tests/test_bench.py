@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from macros.data import models as m
 from macros.paths import tool_slug
 
-TELLS, NOT_TELLS = "It tells you:", "It does not tell you:"
+TELLS, NOT_TELLS = "It tells you ", "It does not tell you "
 REPEATED = re.compile(r"not known|sources used|not published", re.IGNORECASE)
 TOOL_TYPES = {x.lower() for x in m.ToolType.__args__}
 
@@ -62,20 +62,39 @@ def test_every_band_row_on_every_tool_page_has_its_pair(site_dir, data):
             continue
         rows = tables[0].find("tbody").find_all("tr")
         assert len(rows) == len(t.bands), t.id
+        # the reading every band shares is said once, above the table, never in each row
+        shared = tables[0].find_previous(class_="band-reading-note")
+        assert shared is not None and _pair_ok(shared), t.id
+        assert shared.find_previous("h2").get("id") == "output-and-bands", t.id
+        tool_pair = shared.select_one(".band-reading").get_text(" ", strip=True)
         for tr in rows:
-            assert _pair_ok(tr), f"{t.id}: band row without its pair: {tr.get_text(' ', strip=True)[:80]}"
+            assert tool_pair not in tr.get_text(" ", strip=True), f"{t.id}: the shared reading repeated in a row"
             checked += 1
     assert checked >= 30
+
+
+def test_a_band_with_its_own_reading_says_it_in_its_row(site_dir, data):
+    from macros.render.bands import own_reading
+    found = 0
+    for t in data.tools:
+        if not isinstance(t.bands, list):
+            continue
+        rows = _section_tables(article(page(site_dir, f"tools/{tool_slug(t.id)}")), "output-and-bands")[0].find("tbody").find_all("tr")
+        for b, tr in zip(t.bands, rows, strict=True):
+            assert _pair_ok(tr) == own_reading(t, b), f"{t.id} {b.label}"
+            found += own_reading(t, b)
+    assert found >= 0
 
 
 def test_band_table_has_a_pair_on_every_band_and_one_line_per_tool(site_dir, data):
     art = article(page(site_dir, "judiciary/bands"))
     rows = [tr for tr in art.select("table tbody tr")]
     assert len(rows) == sum(len(t.bands) for t in data.tools if isinstance(t.bands, list))
-    for tr in rows:
-        assert _pair_ok(tr), tr.get_text(" ", strip=True)[:80]
     for t in data.tools:
-        assert art.find(id=tool_slug(t.id)) is not None, f"no section for {t.id} on the band table"
+        head = art.find(id=tool_slug(t.id))
+        assert head is not None, f"no section for {t.id} on the band table"
+        shared = head.find_next(class_="band-reading-note")
+        assert shared is not None and _pair_ok(shared), t.id
     # tools with no band rates say so once, in one line, not in each row
     assert "Not published in the sources used" not in art.get_text()
 

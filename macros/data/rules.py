@@ -18,6 +18,7 @@ from typing import Any
 from . import models as m
 from .errors import Collector
 from .read import Records
+from .sentences import BARE_THAT_FIX, CAPITAL_ARTICLE_FIX, META_FIX, bare_that, capital_articles, meta_phrases
 
 NORMATIVE = re.compile(r"\b(must not|must|should not|should|may|shall)\b", re.I)
 PERCENT = re.compile(r"\d\s?%|per ?cent", re.I)
@@ -37,6 +38,54 @@ def check_content(c: Collector, r: Records) -> None:
         _standard_rules(c, s, r.style, allowed)
     for t in r.tools:
         _tool_rules(c, t)
+    _sentence_rules(c, r)
+
+
+def reading_items(t: m.Tool) -> Iterable[tuple[str, str]]:
+    """(field, text) for every item a tool page reads out as 'It tells you ...' or 'It does not tell you ...'."""
+    for i, x in enumerate(t.does_not_tell):
+        yield f"does_not_tell[{i}]", x
+    if t.band_reading:
+        yield "band_reading.tells_you", t.band_reading.tells_you
+        yield "band_reading.does_not_tell_you", t.band_reading.does_not_tell_you
+    for i, b in enumerate(t.bands if isinstance(t.bands, list) else []):
+        for name in ("tells_you", "does_not_tell_you"):
+            if getattr(b, name):
+                yield f"bands[{i}].{name}", getattr(b, name)
+
+
+def tool_texts(t: m.Tool) -> Iterable[tuple[str, str]]:
+    """(field, text) for a tool's free text that a reader reads as sentences."""
+    for name in ("assesses", "output", "developed_on", "who_may_use"):
+        if isinstance(getattr(t, name), str):
+            yield name, getattr(t, name)
+    for name in ("does_not_tell", "strengths", "limitations", "questions"):
+        for i, x in enumerate(getattr(t, name)):
+            yield f"{name}[{i}]", x
+    for i, h in enumerate(t.history):
+        yield f"history[{i}].change", h.change
+
+
+def _sentence_rules(c: Collector, r: Records) -> None:
+    """Sentences that stand alone (macros/data/sentences.py), on the data text readers read."""
+    meta = r.style.meta_phrases
+    for t in r.tools:
+        for field_, text in reading_items(t):
+            if bare_that(text):
+                c.at(t, t.id, field_, BARE_THAT_FIX)
+        for field_, text in tool_texts(t):
+            _sentence_faults(c, t, t.id, field_, text, meta)
+    for rec, label, field_, text in data_texts(r):
+        _sentence_faults(c, rec, label, field_, text, meta)
+
+
+def _sentence_faults(c: Collector, rec: Any, label: str, field_: str, text: str, meta: list[str]) -> None:
+    found = capital_articles(text)
+    if found:
+        c.at(rec, label, field_, CAPITAL_ARTICLE_FIX.format(found="; ".join(f"'…{x}…'" for x in found)))
+    said = meta_phrases(text, meta)
+    if said:
+        c.at(rec, label, field_, META_FIX.format(found=_quoted(said)))
 
 
 def data_texts(r: Records) -> Iterable[tuple[Any, str, str, str]]:
@@ -62,6 +111,9 @@ def data_texts(r: Records) -> Iterable[tuple[Any, str, str, str]]:
             yield st, st.id, "summary", st.summary
     for f in r.facts:
         yield f, f.id, "text", f.text
+    for item in [*r.steps, *(r.standards_file.standards if r.standards_file else []), *r.facts]:
+        if item.applies_now and item.applies_now.note:
+            yield item, item.id, "applies_now.note", item.applies_now.note
     for g in r.gaps:
         yield g, g.id, "statement", g.statement
     for t in r.terms:
@@ -122,9 +174,28 @@ def _step_rules(c: Collector, s: m.Step, style: m.StyleRules) -> None:
     words = {w.word for w in style.normative_words}
     if s.normative not in words:
         c.at(s, s.id, "normative", f"'{s.normative}' is not defined in data/style.yaml; use one of {_quoted(sorted(words))}.")
+        return
+    basis_fits(c, s, s.action, style)
+
+
+def basis_fits(c: Collector, item: Any, text: str, style: m.StyleRules) -> None:
+    """A must/should/may rests only on a basis its meaning (style.yaml normative_words) allows."""
+    word = next((w for w in style.normative_words if w.word == item.normative), None)
+    if word is None:
+        return
+    if item.basis not in word.bases:
+        c.at(item, item.id, "basis", f"'{item.normative}' cannot rest on '{item.basis}': its meaning (data/style.yaml) "
+             f"allows only {_quoted(word.bases)}. Change the word (for example "
+             f"'{'should' if item.normative.startswith('must') else 'may'}') or give the basis that sets it.")
+        return
+    for limit in word.limits:
+        if limit.basis == item.basis and limit.rule_names.lower() not in " ".join(text.split()).lower():
+            c.at(item, item.id, "basis", f"'{item.normative}' rests on '{item.basis}' only where the rule is about "
+                 f"a {limit.rule_names}: {' '.join(limit.why.split())}")
 
 
 def _standard_rules(c: Collector, s: m.Standard, style: m.StyleRules, allowed: list[str]) -> None:
+    basis_fits(c, s, s.statement, style)
     words = normative_in(s.statement)
     if words != [s.normative]:
         found = _quoted(words) if words else "none"

@@ -12,7 +12,17 @@ from ..data.loader import SiteData
 from ..paths import rel
 from .common import cite_list
 from .mappa import stages_in_order, step_sentence, step_title_link, steps_at, when_text
-from .text import lower_first, md
+from .text import in_sentence, lower_first, md
+
+
+def name_in_sentence(agency: m.MappaAgency) -> str:
+    """The agency's name where it runs on inside a sentence: 'the local council ...', 'health boards'."""
+    return agency.in_sentence or in_sentence(agency.name)
+
+
+def the_role(name: str) -> str:
+    """'Lead authority' -> 'the lead authority'; 'The responsible authorities' -> 'the responsible authorities'."""
+    return in_sentence(name) if name.split(" ", 1)[0] in ("The", "A", "An") else "the " + lower_first(name)
 
 
 def _short(data: SiteData, cats: list[str]) -> str:
@@ -55,7 +65,8 @@ def agency_page(data: SiteData, src: str, agency_id: str) -> str:
     a = data.agency(agency_id)
     mine = agency_steps(data, a)
     out = [
-        f"This page is for {md(a.staff)}. It lists every MAPPA step that {md(a.name)} takes, stage by stage: "
+        f"This page is for {md(a.staff)}. It lists every MAPPA step that {md(name_in_sentence(a))} "
+        f"{'take' if a.plural else 'takes'}, stage by stage: "
         f"what you do, when, and for which group of people. Each step links to its full wording and sources.\n",
     ]
     for sh in a.shared:
@@ -66,9 +77,9 @@ def agency_page(data: SiteData, src: str, agency_id: str) -> str:
             title = f"When you are the {lower_first(role.name)}"
         out.append(f'!!! info "{title}"\n\n    {md(sh.when)} ({cite_list(data, src, list(sh.sources))}) '
                    f"Applies to: {_short(data, list(sh.categories))}. "
-                   f"[What the {md(lower_first(role.name.removeprefix('The ')))} means]({rel(src, paths.role_page(role.id))}).\n")
+                   f"[More about the role of {md(the_role(role.name))}]({rel(src, paths.role_page(role.id))}).\n")
     cats = sorted({c for _, _, cs in mine for c in cs}, key=lambda c: [x.id for x in data.mappa.categories].index(c) if c != "all" else -1)
-    out.append(f"**{len(mine)} steps** for {md(a.name)}, for these groups: " + "; ".join(
+    out.append(f"**{len(mine)} steps** for {md(name_in_sentence(a))}, for these groups: " + "; ".join(
         md(data.category(c).name) for c in cats if c != "all") + ".\n")
     out.append("## Your steps, stage by stage\n")
     for st in stages_in_order(data):
@@ -82,14 +93,14 @@ def agency_page(data: SiteData, src: str, agency_id: str) -> str:
             out.append(
                 f"- **{step_title_link(src, s)}** <small>{s.id}</small>  \n"
                 f"  *{how}* · {_short(data, cs)}  \n"
-                f"  {step_sentence(data, s, you=True)} **When:** {when_text(s)}"
+                f"  {step_sentence(data, s, you=True, src=src)} **When:** {when_text(s)}"
             )
         if here:
             out.append("\n</div>")
         others = []
         for s in steps_at(data, st.id):
             if s.actor not in a.roles and not any(sh.role == s.actor for sh in a.shared):
-                name = data.role(s.actor).name
+                name = lower_first(in_sentence(data.role(s.actor).name))
                 if name not in others:
                     others.append(name)
         out.append("")

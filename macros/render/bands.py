@@ -5,7 +5,24 @@ from ..data import models as m
 from ..data.loader import SiteData
 from ..paths import tool_slug
 from .text import md
-from .tool_text import NO_RATES_LINE, dash, figure_text, is_known, known_or_dash, sentences, tool_link
+from .tool_text import (
+    dash,
+    figure_text,
+    is_known,
+    known_or_dash,
+    no_band_rates_line,
+    not_tell_sentence,
+    sentences,
+    tells_sentence,
+    tool_link,
+)
+
+# an actuarial tool whose output is a percentage is read as a percentage, never as a label
+_PERCENT_READING = (
+    "how often people with similar inputs reoffended, as the tool counts reoffending, within its follow-up period "
+    "in the samples it was built and tested on",
+    "the chance for this one person, how soon any new offence might happen, or how serious it would be",
+)
 
 _DEFAULT_READING = {
     "actuarial": (
@@ -37,29 +54,38 @@ _DEFAULT_READING = {
 }
 
 
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def band_reading(t: m.Tool, b: m.Band | None = None) -> tuple[str, str]:
-    """The fixed pair for a band (or for the tool when b is None): (tells you, does not tell you)."""
-    tells, not_tell = _DEFAULT_READING[t.type]
+    """The fixed pair for a band (or for the tool when b is None), each a sentence that stands on its own:
+    ('It tells you ...', 'It does not tell you ...')."""
+    tells, not_tell = _PERCENT_READING if t.output_kind == "percentage" else _DEFAULT_READING[t.type]
     if t.band_reading:
         tells, not_tell = t.band_reading.tells_you, t.band_reading.does_not_tell_you
     if b is not None:
         tells = b.tells_you or tells
         not_tell = b.does_not_tell_you or not_tell
-    return sentences([_cap(tells)]), sentences([_cap(not_tell)])
+    return tells_sentence(tells), not_tell_sentence(not_tell)
 
 
 def reading_html(t: m.Tool, b: m.Band | None = None) -> str:
     tells, not_tell = band_reading(t, b)
-    # a band row that repeats the tool's own pair is searched once, on the tool's note, not in every row
-    repeat = " data-search-exclude" if b is not None and (tells, not_tell) == band_reading(t) else ""
-    return (
-        f'<span class="band-reading"{repeat}><strong>It tells you:</strong> {md(tells)} '
-        f"<strong>It does not tell you:</strong> {md(not_tell)}</span>"
-    )
+    return f'<span class="band-reading">{md(tells)} {md(not_tell)}</span>'
+
+
+def own_reading(t: m.Tool, b: m.Band) -> bool:
+    """True when the band says something of its own, not the reading shared by every band of the tool."""
+    return band_reading(t, b) != band_reading(t)
+
+
+def shared_reading_md(t: m.Tool) -> str:
+    """The reading every band shares, said once above the bands."""
+    bands = isinstance(t.bands, list) and t.bands
+    lead = "For every band: " if bands and not any(own_reading(t, b) for b in t.bands) else (
+        "For every band unless the band says otherwise: " if bands else "")
+    return f'<p class="band-reading-note" markdown="span">{md(lead)}{reading_html(t)}</p>\n'
+
+
+def _reading_cell(t: m.Tool, b: m.Band) -> str:
+    return reading_html(t, b) if own_reading(t, b) else dash("The reading above the table applies to this band")
 
 
 def _rate_cell(data: SiteData, src: str, t: m.Tool, b: m.Band) -> str:
@@ -75,18 +101,20 @@ def _rate_cell(data: SiteData, src: str, t: m.Tool, b: m.Band) -> str:
 
 def bands_md(data: SiteData, src: str, t: m.Tool) -> str:
     if isinstance(t.bands, m.NotKnown):
-        return ("No bands are described in the sources held. " + reading_html(t)) + "\n"
+        return "No bands are described in the sources held.\n\n" + shared_reading_md(t)
     with_rates = any(b.figure for b in t.bands)
-    head = "| Band | What it means | What it tells you, and what it does not |" + (" Reported rate |" if with_rates else "")
-    rows = [head, "|---|---|---|" + ("---|" if with_rates else "")]
+    with_own = any(own_reading(t, b) for b in t.bands)
+    head = ["Band", "What it means"] + (["What this band tells you, and what it does not"] if with_own else [])
+    head += ["Reported rate"] if with_rates else []
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for b in t.bands:
-        row = f"| {md(b.label)} | {md(b.meaning)} | {reading_html(t, b)} |"
+        cells = [md(b.label), md(b.meaning)] + ([_reading_cell(t, b)] if with_own else [])
         if with_rates:
-            row += f" {_rate_cell(data, src, t, b)} |"
-        rows.append(row)
-    out = "\n".join(rows) + "\n"
+            cells.append(_rate_cell(data, src, t, b))
+        rows.append("| " + " | ".join(cells) + " |")
+    out = shared_reading_md(t) + "\n" + "\n".join(rows) + "\n"
     if not with_rates:
-        out += "\n" + NO_RATES_LINE + "\n"
+        out += "\n" + no_band_rates_line(src, t) + "\n"
     return out
 
 
@@ -98,16 +126,18 @@ def band_table(data: SiteData, src: str) -> str:
         out.append(f"### {md(t.abbr)} {{ #{tool_slug(t.id)} }}\n")
         out.append(f"{tool_link(src, t, 'Full page for ' + t.abbr)}. {md(sentences([t.output]))}\n")
         if isinstance(t.bands, m.NotKnown):
-            out.append(f"No bands are described in the sources held. {reading_html(t)}\n")
+            out.append("No bands are described in the sources held.\n\n" + shared_reading_md(t))
             continue
         with_rates = any(b.figure for b in t.bands)
         with_scale = any(is_known(b.shared_scale) for b in t.bands)
-        head = ["Band", "What it means", "What it tells you, and what it does not"]
+        with_own = any(own_reading(t, b) for b in t.bands)
+        out.append(shared_reading_md(t))
+        head = ["Band", "What it means"] + (["What this band tells you, and what it does not"] if with_own else [])
         head += ["Reported rate (with base rate and follow-up)"] if with_rates else []
         head += ["Place on a shared scale"] if with_scale else []
         rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for b in t.bands:
-            cells = [md(b.label), md(b.meaning), reading_html(t, b)]
+            cells = [md(b.label), md(b.meaning)] + ([_reading_cell(t, b)] if with_own else [])
             if with_rates:
                 cells.append(_rate_cell(data, src, t, b))
             if with_scale:
@@ -115,5 +145,5 @@ def band_table(data: SiteData, src: str) -> str:
             rows.append("| " + " | ".join(cells) + " |")
         out.append("\n".join(rows) + "\n")
         if not with_rates:
-            out.append(NO_RATES_LINE + "\n")
+            out.append(no_band_rates_line(src, t) + "\n")
     return "\n".join(out) + "\n"

@@ -113,7 +113,7 @@ def fact(data: SiteData, src: str, fact_id: str) -> str:
     f = data.facts.get(fact_id)
     if f is None:
         raise ValueError(f"fact(): unknown fact '{fact_id}' on page {src}")
-    label = standing_label(data, f)
+    label = standing_label(data, f, src)
     return f"{md(f.text)} ({cite_list(data, src, list(f.sources))})" + (f" {label}" if label else "")
 
 

@@ -17,11 +17,11 @@ from .wording import earlier_wording
 CHECKLIST_CSV = paths.CHECKLIST_CSV
 
 
-def step_sentence(data: SiteData, step: m.Step, you: bool = False) -> str:
+def step_sentence(data: SiteData, step: m.Step, you: bool = False, src: str = "") -> str:
     name = data.role(step.actor).name
     who = "You" if you else (name if name.startswith("The ") else "The " + lower_first(name))
     action = lower_first(step.action.rstrip("."))
-    return f"{md(who)} **{step.normative}** {md(action)}. {basis_label(step)} {standing_label(data, step)}".rstrip()
+    return f"{md(who)} **{step.normative}** {md(action)}. {basis_label(step)} {standing_label(data, step, src)}".rstrip()
 
 
 def when_text(step: m.Step) -> str:
@@ -162,7 +162,7 @@ def timescales_table(data: SiteData, src: str) -> str:
         rows = ["| Step | Who | What | Time limit | Applies to |", "|---|---|---|---|---|"]
         for s in chosen:
             rows.append(
-                f"| {step_title_link(src, s)} <small>{s.id}</small> | {md(data.role(s.actor).name)} | {step_sentence(data, s)} "
+                f"| {step_title_link(src, s)} <small>{s.id}</small> | {md(data.role(s.actor).name)} | {step_sentence(data, s, src=src)} "
                 f"| {when_text(s)} | {_cats(data, s)} |"
             )
         out.append("\n".join(rows) + "\n")
@@ -194,7 +194,7 @@ def steps_table(data: SiteData, src: str, stage: str | None = None, category: st
     for s in chosen:
         first = _step_link(src, s)
         who = f"[{md(data.role(s.actor).name)}]({rel(src, paths.role_page(s.actor))})"
-        what = step_sentence(data, s)
+        what = step_sentence(data, s, src=src)
         if s.documents:
             what += " Uses: " + ", ".join(md(next(d.name for d in data.mappa.documents if d.id == x)) for x in s.documents) + "."
         if s.note:
@@ -229,7 +229,7 @@ def step_block(data: SiteData, src: str, s: m.Step) -> str:
     lines = [
         f"### {md(s.heading)} {{ #{anchor_of(s.id)} }}\n",
         f'<p class="step-label" data-search-exclude><code>{s.id}</code> · {md(role.name)} · {_cats(data, s)}</p>\n',
-        step_sentence(data, s) + "\n",
+        step_sentence(data, s, src=src) + "\n",
         '<div class="step-meta" markdown>\n',
         f"**When:** {when_text(s)}  ",
         f"**Applies to:** {_cats(data, s)}  ",
@@ -303,7 +303,7 @@ def checklist_page(data: SiteData, src: str, stage_id: str) -> str:
     ]
     for s in steps:
         out.append(
-            f"| ☐ | {step_title_link(src, s)} <small>{s.id}</small> | {md(data.role(s.actor).name)} | {step_sentence(data, s)} "
+            f"| ☐ | {step_title_link(src, s)} <small>{s.id}</small> | {md(data.role(s.actor).name)} | {step_sentence(data, s, src=src)} "
             f"| {when_text(s)} | {_cats(data, s)} |"
         )
     out.append("\nCase reference: ______________________ Checked by: ______________________ Date: ____________\n")
@@ -327,7 +327,7 @@ def pathway_page(data: SiteData, src: str, cat_id: str) -> str:
         rows.append((f"Stage {st.number}: {st.name}", [(s.heading, data.role(s.actor).name) for s in steps]))
         text.append(f"### Stage {st.number}: {md(st.name)}\n")
         if steps:
-            text.extend(f"1. **{step_title_link(src, s)}** <small>{s.id}</small>: {step_sentence(data, s)} "
+            text.extend(f"1. **{step_title_link(src, s)}** <small>{s.id}</small>: {step_sentence(data, s, src=src)} "
                         f"*When:* {when_text(s)}" for s in steps)
         else:
             text.append("No steps for this category at this stage in the sources used.")
@@ -387,7 +387,7 @@ def role_page(data: SiteData, src: str, role_id: str) -> str:
             st = data.stage(s.stage)
             out.append(
                 f"| {step_title_link(src, s)} <small>{s.id}</small> | {st.number}. {md(st.name)} "
-                f"| {step_sentence(data, s, you=True)} | {when_text(s)} | {_cats(data, s)} |"
+                f"| {step_sentence(data, s, you=True, src=src)} | {when_text(s)} | {_cats(data, s)} |"
             )
         out.append("\n</div>\n")
     out.append(gaps_here(data, src))

@@ -7,6 +7,7 @@ from .. import paths
 from ..data.loader import SiteData
 from ..paths import anchor_of, ids, permalink, rel, rel_url, term_title
 from ..sitemap import all_pages
+from .basis import BASIS_TEXT
 from .common import cite_list, today
 from .text import attr, md, safe_url
 
@@ -68,9 +69,16 @@ def sources_list(data: SiteData, src: str) -> str:
 
 
 def normative_words(data: SiteData, src: str) -> str:
-    rows = ["| Word | What it means on this site |", "|---|---|"]
-    rows += [f"| **{w.word}** | {md(w.meaning)} |" for w in data.style.normative_words]
-    return "\n".join(rows) + "\n"
+    """The one meaning of must, should and may (data/style.yaml), with what each may rest on: the same table on
+    How to read, the standards index and the legal-basis page."""
+    rows = ['<div class="normative-words" markdown>\n', "| Word | What it means on this site | It can rest on |", "|---|---|---|"]
+    for w in data.style.normative_words:
+        bases = []
+        for b in w.bases:
+            limit = next((x for x in w.limits if x.basis == b), None)
+            bases.append(BASIS_TEXT[b][0] + (f" (only for a {limit.rule_names})" if limit else ""))
+        rows.append(f"| **{w.word}** | {md(w.meaning)} | {md(', '.join(bases))} |")
+    return "\n".join(rows) + "\n\n</div>\n"
 
 
 def banned_phrases(data: SiteData, src: str) -> str:

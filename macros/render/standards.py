@@ -37,7 +37,7 @@ def standard_block(data: SiteData, src: str, s: m.Standard) -> str:
     out = [
         f"## `{s.id}`: {md(s.title)} {{ #{anchor_of(s.id)} }}\n",
         f'<p class="applies-to"><strong>Applies to:</strong> {attr(applies_label(s))}</p>\n',
-        f"> {statement_md(s)} {basis_label(s)} {standing_label(data, s)}\n",
+        f"> {statement_md(s)} {basis_label(s)} {standing_label(data, s, src)}\n",
         '<p class="wording" data-search-exclude markdown="span">'
         f"*Wording: {'the site’s own words' if s.wording == 'site' else 'quoted from the source'}.*</p>\n",
         (f"*Why one offence type only: {md(s.applies_to_reason)}*\n" if s.applies_to_reason else ""),

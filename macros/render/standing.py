@@ -6,9 +6,12 @@ A step whose timing or wording rests on text still awaiting a check is shown as 
 """
 from __future__ import annotations
 
+from .. import paths
 from ..data import models as m
+from ..data.in_force import UNCHECKED_COPY, resting_status
 from ..data.sitedata import SiteData
-from .text import attr, md
+from ..paths import ids, rel
+from .text import attr, lower_first, md
 
 LABELS = {
     "in force": "In force",
@@ -17,8 +20,6 @@ LABELS = {
     "superseded": "Superseded",
     "unconfirmed": "Status unconfirmed",
 }
-# when an item cites several laws or guidance documents, the status that applies today wins
-_PREFERENCE = ["in force", "unconfirmed", "not yet in force", "superseded", "never commenced"]
 EXPLAIN = {
     "in force": "The law or guidance this rests on applies today.",
     "not yet in force": "The law this rests on has been made but does not apply yet.",
@@ -31,16 +32,7 @@ EXPLAIN = {
 def standing(data: SiteData, item) -> tuple[m.InForce, str | None] | None:
     """(status, id of the source it comes from, or None when the item itself says), or None when the item
     rests on no law or guidance (research, local practice, this site's advice: its basis label says so)."""
-    own = getattr(item, "in_force", None)
-    if own is not None:
-        return own, None
-    when = getattr(item, "when", None)
-    if when is not None and getattr(when, "confirmed", True) is False:
-        return m.InForce(state="unconfirmed", note="Its wording or timing awaits a check against the guidance."), None
-    found = [(data.sources[r.id].in_force, r.id) for r in item.sources
-             if data.sources[r.id].kind in m.IN_FORCE_KINDS and data.sources[r.id].in_force is not None]
-    # an item that cites a replaced edition beside the one in force rests on the one in force
-    return min(found, key=lambda f: _PREFERENCE.index(f[0].state)) if found else None
+    return resting_status(data, item)
 
 
 def standing_text(data: SiteData, status: m.InForce) -> str:
@@ -53,8 +45,8 @@ def standing_text(data: SiteData, status: m.InForce) -> str:
     return text
 
 
-def standing_label(data: SiteData, item) -> str:
-    """A small HTML label (empty when the item rests on no law or guidance)."""
+def standing_label(data: SiteData, item, src: str = "") -> str:
+    """A small HTML label (empty when the item rests on no law or guidance), then the Applies now line."""
     found = standing(data, item)
     if found is None:
         return ""
@@ -66,4 +58,99 @@ def standing_label(data: SiteData, item) -> str:
         tip += f" {status.note}"
     slug = status.state.replace(" ", "-")
     return (f'<small class="in-force in-force-{slug}" title="{attr(tip)}" data-search-exclude>'
-            f"{md(standing_text(data, status))}</small>")
+            f"{md(standing_text(data, status))}</small> " + applies_now_html(data, item, src))
+
+
+# ---------------------------------------------------------------- applies now
+# One plain line beside every in-force label: does the rule apply now? From the sources' status, or the
+# item's own `applies_now` where that status does not settle it (see How to read, #applies-now).
+
+ASK_MAPPA = "Ask your MAPPA co-ordinator."
+ASK_STANDARD = "Check the current source before you rely on it."
+
+
+def _current(data: SiteData, source_id: str) -> str:
+    """Follow 'superseded by' to the edition in force now (2014 -> 2016 -> 2022)."""
+    seen = set()
+    while source_id in data.sources and source_id not in seen:
+        seen.add(source_id)
+        status = data.sources[source_id].in_force
+        if not (status and status.state == "superseded" and status.by):
+            break
+        source_id = status.by
+    return source_id
+
+
+def applies_now(data: SiteData, item) -> tuple[str, str, str | None] | None:
+    """(state, plain text after the state, id of what replaced it or None), or None where no label is shown."""
+    found = resting_status(data, item)
+    if found is None:
+        return None
+    own = getattr(item, "applies_now", None)
+    if own is not None:
+        return own.state, " ".join((own.note or "").split()), own.replaced_by
+    status, source_id = found
+    # the co-ordinator is not told to ask themselves
+    ask = ASK_STANDARD if isinstance(item, m.Standard) or getattr(item, "actor", "") == "coordinator" else ASK_MAPPA
+    title = data.sources[source_id].title if source_id else ""
+    if status.state == "in force":
+        return "yes", "", None
+    if status.state == "unconfirmed":
+        own_note = source_id is None or status.note == UNCHECKED_COPY
+        why = status.note if own_note else f"The sources read do not settle whether {title} still applies."
+        return "not confirmed", f"{why} {ask}", None
+    if status.state == "superseded":
+        now = _current(data, status.by or "")
+        return "not confirmed", (f"it rests on {title}, which was replaced by {data.sources[now].title}; the newer "
+                                 f"text was not checked for this. {ask}"), None
+    if status.state == "never commenced":
+        return "no", "the provision it rests on has never been brought into force.", None
+    return "no", "the law it rests on does not apply yet.", None
+
+
+# words that can open the clause after the dash in lower case (anything else, such as a title, keeps its capital)
+_RUN_ON = {"the", "a", "an", "it", "its", "as", "this", "these", "our", "your", "ask", "check", "no", "not", "only"}
+
+
+def run_on(text: str) -> str:
+    """The clause after 'Applies now: ... —': its first word in lower case only where it is a common word."""
+    first = text.split(" ", 1)[0]
+    return lower_first(text) if first.lower() in _RUN_ON else text
+
+
+def _name_of(data: SiteData, item_id: str) -> str:
+    return data.sources[item_id].title if item_id in data.sources else item_id
+
+
+def applies_now_text(data: SiteData, item) -> str:
+    """The line as plain text, for exports: 'Applies now: no — replaced by MAPPA-XX-01.'"""
+    got = applies_now(data, item)
+    if got is None:
+        return ""
+    state, text, by = got
+    if by:
+        return f"Applies now: {state} — replaced by {_name_of(data, by)}." + (f" {text}" if text else "")
+    return f"Applies now: {state}" + (f" — {run_on(text)}" if text else ".")
+
+
+def _link_to(data: SiteData, src: str, item_id: str) -> str:
+    if not src:
+        return md(_name_of(data, item_id))
+    if item_id in data.sources:
+        return f"[{md(data.sources[item_id].title)}]({rel(src, paths.SOURCES, 'src-' + item_id)})"
+    loc = ids(data).get(item_id)
+    return f"[{md(item_id)}]({rel(src, loc.page, loc.anchor)})" if loc else md(item_id)
+
+
+def applies_now_html(data: SiteData, item, src: str = "") -> str:
+    """The Applies now line as safe Markdown and HTML (indexed by search: it is part of the rule)."""
+    got = applies_now(data, item)
+    if got is None:
+        return ""
+    state, text, by = got
+    body = f"<strong>Applies now:</strong> {state}"
+    if by:
+        body += f" — replaced by {_link_to(data, src, by)}." + (f" {md(text)}" if text else "")
+    else:
+        body += f" — {md(run_on(text))}" if text else "."
+    return f'<span class="applies-now applies-now-{state.replace(" ", "-")}" markdown="span">{body}</span>'

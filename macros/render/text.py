@@ -32,7 +32,9 @@ def safe_url(url: str) -> str:
 
 def lower_first(text: str) -> str:
     """'Sexual reoffending' -> 'sexual reoffending'; leaves 'MAPPA ...' and 'ICM ...' alone."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+    if text[1:2].islower() or text[:2] == "A ":  # 'A level ...' -> 'a level ...'
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def join_words(items: list[str]) -> str:
@@ -55,3 +57,9 @@ def in_100(percent: float) -> str:
 def pct(percent: float) -> str:
     s = f"{percent:.1f}".rstrip("0").rstrip(".")
     return f"{s}%"
+
+
+def in_sentence(name: str) -> str:
+    """A name as it runs on inside a sentence: a leading 'The', 'A' or 'An' in lower case ('the court')."""
+    first, _, rest = name.partition(" ")
+    return f"{first.lower()} {rest}" if first in ("The", "A", "An") and rest else name

@@ -50,6 +50,33 @@ def html_list(items: list[str]) -> str:
 
 
 NO_RATES_LINE = "No published reoffending rates for these bands in the sources held."
+# a tool with published rates, none of them for a band: say so without denying the rates it has
+RATES_NOT_BY_BAND = "The sources held give no reoffending rate for each band. The rates they do publish for {abbr} are under {link}."
+
+
+def no_band_rates_line(src: str, t: m.Tool) -> str:
+    """The one line under a band list with no rate in any band: never 'no published rates' when the tool has some."""
+    if not t.figures:
+        return NO_RATES_LINE
+    page = paths.tool_page(t.id)
+    link = "[Published rates](#published-rates)" if src == page else f"[Published rates]({rel(src, page, 'published-rates')})"
+    return RATES_NOT_BY_BAND.format(abbr=md(t.abbr), link=link)
+
+
+def _as_object(item: str) -> str:
+    """A list item written as the object of 'tell you' ('How serious ...', 'The chance ...'), lower-cased to run on."""
+    item = " ".join(str(item).split())
+    return lower_first(item)
+
+
+def tells_sentence(item: str) -> str:
+    """'where the score places ...' -> 'It tells you where the score places ...' (a sentence that stands alone)."""
+    return sentences(["It tells you " + _as_object(item)])
+
+
+def not_tell_sentence(item: str) -> str:
+    """'Whether risk is low. A low level ...' -> 'It does not tell you whether risk is low. A low level ...'."""
+    return sentences(["It does not tell you " + _as_object(item)])
 
 # what a tool record could not say, in one place per page: (field label, reason)
 _UNKNOWN_FIELDS = (
@@ -139,7 +166,7 @@ def caution_items(data: SiteData, src: str, t: m.Tool) -> list[str]:
         items.append("Groups it is not validated for: none recorded; see what we could not find.")
     elif t.not_validated_for:
         items.append("Not validated for: " + join_words([group_link(src, g.group) for g in t.not_validated_for]) + ".")
-    items.append("It does not tell you: " + md(sentences(t.does_not_tell[:2])))
+    items.append(" ".join(md(not_tell_sentence(x)) for x in t.does_not_tell[:2]))
     if is_known(t.validation.scotland_or_uk):
         items.append("Validation in Scotland or the UK: " + md(sentences([t.validation.scotland_or_uk])))
     else:

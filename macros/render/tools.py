@@ -5,13 +5,12 @@ from .. import paths
 from ..data import models as m
 from ..data.loader import SiteData
 from ..paths import anchor_of, rel
-from .bands import band_reading, bands_md, reading_html
+from .bands import bands_md, own_reading, reading_html, shared_reading_md
 from .common import cite_list, id_badge, permalink_line
 from .standards import standards_for_tool
 from .svg import ICON_GROUPS, icon_array_svg, legend_svg
 from .text import attr, join_words, md
 from .tool_text import (
-    NO_RATES_LINE,
     caution_box,
     dash,
     figure_text,
@@ -19,7 +18,9 @@ from .tool_text import (
     html_list,
     is_known,
     known_or_dash,
+    no_band_rates_line,
     not_found_box,
+    not_tell_sentence,
     page_link,
     sentences,
     tool_link,
@@ -85,7 +86,7 @@ def _field_answer(data: SiteData, src: str, t: m.Tool, q: m.BenchQuestion) -> st
             parts.append(f"RATED: {md(t.validation.rated)}.")
         return " ".join(parts) or dash()
     if f == "does_not_tell":
-        return html_list([md(x) for x in t.does_not_tell])
+        return html_list([md(not_tell_sentence(x)) for x in t.does_not_tell])
     if f == "used_in_scotland":
         if isinstance(t.used_in_scotland, m.NotKnown):
             return dash()
@@ -164,7 +165,7 @@ def tool_page(data: SiteData, src: str, tool_id: str) -> str:
         out.append(f"Follow-up period: {md(t.follow_up)}\n")
     out += [
         f"## {sec['what-it-does-not-tell-you']} {{ #what-it-does-not-tell-you }}\n",
-        "\n".join(f"- {md(x)}" for x in t.does_not_tell) + "\n",
+        "\n".join(f"- {md(not_tell_sentence(x))}" for x in t.does_not_tell) + "\n",
         f"## {sec['who-it-was-built-for']} {{ #who-it-was-built-for }}\n",
     ]
     if is_known(t.developed_on):
@@ -189,7 +190,8 @@ def tool_page(data: SiteData, src: str, tool_id: str) -> str:
     if isinstance(t.used_in_scotland, m.NotKnown):
         out.append("No routine use by a Scottish agency was found in the sources held.\n")
     else:
-        out.append("\n".join(f"- **{md(u.agency)}**: {md(u.when)}" for u in t.used_in_scotland) + "\n")
+        # the agency opens the list item, so it starts with a capital ('None in Scotland: ...')
+        out.append("\n".join(f"- **{md(u.agency[:1].upper() + u.agency[1:])}**: {md(u.when)}" for u in t.used_in_scotland) + "\n")
     if t.decisions:
         out.append("It feeds these decisions: " + join_words(
             [page_link(data, src, DECISIONS[d][0], DECISIONS[d][1]) for d in t.decisions]) + ".\n")
@@ -223,19 +225,18 @@ def bench_note_page(data: SiteData, src: str, tool_id: str) -> str:
         caution_box(data, src, t),
         "## What a result means\n",
         f"{md(sentences([t.assesses]))} Output: {md(sentences([t.output]))}\n",
-        f'<p class="band-reading-note" markdown="span">{reading_html(t)}</p>\n',
+        shared_reading_md(t),
     ]
     if isinstance(t.bands, list) and t.bands:
-        tool_pair = band_reading(t)
         items = []
         for b in t.bands:
             item = f"- **{md(b.label)}**: {md(b.meaning)}"
-            if band_reading(t, b) != tool_pair:
+            if own_reading(t, b):
                 item += " " + reading_html(t, b)
             items.append(item)
         out.append("\n".join(items) + "\n")
         if not any(b.figure for b in t.bands):
-            out.append(NO_RATES_LINE + "\n")
+            out.append(no_band_rates_line(src, t) + "\n")
     out.append("## Questions to ask\n")
     out.extend(f"- {md(x)}" for x in t.questions)
     out.append(

@@ -11,6 +11,9 @@ from ..data import models as m
 from .. import paths
 from ..paths import permalink
 from ..data.loader import SiteData
+from ..render.standing import applies_now_text, standing, standing_text
+
+READING_EXPORTS = ("mappa-steps", "standards")  # exports that carry the in-force label and the Applies now line
 
 # JSON Schema of every kind of data file, for editors (YAML language servers read these)
 DATA_FILE_SCHEMAS = {
@@ -48,10 +51,18 @@ def _records(data: SiteData) -> dict[str, tuple[object, list[dict]]]:
         d = dump(r)
         d["id"] = r.id
         recs.append(d)
+    def with_reading(x):
+        # derived, read-only: the in-force label and the Applies now line, as the pages show them
+        got = standing(data, x)
+        return dump(x) | {
+            "in_force_label": standing_text(data, got[0]) if got else "",
+            "applies_now_reading": applies_now_text(data, x),
+        }
+
     return {
         "recommendations": (m.Recommendation, recs),
-        "mappa-steps": (m.Step, [dump(s) for s in data.steps]),
-        "standards": (m.Standard, [dump(s) for s in data.standards]),
+        "mappa-steps": (m.Step, [with_reading(s) for s in data.steps]),
+        "standards": (m.Standard, [with_reading(s) for s in data.standards]),
         "tools": (m.Tool, [dump(t) for t in data.tools]),
         "glossary": (m.Term, [dump(t) | {"id": t.id} for t in data.terms]),
     }
@@ -122,7 +133,13 @@ def all_exports(data: SiteData) -> dict[str, str]:
         out[paths.download(name, "json")] = json.dumps(head | {"items": rows}, indent=2, ensure_ascii=False)
         out[paths.download(name, "csv")] = to_csv(rows)
         schema = export_schema(item_type)
-        schema["properties"]["items"]["items"].setdefault("properties", {})["permalink"] = {"type": "string"}
+        props = schema["properties"]["items"]["items"].setdefault("properties", {})
+        props["permalink"] = {"type": "string"}
+        if name in READING_EXPORTS:
+            props["in_force_label"] = {"type": "string", "description": "the in-force label the page shows; empty "
+                                       "where the item rests on no law or guidance"}
+            props["applies_now_reading"] = {"type": "string", "description": "the Applies now line the page shows "
+                                            "('Applies now: yes', 'not confirmed — …', 'no — replaced by …')"}
         schema["title"] = f"{name} export"
         out[paths.schema(name)] = json.dumps(schema, indent=2, ensure_ascii=False)
     for name, tp in DATA_FILE_SCHEMAS.items():
@@ -134,9 +151,11 @@ def all_exports(data: SiteData) -> dict[str, str]:
             rows.append({
                 "done": "", "step": s.id, "who": data.role(s.actor).name, "normative": s.normative,
                 "what": s.action, "when": s.when.text + ("" if s.when.confirmed else " (unconfirmed)"),
-                "applies_to": ", ".join(s.categories), "permalink": "/" + permalink(s.id), "notes": "",
+                "applies_to": ", ".join(s.categories), "applies_now": applies_now_text(data, s),
+                "permalink": "/" + permalink(s.id), "notes": "",
             })
-        out[paths.CHECKLIST_CSV.format(stage=st.id)] = to_csv(rows) or "done,step,who,normative,what,when,applies_to,permalink,notes\n"
+        out[paths.CHECKLIST_CSV.format(stage=st.id)] = (
+            to_csv(rows) or "done,step,who,normative,what,when,applies_to,applies_now,permalink,notes\n")
     rows = [{"standard": s.id, "title": s.title, "statement": s.statement, "check": e, "met (yes/no/n-a)": "", "evidence seen": ""}
             for s in data.standards for e in s.evidence]
     out[paths.SELF_AUDIT_CSV] = to_csv(rows)

@@ -65,9 +65,11 @@ from .pages import (  # noqa: F401
     TrainingPath,
 )
 from .site import (  # noqa: F401
+    APPLIES_NOW_STATES,
     IN_FORCE_KINDS,
     IN_FORCE_STATES,
     SOURCE_KINDS,
+    AppliesNow,
     Concept,
     GlossaryEntry,
     InForce,

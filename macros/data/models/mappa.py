@@ -11,7 +11,7 @@ from pydantic import (
 )
 
 from .base import Basis, Governed, Normative, RecNumber, Slug, Sources, Strict, Text
-from .site import InForce
+from .site import AppliesNow, InForce
 
 # ---------------------------------------------------------------- MAPPA
 
@@ -93,6 +93,9 @@ class MappaAgency(Strict):
 
     id: Slug
     name: Text
+    in_sentence: Text | None = Field(None, description="the name as it reads inside a sentence, e.g. 'health boards' "
+                                     "(left out: the name, with a leading 'The' in lower case)")
+    plural: bool = Field(False, description="true when the name is plural ('health boards take')")
     staff: Text = Field(description="who at the agency the page is for, e.g. 'police offender managers'")
     roles: Annotated[list[Slug], Field(min_length=1)] = Field(description="roles whose steps are this agency's own")
     shared: list[SharedRole] = Field(default_factory=list)
@@ -134,6 +137,7 @@ class Step(Governed):
     normative: Normative
     basis: Basis = Field(description="what the duty rests on: statute, national guidance, RMA standard, ...")
     in_force: InForce | None = Field(None, description="only where this item's force differs from its sources'")
+    applies_now: AppliesNow | None = Field(None, description="what applies now, where its sources' status does not settle it")
     action: Text = Field(description="what the actor does; plain, active, starts with a verb")
     when: When
     documents: list[Slug] = Field(default_factory=list)
@@ -161,6 +165,7 @@ class Fact(Strict):
     text: Text
     sources: Sources
     in_force: InForce | None = Field(None, description="only where the fact's own provision differs from its source")
+    applies_now: AppliesNow | None = Field(None, description="what applies now, where its sources' status does not settle it")
 
 
 class MappaFile(Strict):

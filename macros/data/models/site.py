@@ -6,6 +6,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import (
+    BeforeValidator,
     Discriminator,
     Field,
     StringConstraints,
@@ -14,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from .base import CalVer, Cite, Normative, RecNumber, Slug, Sources, Strict, Text
+from .base import Basis, CalVer, Cite, Normative, RecNumber, Slug, Sources, Strict, Text
 
 # ---------------------------------------------------------------- site and sources
 
@@ -72,6 +73,33 @@ class InForce(Strict):
             raise ValueError("'by' goes only with state 'superseded'")
         if self.since and self.state != "in force":
             raise ValueError("'since' goes only with state 'in force'")
+        return self
+
+
+APPLIES_NOW_STATES = ("yes", "not confirmed", "no")
+
+
+def _yes_no(value):
+    """YAML reads a bare yes/no as true/false: take them as the words an editor typed."""
+    return {True: "yes", False: "no"}.get(value, value) if isinstance(value, bool) else value
+
+
+class AppliesNow(Strict):
+    """What applies now, said by the item itself where its sources' status does not settle it: yes, not
+    confirmed (with what the old guidance said or whom to ask), or no (with what replaced it)."""
+
+    state: Annotated[Literal[APPLIES_NOW_STATES], BeforeValidator(_yes_no)]  # type: ignore[valid-type]
+    note: Text | None = Field(None, description="one plain clause: what is known, or what to do (shown after a dash)")
+    replaced_by: Slug | None = Field(None, description="no: the id of the step, standard, fact or source that replaced it")
+
+    @model_validator(mode="after")
+    def _fields_fit_the_state(self):
+        if self.state == "no" and not (self.replaced_by or self.note):
+            raise ValueError("'no' needs replaced_by (what replaced it) or a note saying what applies instead")
+        if self.state != "no" and self.replaced_by:
+            raise ValueError("'replaced_by' goes only with state 'no'")
+        if self.state == "not confirmed" and not self.note:
+            raise ValueError("'not confirmed' needs a note: what the old text said, or what to check, and with whom")
         return self
 
 
@@ -169,14 +197,27 @@ GlossaryEntry = Annotated[
 ]
 
 
+class BasisLimit(Strict):
+    """A basis a normative word may rest on only for some readers, named by words the rule must hold."""
+
+    basis: Basis
+    rule_names: Text = Field(description="words the step or standard must hold, e.g. 'Risk Assessment Report'")
+    why: Text = Field(description="why the basis binds only these readers, said to the editor")
+
+
 class NormativeWord(Strict):
     word: Normative
     meaning: Text
+    bases: Annotated[list[Basis], Field(min_length=1)] = Field(
+        description="what a rule using this word may rest on (its basis); make check refuses any other")
+    limits: list[BasisLimit] = Field(default_factory=list)
 
 
 class StyleRules(Strict):
     normative_words: Annotated[list[NormativeWord], Field(min_length=4)]
     banned_phrases: Annotated[list[Text], Field(min_length=5)]
     allowed_names: list[Text] = Field(default_factory=list, description="proper names exempt from the banned list")
+    meta_phrases: list[Text] = Field(
+        default_factory=list, description="notes about the page itself that must not reach readers")
     max_step_words: int = Field(ge=10, le=40)
     min_reading_ease: float = Field(ge=0, le=100)

@@ -11,7 +11,7 @@ from pydantic import (
 
 from .base import Basis, Governed, MaybeText, Normative, NotKnown, OffenceType, RecNumber, Slug, Sources, Strict, Text
 from .mappa import MAPPA_STEP_ID
-from .site import InForce
+from .site import AppliesNow, InForce
 
 # ---------------------------------------------------------------- standards
 
@@ -30,6 +30,7 @@ class Standard(Governed):
     normative: Normative
     basis: Basis = Field(description="what the standard rests on: statute, national guidance, RMA standard, ...")
     in_force: InForce | None = Field(None, description="only where this item's force differs from its sources'")
+    applies_now: AppliesNow | None = Field(None, description="what applies now, where its sources' status does not settle it")
     wording: Literal["site", "source"] = Field(
         description="'site' = our own words; 'source' = the source's wording, quoted"
     )
@@ -142,6 +143,8 @@ class Tool(Governed):
         description="groups the tool covers, but whose assessment the bench guide discusses (e.g. women for LS/CMI)",
     )
     output: Text
+    output_kind: Literal["percentage", "label", "score", "judgement"] = Field(
+        default="label", description="what the output is: a percentage is read as a percentage, a label as a label")
     bands: list[Band] | NotKnown
     band_reading: BandReading | None = Field(
         default=None, description="what any band of this tool tells you and does not; a plain default is used if left out"
