@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NPMSTAMP := node_modules/.installed
 
-.PHONY: setup build serve test test-fast lint check pdf bench browser clean register offline release
+.PHONY: setup build serve test test-fast lint check pdf bench browser clean register offline release next-edition
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed. Set PYTHON=/path/to/python3.11 (or newer)."; exit 1; }
@@ -61,6 +61,10 @@ release: setup
 
 register: setup
 	$(BIN)/python scripts/update_register.py
+
+## next-edition: start preparing the next edition (raises version in data/site.yaml; builds say "Draft" until make release)
+next-edition: setup
+	$(BIN)/python scripts/next_edition.py
 
 clean:
 	rm -rf site .site-* pdf dist

@@ -2,7 +2,9 @@
 
 1. data/ and the front matter of docs/ (macros/data/loader.py: files, records, references, rules);
 2. the bodies of docs/ pages: Jinja syntax and every macro call (macros/docs_check.py);
-3. gaps: each gap's pages exist, and each shows its gaps.
+3. gaps: each gap's pages exist, and each shows its gaps;
+4. the id register (macros/data/register.py): no published id lost or reused, and no step, standard or
+   tool whose words changed without a history entry for the edition being prepared.
 Every problem is collected before anything is reported. `check_project` never raises for an
 editor's mistake; it returns the data (None when it could not be built) and the problems.
 """
@@ -10,8 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .data.editions import editions
 from .data.errors import Problem, closest, report
 from .data.loader import DataErrors, Records, SiteData, load_site
+from .data.register import register_problems
 from .data.yamlio import YamlProblem, decode, split_front_matter
 from .docs_check import Known, check_pages
 from .paths import ids
@@ -38,6 +42,12 @@ def check_project(root: Path) -> tuple[SiteData | None, list[Problem]]:
     problems.extend(docs_problems)
     if data is not None:
         problems.extend(check_gap_pages(data, showing))
+        try:
+            editions(data)
+        except DataErrors as exc:
+            problems.extend(exc.problems)
+        else:
+            problems.extend(register_problems(data, ids(data)))
     return data, problems
 
 

@@ -263,8 +263,9 @@ def check_history(c: Collector, rec: Any, label: str, history: list[m.HistoryEnt
         return
     for i, h in enumerate(history):
         if _calver(h.version) > _calver(site.version):
-            c.at(rec, label, f"history[{i}].version", f"version {h.version} is later than the site version "
-                 f"{site.version} in data/site.yaml. Use {site.version} or earlier.")
+            c.at(rec, label, f"history[{i}].version", f"version {h.version} is later than {site.version}, the "
+                 f"edition being prepared ('version' in data/site.yaml). To start a new edition, run `make "
+                 f"next-edition` (it raises the version), then name that version here; or use {site.version}.")
 
 
 def _calver(v: str) -> tuple[int, ...]:

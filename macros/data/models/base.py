@@ -83,8 +83,23 @@ class HistoryEntry(Strict):
     date: dt.date
     change: Text
     normative: bool = Field(
-        default=False, description="true when the meaning of a duty or statement changed"
+        default=False, description="true when the meaning of a duty or statement changed (the same as kind: meaning)"
     )
+    kind: Literal["wording", "meaning"] | None = Field(
+        default=None, description="wording: the words changed, the meaning is the same; meaning: what the item "
+        "requires or states changed. Leave out for a note such as 'First published.'",
+    )
+
+    @model_validator(mode="after")
+    def _one_kind(self):
+        if self.kind == "wording" and self.normative:
+            raise ValueError("kind: wording says the meaning is the same, but normative: true says it changed. "
+                             "Keep one: kind: wording, or kind: meaning")
+        return self
+
+    @property
+    def meaning_changed(self) -> bool:
+        return self.normative or self.kind == "meaning"
 
 
 class Review(Strict):
