@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .data.editions import editions
-from .data.errors import Problem, closest, report
+from .data.errors import Problem, closest, report, superseded_sources
 from .data.loader import DataErrors, Records, SiteData, load_site
 from .data.register import register_problems
 from .data.yamlio import YamlProblem, decode, split_front_matter
@@ -58,6 +58,7 @@ def _known(data: SiteData | None, r: Records | None) -> Known:
             sources=set(data.sources), facts=set(data.facts), topics={f.topic for f in facts},
             figures={f.id for t in data.tools for f in t.figures}, stages={s.id for s in data.mappa.stages},
             categories={x.id for x in data.mappa.categories}, ids=_published_ids(data),
+            superseded=superseded_sources(data.sources.values()),
         )
     if r is None:
         return Known()
@@ -69,6 +70,7 @@ def _known(data: SiteData | None, r: Records | None) -> Known:
         figures={f.id for t in r.tools for f in t.figures} if "tools" in read else None,
         stages={s.id for s in r.mappa.stages} if r.mappa else None,
         categories={x.id for x in r.mappa.categories} if r.mappa else None,
+        superseded=superseded_sources(r.sources) if "sources" in read else {},
     )
 
 
