@@ -40,6 +40,7 @@ def check_project(root: Path) -> tuple[SiteData | None, list[Problem]]:
     page_ids, no_macros = _page_info(data, records)
     docs_problems, showing = check_pages(_bodies(root), page_ids, known, skip=lambda src: src in no_macros)
     problems.extend(docs_problems)
+    problems.extend(template_leftovers(root))
     if data is not None:
         problems.extend(check_gap_pages(data, showing))
         try:
@@ -49,6 +50,27 @@ def check_project(root: Path) -> tuple[SiteData | None, list[Problem]]:
         else:
             problems.extend(register_problems(data, ids(data)))
     return data, problems
+
+
+TEMPLATE_MARK = "REPLACE"
+
+
+def template_leftovers(root: Path) -> list[Problem]:
+    """A warning for each line of data/ that still holds a template's words (`make new-tool` and the others)."""
+    out = []
+    for path in sorted((root / "data").rglob("*.yaml")):
+        try:
+            text = decode(path.read_bytes(), check_tabs=False)
+        except YamlProblem:
+            continue
+        for n, row in enumerate(text.split("\n"), 1):
+            value = row.split(" #")[0] if not row.lstrip().startswith("#") else ""
+            if TEMPLATE_MARK in value:
+                out.append(Problem(path.relative_to(root).as_posix(), "", "", "this line still holds the template's "
+                                   f"words ('{TEMPLATE_MARK} ...'). Write the real words, or {{not_known: \"why\"}} "
+                                   "where the field may be unknown. `make release` refuses until none is left.",
+                                   n, warning=True))
+    return out
 
 
 def _known(data: SiteData | None, r: Records | None) -> Known:
