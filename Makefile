@@ -32,8 +32,10 @@ check: setup
 build: setup
 	$(BIN)/python scripts/build.py
 
-serve: build
-	MACROS_ON_ERROR_FAIL=false NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -a 127.0.0.1:8000 --livereload
+## serve PORT=8000: live preview; while the data is broken the browser shows the check's messages (scripts/serve.py)
+PORT ?= 8000
+serve: setup
+	$(BIN)/python scripts/serve.py --port $(PORT)
 
 lint: setup
 	$(BIN)/ruff check macros scripts tests
