@@ -49,8 +49,8 @@ def main() -> int:
     if draft:
         print(f"Edition {site.version} is already being prepared (it is not released yet). Carry on with it: name "
               f"{site.version} in the history entries of what you change, and run `make release SUMMARY=\"...\"` "
-              "to publish it.", file=sys.stderr)
-        return 1
+              "to publish it.")
+        return 0
     new = next_version(site.version, day)
     path = root / SITE_FILE
     path.write_text(set_version(path.read_text(encoding="utf-8"), new, max(day, site.version_date + dt.timedelta(days=1))),

@@ -121,12 +121,18 @@ def run_mkdocs(port: int, root: Path) -> bool:
             proc.wait(timeout=30)
 
 
+def _stop(_signum, _frame):
+    raise KeyboardInterrupt
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8000))
     ap.add_argument("--root", default=str(ROOT))
     args = ap.parse_args()
     root = Path(args.root).resolve()
+    signal.signal(signal.SIGTERM, _stop)  # stopped by a process manager: stop mkdocs too, as on Ctrl+C
+    signal.signal(signal.SIGINT, _stop)  # also when started in the background, where Ctrl+C is ignored
     try:
         while True:
             _data, problems = check_project(root)

@@ -160,7 +160,7 @@ def _indent_hint(lines: list[str], line: int) -> str:
     what, other = ("item", "item") if is_item and p_item else ("key", "key")
     return (f"The {what} '{name}' starts at column {col + 1}, but the {other} '{pname}' on line {back + 1} starts at "
             f"column {pcol + 1}: they belong to the same record or list, so they must line up. {'Indent' if pcol else 'Start'} '{name}' "
-            + (f"with {pcol} spaces, like '{pname}'." if pcol else f"at the start of the line, like '{pname}'."))
+            + (f"with {pcol} spaces, like '{pname}'." if pcol else f"at the beginning of the line, as '{pname}' does."))
 
 
 def decode(raw: bytes, check_tabs: bool = True) -> str:
