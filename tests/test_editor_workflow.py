@@ -209,3 +209,38 @@ def test_too_new_history_version_names_the_command_that_starts_an_edition(projec
     add_history(path, "TOOL-RM2000", "{version: 2099.1.0, date: 2026-12-04, change: Later.}")
     check = run(project, "check_data.py", str(project))
     assert check.returncode == 1 and "make next-edition" in check.stderr, check.stderr
+
+
+def test_a_draft_build_shows_the_released_edition_as_current(site_dir, data):
+    """The real build, while data/site.yaml names an edition not yet released (as it does between
+    `make next-edition` and `make release`)."""
+    import pytest
+    from conftest import html_pages
+
+    if not is_draft(data):
+        pytest.skip("the real data is a released edition: the draft is tested on a copy above")
+    now, _day = current_release(data)
+    pages = html_pages(site_dir)
+    missing = [p for p in pages if f"Draft of edition {data.site.version}, not yet published" not in
+               p.read_text(encoding="utf-8")]
+    assert not missing, f"{len(missing)} pages lack the draft notice, e.g. {missing[:3]}"
+    editions_page = (site_dir / "training" / "editions" / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf">{re.escape(now)}</a>\s*\(current\)", editions_page), "the released edition is not current"
+    assert f"{data.site.version} (draft, not yet published)" in editions_page
+    assert "(current)" not in editions_page.split(now)[0]  # nothing above it is called current
+    feed = (site_dir / "downloads" / "changes.atom").read_text(encoding="utf-8")
+    assert f"editions/{data.site.version}/" not in feed
+
+
+def test_the_build_make_release_freezes_is_not_a_draft(project, monkeypatch):
+    from macros.data.editions import RELEASING
+    from macros.render.common import page_head
+    from macros.render.editions import editions_list
+
+    version = draft(project)
+    monkeypatch.setenv(RELEASING, version)  # as scripts/release.py sets it for its build
+    data = load_site(project)
+    assert not is_draft(data) and current_release(data)[0] == version
+    assert "Draft of edition" not in page_head(data, "mappa/index.md", {})
+    table = editions_list(data, "training/editions.md")
+    assert f"[{version}](../index.md) (current)" in table and table.count("(current)") == 1

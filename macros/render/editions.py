@@ -21,6 +21,9 @@ def editions_list(data: SiteData, src: str) -> str:
     if is_draft(data):  # being prepared: listed, never as current, until `make release` keeps it
         rows.append(f"| {md(site.version)} (draft, not yet published) | not yet | | "
                     f"Being prepared. See [what changed]({rel(src, CHANGES)}). |")
+    elif site.version not in {e.version for e in eds}:  # the build `make release` is freezing
+        rows.append(f"| [{site.version}]({rel(src, HOME)}) (current) | {_d(site.version_date)} | now | "
+                    f"See [what changed]({rel(src, CHANGES)}). |")
     for i, ed in reversed(list(enumerate(eds))):
         if current and ed.version == current[0]:
             link, until = f"[{ed.version}]({rel(src, HOME)}) (current)", "now"
