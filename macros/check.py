@@ -63,13 +63,15 @@ def template_leftovers(root: Path) -> list[Problem]:
             text = decode(path.read_bytes(), check_tabs=False)
         except YamlProblem:
             continue
-        for n, row in enumerate(text.split("\n"), 1):
-            value = row.split(" #")[0] if not row.lstrip().startswith("#") else ""
-            if TEMPLATE_MARK in value:
-                out.append(Problem(path.relative_to(root).as_posix(), "", "", "this line still holds the template's "
-                                   f"words ('{TEMPLATE_MARK} ...'). Write the real words, or {{not_known: \"why\"}} "
-                                   "where the field may be unknown. `make release` refuses until none is left.",
-                                   n, warning=True))
+        rows = [n for n, row in enumerate(text.split("\n"), 1)
+                if not row.lstrip().startswith("#") and TEMPLATE_MARK in row.split(" #")[0]]
+        if rows:
+            many = f"{len(rows)} lines still hold" if len(rows) > 1 else "this line still holds"
+            at = f" (lines {', '.join(map(str, rows))})" if len(rows) > 1 else ""
+            out.append(Problem(path.relative_to(root).as_posix(), "", "", f"{many} the template's words "
+                               f"('{TEMPLATE_MARK} ...'){at}. Write the real words, or {{not_known: \"why\"}} where "
+                               "the field may be unknown. `make release` refuses until none is left.",
+                               rows[0], warning=True))
     return out
 
 

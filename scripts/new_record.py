@@ -25,9 +25,18 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def fill(template: str, **values: str) -> str:
-    for key, value in values.items():
-        template = template.replace(f"__{key.upper()}__", value)
-    return template
+    """The template with its placeholders filled; each line's comment stays in its column."""
+    out = []
+    for line in template.split("\n"):
+        new = line
+        for key, value in values.items():
+            new = new.replace(f"__{key.upper()}__", value)
+        col, now = line.find(" #"), new.find(" #")
+        if new != line and col > 0 and now > 0 and not line.lstrip().startswith("#"):
+            head = new[:now].rstrip()
+            new = head + " " * max(1, col + 1 - len(head)) + new[now + 1:]
+        out.append(new)
+    return "\n".join(out)
 
 
 def _body(template: str) -> str:

@@ -28,6 +28,27 @@ def check_search(c: Collector, data: SiteData) -> None:
                   "a query can have only one best bet.")
         seen.setdefault(key, x.id)
     check_synonym_duplicates(c, data)
+    _twice(c, [" ".join(x.query.lower().split()) + " -> " + x.id for x in s.best_bets], "best_bets", "best bet")
+    _twice(c, list(s.exclude), "exclude", "page kept out of search")
+
+
+def _twice(c: Collector, keys: list[str], list_key: str, what: str) -> None:
+    """The same entry twice in one of search.yaml's lists: refused, naming both places."""
+    try:
+        raw = load_file(c.root / SEARCH_FILE)
+    except (YamlProblem, OSError):
+        return
+    items = raw.get(list_key) if isinstance(raw, dict) else None
+    lines = getattr(items, "item_lines", [])
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        line = lines[i] if i < len(lines) else None
+        if key in first:
+            k = first[key]
+            c.add(SEARCH_FILE, key.split(" -> ")[0], f"{list_key}[{i}]", f"this {what} is listed twice: here and on "
+                  f"line {lines[k] if k < len(lines) else '?'}. Delete this copy.", line)
+            continue
+        first[key] = i
 
 
 def check_synonym_duplicates(c: Collector, data: SiteData) -> None:
