@@ -155,9 +155,9 @@ def change_kind(data: SiteData, item_id: str, h: Any) -> str | None:
     entry = reg.get(item_id) or {}
     if h.version in entry.get("changed_in", []):
         return "wording"
-    if h.version == data.site.version and is_draft(data) and entry and item_id in governed_records(data):
-        now = normative_texts(data).get(item_id)
-        if now is not None and fingerprint(now) != entry.get("fingerprint"):
+    if h.version == data.site.version and is_draft(data) and entry:
+        prints = data.memo("register:fingerprints", lambda: {i: fingerprint(t) for i, t in normative_texts(data).items()})
+        if item_id in prints and prints[item_id] != entry.get("fingerprint"):
             return "wording"
     return None
 
