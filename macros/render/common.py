@@ -161,8 +161,10 @@ def page_head(data: SiteData, src: str, meta: dict) -> str:
         parts.append(f'<span class="page-status">{attr(status)}</span>')
     if review.get("last_reviewed"):
         parts.append(f'<span class="page-updated">Last reviewed {_d(review.get("last_reviewed"))}</span>')
+    draft = draft_notice(data)
+    if draft:
+        parts.insert(0, draft)
     out = ('<p class="page-head" data-search-exclude>' + " ".join(parts) + "</p>\n\n") if parts else ""
-    out += draft_notice(data)
     due = review.get("review_due")
     if due and _as_date(due) < today():
         out += (
@@ -174,17 +176,15 @@ def page_head(data: SiteData, src: str, meta: dict) -> str:
 
 
 def draft_notice(data: SiteData) -> str:
-    """On every page of a draft build: which edition this is, and which one readers have now."""
+    """On every page of a draft build, first under the title: which edition this is, and which one readers have now.
+    Part of the page head (not an admonition), so it is never taken for the page's own first box."""
     if not is_draft(data):
         return ""
     now = current_release(data)
     current = (f"The current guidance is edition {attr(now[0])}, published {_d(now[1])}." if now
                else "No edition has been published yet.")
-    return (
-        '<div class="admonition warning draft-notice" role="note" data-search-exclude>'
-        f'<p class="admonition-title">Draft of edition {attr(data.site.version)}, not yet published</p>'
-        f"<p>This page may change before it is published. {current}</p></div>\n\n"
-    )
+    return (f'<span class="draft-notice" role="note"><strong>Draft of edition {attr(data.site.version)}, not yet '
+            f"published.</strong> This page may change before it is published. {current}</span>")
 
 
 def answers_line(data: SiteData, src: str, meta: dict) -> str:
