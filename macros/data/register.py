@@ -45,13 +45,28 @@ HEADER = """# Register of every published id. Written by `make register` and `ma
 """
 
 
+_PARSED: dict[Path, tuple[tuple, Any]] = {}  # the register as read, while its file is unchanged
+
+
+def _parsed(path: Path) -> Any:
+    """The register file read with the strict loader (once while it is unchanged). Raises YamlProblem."""
+    st = path.stat()
+    key = (st.st_mtime_ns, st.st_size)
+    hit = _PARSED.get(path)
+    if hit and hit[0] == key:
+        return hit[1]
+    entries = load_file(path) or []
+    _PARSED[path] = (key, entries)
+    return entries
+
+
 def read_register(root: Path) -> dict[str, dict]:
     """id -> register entry. Raises DataErrors when the file cannot be read or names an id twice."""
     path = Path(root) / REGISTER
     if not path.exists():
         return {}
     try:
-        entries = load_file(path) or []
+        entries = _parsed(path)
     except YamlProblem as exc:
         raise DataErrors([Problem(REGISTER_FILE, "", "", exc.message + ".", exc.line)]) from None
     problems, out, first = [], {}, {}
@@ -75,7 +90,7 @@ def register_lines(root: Path) -> dict[str, int]:
     """id -> line of its entry in the register file (for messages)."""
     path = Path(root) / REGISTER
     try:
-        entries = load_file(path) if path.exists() else []
+        entries = _parsed(path) if path.exists() else []
     except YamlProblem:
         return {}
     lines = getattr(entries, "item_lines", [])
