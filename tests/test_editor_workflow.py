@@ -244,3 +244,18 @@ def test_the_build_make_release_freezes_is_not_a_draft(project, monkeypatch):
     assert "Draft of edition" not in page_head(data, "mappa/index.md", {})
     table = editions_list(data, "training/editions.md")
     assert f"[{version}](../index.md) (current)" in table and table.count("(current)") == 1
+
+
+def test_a_new_item_names_the_edition_being_prepared(project):
+    version = draft(project)
+    proc = run(project, "new_record.py", "step", "exit", "--root", str(project))
+    assert proc.returncode == 0, proc.stderr
+    new_id = proc.stdout.split()[0]
+    path = project / "data" / "mappa" / "steps" / "5-exit.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.rindex(f"version: {version}")] + "version: 2026.11.0" +
+                    text[text.rindex(f"version: {version}") + len(f"version: {version}"):], encoding="utf-8")
+    check = run(project, "check_data.py", str(project))
+    msg = next(line for line in check.stderr.splitlines() if new_id in line and "is new" in line)
+    assert f"first published in edition {version}, but its first history entry names 2026.11.0" in msg
+    assert re.search(r"data/mappa/steps/5-exit\.yaml:\d+ ", msg)

@@ -280,6 +280,22 @@ def compare(data: SiteData, locs: Mapping[str, Any]) -> Outcome:
         out.changed += 1
     for item_id, now in cur.items():
         entry = reg.get(item_id)
+        rec = records.get(item_id)
+        first = rec.history[0].version if rec is not None and rec.history else None
+        if entry is None and first is not None and (first != version or not draft):
+            origin = origins.get(item_id)
+            if draft:
+                msg = (f"{item_id} is new (it is not in {REGISTER_FILE}), so it is first published in edition "
+                       f"{version}, but its first history entry names {first}. Write - {{version: {version}, date: "
+                       f"{data.site.version_date.isoformat()}, change: First published.}} (if it replaces an item "
+                       f"with another id, retire that id in the register with successor: {item_id})")
+            else:
+                msg = (f"{item_id} is new (it is not in {REGISTER_FILE}), but edition {version} is already "
+                       "released. Start the next edition with `make next-edition`, and name that edition in its "
+                       "first history entry (change: First published.)")
+            out.problems.append(Problem(origin.file if origin else data.file_of.get(item_id, "data/"), item_id,
+                                        "history", msg + ".", origin.line("history") if origin else None))
+            continue
         if entry is None:
             reg[item_id] = now | {"first_published": version}
             if item_id in words:
