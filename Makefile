@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NPMSTAMP := node_modules/.installed
 
-.PHONY: setup build serve test test-fast lint check pdf bench browser clean register offline release
+.PHONY: setup build serve test test-fast lint check pdf bench browser clean register offline release next-edition new-tool new-step new-source macro-list
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed. Set PYTHON=/path/to/python3.11 (or newer)."; exit 1; }
@@ -32,8 +32,10 @@ check: setup
 build: setup
 	$(BIN)/python scripts/build.py
 
-serve: build
-	MACROS_ON_ERROR_FAIL=false NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -a 127.0.0.1:8000 --livereload
+## serve PORT=8000: live preview; while the data is broken the browser shows the check's messages (scripts/serve.py)
+PORT ?= 8000
+serve: setup
+	$(BIN)/python scripts/serve.py --port $(PORT)
 
 lint: setup
 	$(BIN)/ruff check macros scripts tests
@@ -61,6 +63,27 @@ release: setup
 
 register: setup
 	$(BIN)/python scripts/update_register.py
+
+## next-edition: start preparing the next edition (raises version in data/site.yaml; builds say "Draft" until make release)
+next-edition: setup
+	$(BIN)/python scripts/next_edition.py
+
+## new-tool ID=TOOL-XYZ, new-step STAGE=meeting, new-source ID=some-id: a new record from its template (scripts/templates/)
+new-tool: setup
+	@test -n "$(ID)" || { echo 'Name the tool: make new-tool ID=TOOL-XYZ'; exit 1; }
+	$(BIN)/python scripts/new_record.py tool "$(ID)"
+
+new-step: setup
+	@test -n "$(STAGE)" || { echo 'Name the stage: make new-step STAGE=meeting (identification, level-referral, pre-meeting, meeting or exit)'; exit 1; }
+	$(BIN)/python scripts/new_record.py step "$(STAGE)"
+
+new-source: setup
+	@test -n "$(ID)" || { echo 'Name the source: make new-source ID=publisher-topic-2016'; exit 1; }
+	$(BIN)/python scripts/new_record.py source "$(ID)"
+
+## macro-list: write the list of macros a page can use into CONTRIBUTING.md (from macros/site/page_macros.py)
+macro-list: setup
+	$(BIN)/python scripts/macro_list.py
 
 clean:
 	rm -rf site .site-* pdf dist

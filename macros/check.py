@@ -2,7 +2,9 @@
 
 1. data/ and the front matter of docs/ (macros/data/loader.py: files, records, references, rules);
 2. the bodies of docs/ pages: Jinja syntax and every macro call (macros/docs_check.py);
-3. gaps: each gap's pages exist, and each shows its gaps.
+3. gaps: each gap's pages exist, and each shows its gaps;
+4. the id register (macros/data/register.py): no published id lost or reused, and no step, standard or
+   tool whose words changed without a history entry for the edition being prepared.
 Every problem is collected before anything is reported. `check_project` never raises for an
 editor's mistake; it returns the data (None when it could not be built) and the problems.
 """
@@ -10,8 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .data.errors import Problem, closest, report
+from .data.editions import editions
+from .data.errors import Problem, closest, report, superseded_sources
 from .data.loader import DataErrors, Records, SiteData, load_site
+from .data.register import register_problems
 from .data.yamlio import YamlProblem, decode, split_front_matter
 from .docs_check import Known, check_pages
 from .generated_text import check_generated
@@ -37,10 +41,40 @@ def check_project(root: Path) -> tuple[SiteData | None, list[Problem]]:
     page_ids, no_macros = _page_info(data, records)
     docs_problems, showing = check_pages(_bodies(root), page_ids, known, skip=lambda src: src in no_macros)
     problems.extend(docs_problems)
+    problems.extend(template_leftovers(root))
     if data is not None:
         problems.extend(check_gap_pages(data, showing))
         problems.extend(check_generated(data))
+        try:
+            editions(data)
+        except DataErrors as exc:
+            problems.extend(exc.problems)
+        else:
+            problems.extend(register_problems(data, ids(data)))
     return data, problems
+
+
+TEMPLATE_MARK = "REPLACE"
+
+
+def template_leftovers(root: Path) -> list[Problem]:
+    """A warning for each line of data/ that still holds a template's words (`make new-tool` and the others)."""
+    out = []
+    for path in sorted((root / "data").rglob("*.yaml")):
+        try:
+            text = decode(path.read_bytes(), check_tabs=False)
+        except YamlProblem:
+            continue
+        rows = [n for n, row in enumerate(text.split("\n"), 1)
+                if not row.lstrip().startswith("#") and TEMPLATE_MARK in row.split(" #")[0]]
+        if rows:
+            many = f"{len(rows)} lines still hold" if len(rows) > 1 else "this line still holds"
+            at = f" (lines {', '.join(map(str, rows))})" if len(rows) > 1 else ""
+            out.append(Problem(path.relative_to(root).as_posix(), "", "", f"{many} the template's words "
+                               f"('{TEMPLATE_MARK} ...'){at}. Write the real words, or {{not_known: \"why\"}} where "
+                               "the field may be unknown. `make release` refuses until none is left.",
+                               rows[0], warning=True))
+    return out
 
 
 def _known(data: SiteData | None, r: Records | None) -> Known:
@@ -50,6 +84,7 @@ def _known(data: SiteData | None, r: Records | None) -> Known:
             sources=set(data.sources), facts=set(data.facts), topics={f.topic for f in facts},
             figures={f.id for t in data.tools for f in t.figures}, stages={s.id for s in data.mappa.stages},
             categories={x.id for x in data.mappa.categories}, ids=_published_ids(data),
+            superseded=superseded_sources(data.sources.values()),
         )
     if r is None:
         return Known()
@@ -61,6 +96,7 @@ def _known(data: SiteData | None, r: Records | None) -> Known:
         figures={f.id for t in r.tools for f in t.figures} if "tools" in read else None,
         stages={s.id for s in r.mappa.stages} if r.mappa else None,
         categories={x.id for x in r.mappa.categories} if r.mappa else None,
+        superseded=superseded_sources(r.sources) if "sources" in read else {},
     )
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import jinja2
 from jinja2 import nodes
 
-from .data.errors import Problem, closest
-from .site.page_macros import MACROS
+from .data.errors import Problem, closest, closest_source
+from .site.page_macros import MACRO_HELP, MACROS
 
 # variables a page may use besides the macros: ours, and the ones mkdocs-macros gives every page
 VARIABLES = frozenset({"site_version", "config", "page", "navigation", "files", "environment", "plugin",
@@ -35,6 +35,7 @@ class Known:
     categories: set[str] | None = None
     ids: set[str] | None = None
     where: dict[str, str] = field(default_factory=dict)
+    superseded: dict[str, str] = field(default_factory=dict)  # source id -> the source that replaced it
 
 
 # macro -> argument name -> (Known attribute, what it is, where it is defined)
@@ -60,6 +61,22 @@ def usage(name: str) -> str:
     return f"{name}({', '.join(params)})"
 
 
+MACRO_LIST_START = "<!-- macro list: made by `make macro-list` from macros/site/page_macros.py; do not edit -->"
+MACRO_LIST_END = "<!-- end of macro list -->"
+
+
+def macro_reference() -> str:
+    """The list of macros a page can use, for CONTRIBUTING.md: how to write each call and what it shows."""
+    rows = []
+    for name in sorted(MACROS):
+        doc = (MACROS[name].__doc__ or "").strip().split("\n")[0].rstrip(".")
+        what = MACRO_HELP.get(name) or doc
+        ids = ID_ARGUMENTS.get(name, {})
+        needs = "; ".join(f"`{arg}`: a {w} id from {where}" for arg, (_a, w, where) in ids.items())
+        rows.append(f"- `{{{{ {usage(name)} }}}}`: {what}." + (f" ({needs})" if needs else ""))
+    return "\n".join([MACRO_LIST_START, *rows, MACRO_LIST_END])
+
+
 def check_page(src: str, body: str, offset: int, record: str, known: Known) -> tuple[list[Problem], bool]:
     """Problems on one page, and whether it calls gaps_here() (taken as yes when the page has problems,
     so that one slip is reported once, not again for every gap the page shows)."""
@@ -81,7 +98,8 @@ def check_page(src: str, body: str, offset: int, record: str, known: Known) -> t
     for n in tree.find_all(nodes.Name):
         if n.ctx == "load" and n.name not in MACROS and n.name not in VARIABLES and n.name not in assigned:
             out.append(Problem(file, record, "", f"'{n.name}' is not a macro or a variable a page can use.{closest(n.name, MACROS)} "
-                               "The macros are listed in CONTRIBUTING.md.", n.lineno + offset))
+                               "Every macro is listed in CONTRIBUTING.md, section 'Macros a page can use'.",
+                               n.lineno + offset))
     return out, bool(out) or "gaps_here" in called
 
 
@@ -105,8 +123,12 @@ def _check_call(file: str, record: str, offset: int, call: nodes.Call, known: Kn
         options = getattr(known, attr)
         if options is not None and value.value not in options:
             out.append(Problem(file, record, f"{name}()", f"unknown {what} '{value.value}'. Expected one of the "
-                               f"{what} ids in {where}.{closest(value.value, options)}", line))
+                               f"{what} ids in {where}.{_hint(attr, value.value, options, known)}", line))
     return out
+
+
+def _hint(attr: str, value: object, options: set[str], known: Known) -> str:
+    return closest_source(value, options, known.superseded) if attr == "sources" else closest(value, options)
 
 
 def check_pages(bodies: dict[str, tuple[str, int]], records: dict[str, str], known: Known,

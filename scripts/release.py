@@ -2,8 +2,9 @@
 
 Usage: make release SUMMARY="One line for readers: what changed in this edition"
    or: python scripts/release.py --summary "..."
-Before: set version and version_date in data/site.yaml to the new edition, and add a history entry
-(that version) to every item that changed. This script then
+Before: start the edition with `make next-edition` (it raises version and version_date in data/site.yaml and
+marks every build a draft), and give every item you changed a history entry naming that version
+(kind: wording or kind: meaning). This script then
 1. refuses if data/editions.yaml already has this version, or a newer one;
 2. records new ids and changed wordings in data/id-register.yaml (scripts/update_register.py), so the
    kept edition shows each rule's earlier wording;
@@ -16,12 +17,14 @@ previous edition under /editions/<previous>/, marked as no longer current.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from macros.data.editions import EDITIONS_FILE, load_editions, version_key
+from macros.check import report, template_leftovers
+from macros.data.editions import EDITIONS_FILE, RELEASING, load_editions, version_key
 from macros.data.loader import DataErrors, load_site
 from macros.site.editions import freeze
 
@@ -47,6 +50,10 @@ def main() -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     site = data.site
+    leftovers = template_leftovers(ROOT)
+    if leftovers:
+        print(report(leftovers) + "\nWrite the real words first: nothing was released.", file=sys.stderr)
+        return 1
     if eds and version_key(eds[-1].version) >= version_key(site.version):
         print(f"Edition {eds[-1].version} is already kept. Set a new version and version_date in data/site.yaml "
               "first (calendar versioning, YYYY.M.N).", file=sys.stderr)
@@ -60,7 +67,9 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix=".release-", dir=ROOT) as tmp:
         built = Path(tmp) / "site"
-        if subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(built)], cwd=ROOT).returncode:
+        env = dict(os.environ, **{RELEASING: site.version})  # the build being frozen is the edition, not a draft
+        if subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(built)], cwd=ROOT,
+                          env=env).returncode:
             print("The build failed: nothing was released.", file=sys.stderr)
             return 1
         archive = f"editions/{site.version}.zip"

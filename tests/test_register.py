@@ -4,7 +4,12 @@ from __future__ import annotations
 import yaml
 
 from macros.data.loader import load_site
-from macros.data.register import register_problems
+from macros.data.register import register_problems as _register_problems
+from macros.paths import ids
+
+
+def register_problems(data) -> list[str]:
+    return [str(p) for p in _register_problems(data, ids(data))]
 
 
 def test_register_matches_the_data(data):

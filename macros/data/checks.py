@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import models as m
-from .errors import Collector, closest
+from .errors import Collector, closest, closest_source, superseded_sources
 from .read import Records
 
 STRUCTURE = "data/mappa/structure.yaml"
@@ -62,6 +62,7 @@ def check_unique(c: Collector, r: Records) -> None:
             unique(c, getattr(r.mappa, name), lambda x: x.id, name[:-1] + " id")
     if r.judiciary:
         unique(c, r.judiciary.questions, lambda q: q.id, "question id")
+    unique(c, r.concepts, lambda k: " ".join(k.term.lower().split()), "glossary term")
     figures = [(t, f) for t in r.tools for f in t.figures]
     seen: dict[str, m.Tool] = {}
     for t, f in figures:
@@ -99,19 +100,22 @@ def check_sources(c: Collector, r: Records) -> None:
         records += [(s, s.id) for s in r.standards_file.standards]
     if r.judiciary:
         records += [(q, q.id) for q in r.judiciary.questions]
+    old = superseded_sources(r.sources)
     for rec, label in records:
-        _sources_of(c, rec, rec, label, known)
+        _sources_of(c, rec, rec, label, known, superseded=old)
     if r.recs_file:
-        _sources_of(c, r.recs_file, r.recs_file.report, "report", known, "data/recommendations.yaml")
+        _sources_of(c, r.recs_file, r.recs_file.report, "report", known, "data/recommendations.yaml", old)
     if r.judiciary:
-        _sources_of(c, r.judiciary, r.judiciary.base_rate_example, "base_rate_example", known, "data/judiciary.yaml")
+        _sources_of(c, r.judiciary, r.judiciary.base_rate_example, "base_rate_example", known, "data/judiciary.yaml", old)
 
 
-def _sources_of(c: Collector, rec: Any, obj: Any, label: str, known: set[str], file: str | None = None) -> None:
+def _sources_of(c: Collector, rec: Any, obj: Any, label: str, known: set[str], file: str | None = None,
+                superseded: dict[str, str] | None = None) -> None:
     for where, ref in walk_sources(obj):
         if ref.id in known:
             continue
-        msg = f"unknown source '{ref.id}'. Expected an id from data/sources/*.yaml.{closest(ref.id, known)}"
+        msg = (f"unknown source '{ref.id}'. Expected an id from data/sources/*.yaml."
+               f"{closest_source(ref.id, known, superseded)}")
         if file:
             c.add(file, label, where, msg)
         else:
@@ -263,8 +267,9 @@ def check_history(c: Collector, rec: Any, label: str, history: list[m.HistoryEnt
         return
     for i, h in enumerate(history):
         if _calver(h.version) > _calver(site.version):
-            c.at(rec, label, f"history[{i}].version", f"version {h.version} is later than the site version "
-                 f"{site.version} in data/site.yaml. Use {site.version} or earlier.")
+            c.at(rec, label, f"history[{i}].version", f"version {h.version} is later than {site.version}, the "
+                 f"edition being prepared ('version' in data/site.yaml). To start a new edition, run `make "
+                 f"next-edition` (it raises the version), then name that version here; or use {site.version}.")
 
 
 def _calver(v: str) -> tuple[int, ...]:

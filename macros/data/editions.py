@@ -6,6 +6,7 @@ The list is validated like the rest of data/: every problem at once, in plain wo
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -30,6 +31,16 @@ class Edition(m.Strict):
 
 def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(x) for x in version.split("."))
+
+
+def next_version(current: str, day: dt.date) -> str:
+    """The calendar version after `current` for an edition started on `day`."""
+    year, month, n = version_key(current)
+    if (year, month) == (day.year, day.month):
+        return f"{year}.{month}.{n + 1}"
+    if (day.year, day.month) < (year, month):  # a clock behind the last edition: keep counting in its month
+        return f"{year}.{month}.{n + 1}"
+    return f"{day.year}.{day.month}.0"
 
 
 def load_editions(root: Path, site: m.SiteInfo) -> list[Edition]:
@@ -88,12 +99,34 @@ def editions(data: SiteData) -> list[Edition]:
     return data.memo("editions", lambda: load_editions(data.root, data.site))
 
 
-def older_editions(data: SiteData) -> list[tuple[Edition, dt.date]]:
-    """Editions that are no longer current, each with the day it stopped being current."""
+# set by scripts/release.py for the one build it freezes: that build is the released edition, not a draft
+RELEASING = "GUIDANCE_RELEASING"
+
+
+def is_draft(data: SiteData) -> bool:
+    """True while the site's version is an edition being prepared: not yet kept by `make release`."""
+    if os.environ.get(RELEASING) == data.site.version:
+        return False
+    return data.site.version not in {e.version for e in editions(data)}
+
+
+def current_release(data: SiteData) -> tuple[str, dt.date] | None:
+    """(version, date) of the edition readers have now: the site's own version once released, else the
+    last released edition (None before the first release). A draft is never the current edition."""
+    if not is_draft(data):
+        return data.site.version, data.site.version_date
     eds = editions(data)
+    return (eds[-1].version, eds[-1].date) if eds else None
+
+
+def older_editions(data: SiteData) -> list[tuple[Edition, dt.date]]:
+    """Editions that are no longer current, each with the day it stopped being current. While a draft
+    is being prepared the last released edition is still current, so it is not among them."""
+    eds = editions(data)
+    current = current_release(data)
     out = []
     for i, ed in enumerate(eds):
-        if ed.version == data.site.version:
+        if current and ed.version == current[0]:
             continue
         until = eds[i + 1].date if i + 1 < len(eds) else data.site.version_date
         out.append((ed, until))

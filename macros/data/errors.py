@@ -71,6 +71,31 @@ def closest(word: object, options: Iterable[str], cutoff: float = 0.6) -> str:
     return f" Did you mean '{match[0]}'?" if match else ""
 
 
+def closest_source(word: object, known: Iterable[str], superseded: dict[str, str] | None = None) -> str:
+    """closest() for a source id, saying so when the nearest source is superseded (and by what)."""
+    hint = closest(word, known)
+    sid = hint.split("'")[1] if hint else ""
+    by = (superseded or {}).get(sid)
+    if by:
+        return (f" Did you mean '{sid}'? Note that '{sid}' is superseded by '{by}': cite '{by}' for what applies "
+                f"today, and '{sid}' only for what applied before.")
+    return hint
+
+
+def superseded_sources(sources: Iterable[Any]) -> dict[str, str]:
+    """source id -> the id of the source that replaces it today (a chain of replacements followed to its end)."""
+    by = {s.id: s.in_force.by for s in sources
+          if getattr(s, "in_force", None) is not None and s.in_force.state == "superseded" and s.in_force.by}
+    out = {}
+    for sid, nxt in by.items():
+        seen = {sid}
+        while nxt in by and nxt not in seen:
+            seen.add(nxt)
+            nxt = by[nxt]
+        out[sid] = nxt
+    return out
+
+
 # example ids, so a pattern failure can say what is expected in plain words
 _PATTERN_HINTS = {
     m.MAPPA_STEP_ID: "an id like MAPPA-ID-01 (stage code ID, LV, PM, MT or EX, then two digits)",
@@ -201,6 +226,32 @@ def node_at(raw: Any, loc: tuple) -> Any:
     return node
 
 
+def root_causes_first(errors: list[dict], raw: Any) -> list[tuple[dict, str]]:
+    """Each error with its message, a misspelt field before the 'missing' it causes: when a record has
+    'abreviation' and lacks 'abbr', the reader learns first that 'abreviation' is not a field (did you mean
+    'abbr'?), and then that 'abbr' is missing because of it."""
+    out = []
+    misspelt: dict[tuple, dict[str, str]] = {}  # record location -> field it lacks -> the misspelling
+    for err in errors:
+        loc = tuple(err["loc"])
+        message = plain(err, node_at(raw, loc[:-1]))
+        if err["type"] == "extra_forbidden" and "Did you mean '" in message:
+            meant = message.split("Did you mean '")[1].split("'")[0]
+            misspelt.setdefault(loc[:-1], {})[meant] = str(loc[-1])
+        out.append((err, message))
+    for i, (err, _message) in enumerate(out):
+        loc = tuple(err["loc"])
+        wrong = misspelt.get(loc[:-1], {}).get(str(loc[-1])) if err["type"] == "missing" else None
+        if wrong:
+            out[i] = (err, f"this field is missing, probably because it is spelt '{wrong}' (see above). "
+                           f"Rename '{wrong}' to '{loc[-1]}'.")
+    first: dict = {}  # each record keeps its place among the others; inside it, misspellings come first
+    for i, (err, _m) in enumerate(out):
+        first.setdefault(str(err["loc"][0]) if len(err["loc"]) > 1 else "", i)
+    return sorted(out, key=lambda em: (first[str(em[0]["loc"][0]) if len(em[0]["loc"]) > 1 else ""],
+                                       em[0]["type"] != "extra_forbidden"))
+
+
 @dataclass(frozen=True)
 class Origin:
     file: str
@@ -254,9 +305,8 @@ class Collector:
         try:
             return adapter.validate_python(raw)
         except ValidationError as exc:
-            for err in _without_other_branches(exc.errors()):
-                loc = tuple(err["loc"])
-                self._one(path, raw, loc, list_key, plain(err, node_at(raw, loc[:-1])), line_offset)
+            for err, message in root_causes_first(_without_other_branches(exc.errors()), raw):
+                self._one(path, raw, tuple(err["loc"]), list_key, message, line_offset)
             return None
 
     def _one(self, path, raw, loc: tuple, list_key: str | None, message: str, line_offset: int) -> None:

@@ -49,7 +49,8 @@ def _load(root: Path) -> SiteData:
     if c.problems:
         raise DataErrors(c.problems, records)
     data = _site_data(root, records, c)
-    data.memo("origins", lambda: {rec.id: c.origin(rec) for rec in [*records.gaps, *records.facts, *records.steps]})
+    data.memo("origins", lambda: {rec.id: c.origin(rec) for rec in [*records.gaps, *records.facts, *records.steps,
+                                                            *records.standards_file.standards, *records.tools]})
     _check_training(c, data)
     check_search(c, data)
     check_in_force(c, data)

@@ -5,6 +5,7 @@ from ..paths import all_ids
 from ..sitemap import generated_pages
 from .errors import Collector, closest
 from .sitedata import SiteData
+from .yamlio import YamlProblem, load_file
 
 SEARCH_FILE = "data/search.yaml"
 
@@ -26,3 +27,57 @@ def check_search(c: Collector, data: SiteData) -> None:
             c.add(SEARCH_FILE, x.query, f"best_bets[{i}].query", f"this query is already a best bet for {seen[key]}; "
                   "a query can have only one best bet.")
         seen.setdefault(key, x.id)
+    check_synonym_duplicates(c, data)
+    _twice(c, [" ".join(x.query.lower().split()) + " -> " + x.id for x in s.best_bets], "best_bets", "best bet")
+    _twice(c, list(s.exclude), "exclude", "page kept out of search")
+
+
+def _twice(c: Collector, keys: list[str], list_key: str, what: str) -> None:
+    """The same entry twice in one of search.yaml's lists: refused, naming both places."""
+    try:
+        raw = load_file(c.root / SEARCH_FILE)
+    except (YamlProblem, OSError):
+        return
+    items = raw.get(list_key) if isinstance(raw, dict) else None
+    lines = getattr(items, "item_lines", [])
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        line = lines[i] if i < len(lines) else None
+        if key in first:
+            k = first[key]
+            c.add(SEARCH_FILE, key.split(" -> ")[0], f"{list_key}[{i}]", f"this {what} is listed twice: here and on "
+                  f"line {lines[k] if k < len(lines) else '?'}. Delete this copy.", line)
+            continue
+        first[key] = i
+
+
+def check_synonym_duplicates(c: Collector, data: SiteData) -> None:
+    """Each id has one synonym entry, and each of its words once: a copy is refused naming both places."""
+    try:
+        raw = load_file(data.root / SEARCH_FILE)
+    except YamlProblem:
+        return
+    entries = raw.get("synonyms") if isinstance(raw, dict) else None
+    entries = entries if isinstance(entries, list) else []
+
+    def line(i: int, j: int | None = None) -> int | None:
+        if j is not None and isinstance(entries[i], dict) and hasattr(entries[i].get("words"), "line_of"):
+            return entries[i]["words"].line_of(j)
+        return entries.line_of(i) if hasattr(entries, "line_of") else None
+
+    first_entry: dict[str, int] = {}
+    first_word: dict[tuple[str, str], tuple[int, int]] = {}  # (id, word) -> where it was first listed
+    for i, syn in enumerate(data.search.synonyms):
+        if syn.id in first_entry:
+            k = first_entry[syn.id]
+            c.add(SEARCH_FILE, syn.id, f"synonyms[{i}].id", f"{syn.id} has a second synonym entry: here and on line "
+                  f"{line(k)}. Put all its words in one entry, and delete this one.", line(i))
+        first_entry.setdefault(syn.id, i)
+        for j, word in enumerate(syn.words):
+            key = (syn.id, " ".join(word.lower().split()))
+            if key in first_word:  # the same word for two different pages is allowed (several tools for young people)
+                k, kj = first_word[key]
+                c.add(SEARCH_FILE, syn.id, f"synonyms[{i}].words[{j}]", f"'{word}' is listed twice for {syn.id}: "
+                      f"here and on line {line(k, kj)}. Delete this copy.", line(i, j))
+                continue
+            first_word[key] = (i, j)

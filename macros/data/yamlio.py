@@ -7,6 +7,7 @@ byte-order mark, tabs, a syntax error) raise `YamlProblem` with a plain message,
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -94,17 +95,72 @@ def load_text(text: str):
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         what = exc.problem or str(exc)
-        raise YamlProblem(f"YAML syntax error: {what}. {_syntax_hint(what)}", line, col) from None
+        hint = _syntax_hint(what, text.split("\n"), line, col)
+        raise YamlProblem(f"YAML syntax error: {what}. {hint}", line, col) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML error: {exc}", None) from None
 
 
-def _syntax_hint(what: str) -> str:
+def _syntax_hint(what: str, lines: list[str] | None = None, line: int | None = None, col: int | None = None) -> str:
     if "tab" in what:
         return "Indent with spaces, never tabs."
+    indent = _indent_hint(lines or [], line or 0)
     if "mapping values" in what:
-        return "A value that contains ': ' must be put in quotes."
-    return "Check the indentation, quotes and brackets on this line and the one before."
+        row = (lines or [""])[line - 1] if lines and line and line <= len(lines) else ""
+        first_colon = row.find(":")
+        if indent and col is not None and col - 1 <= first_colon:  # the line's own key: it is indented wrongly
+            return indent
+        return ("A value that contains ': ' must be put in quotes, for example title: \"Risk: a short guide\" "
+                "(or the line is indented more than the one before it).")
+    return indent or "Check the indentation, quotes and brackets on this line and the one before."
+
+
+_KEY = re.compile(r"^(?P<dash>-\s+)?(?P<key>[^\s:#\-{\[][^:#]*?):(?:\s|$)")
+
+
+def _shape(row: str) -> tuple[int, str, bool, bool] | None:
+    """(column where the line's key or item starts, its name, is an item, opens a nested block)."""
+    stripped = row.lstrip(" ")
+    if not stripped or stripped.startswith("#"):
+        return None
+    ind = len(row) - len(stripped)
+    m = _KEY.match(stripped)
+    if m and not m.group("dash"):
+        rest = stripped[m.end():].split("#")[0].strip()
+        return ind, m.group("key"), False, rest in ("", ">", ">-", "|", "|-")
+    if stripped.startswith("-"):
+        return ind, stripped[:30].rstrip(), True, False
+    return None
+
+
+def _indent_hint(lines: list[str], line: int) -> str:
+    """Which key (or list item) the line at fault should line up with, when its indentation is the mistake."""
+    if not (0 < line <= len(lines)):
+        return ""
+    here = _shape(lines[line - 1])
+    if here is None:
+        return ""
+    for back in range(line - 2, -1, -1):
+        prev = _shape(lines[back])
+        if prev is not None:
+            break
+    else:
+        return ""
+    col, name, is_item, _opens = here
+    pcol, pname, p_item, p_opens = prev
+    if p_opens:
+        return ""  # the line before opens a block: this line belongs inside it, any deeper indent is right
+    if p_item and not is_item:  # '- id: x' then 'title: ...': the key lines up with the key after the dash
+        m = _KEY.match(lines[back].lstrip(" "))
+        if not m:
+            return ""
+        pcol, pname = pcol + len(m.group("dash") or ""), m.group("key")
+    if col == pcol:
+        return ""
+    what, other = ("item", "item") if is_item and p_item else ("key", "key")
+    return (f"The {what} '{name}' starts at column {col + 1}, but the {other} '{pname}' on line {back + 1} starts at "
+            f"column {pcol + 1}: they belong to the same record or list, so they must line up. {'Indent' if pcol else 'Start'} '{name}' "
+            + (f"with {pcol} spaces, like '{pname}'." if pcol else f"at the beginning of the line, as '{pname}' does."))
 
 
 def decode(raw: bytes, check_tabs: bool = True) -> str:

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from .. import paths
 from ..data import models as m
-from ..data.editions import editions
+from ..data.editions import current_release, editions, is_draft
 from ..data.loader import SiteData
 from ..labels import numbers
 from ..paths import anchor_of, edition_permalink, ids, permalink, rel, rel_url
@@ -161,6 +161,9 @@ def page_head(data: SiteData, src: str, meta: dict) -> str:
         parts.append(f'<span class="page-status">{attr(status)}</span>')
     if review.get("last_reviewed"):
         parts.append(f'<span class="page-updated">Last reviewed {_d(review.get("last_reviewed"))}</span>')
+    draft = draft_notice(data)
+    if draft:
+        parts.insert(0, draft)
     out = ('<p class="page-head" data-search-exclude>' + " ".join(parts) + "</p>\n\n") if parts else ""
     due = review.get("review_due")
     if due and _as_date(due) < today():
@@ -170,6 +173,18 @@ def page_head(data: SiteData, src: str, meta: dict) -> str:
             "before relying on it.\n\n"
         )
     return out
+
+
+def draft_notice(data: SiteData) -> str:
+    """On every page of a draft build, first under the title: which edition this is, and which one readers have now.
+    Part of the page head (not an admonition), so it is never taken for the page's own first box."""
+    if not is_draft(data):
+        return ""
+    now = current_release(data)
+    current = (f"The current guidance is edition {attr(now[0])}, published {_d(now[1])}." if now
+               else "No edition has been published yet.")
+    return (f'<span class="draft-notice" role="note"><strong>Draft of edition {attr(data.site.version)}, not yet '
+            f"published.</strong> This page may change before it is published. {current}</span>")
 
 
 def answers_line(data: SiteData, src: str, meta: dict) -> str:
@@ -195,7 +210,10 @@ def about_panel(data: SiteData, src: str, meta: dict, title: str) -> str:
             f"- **Last reviewed** {_d(review.get('last_reviewed'))} · **Review due** {_d(review.get('review_due'))}"
             + (f" · **Owner** {md(review.get('owner'))}" if review.get("owner") else "")
         )
-    rows.append(f"- **Version** {md(data.site.version)} of this guidance, {_d(data.site.version_date)}")
+    if is_draft(data):
+        rows.append(f"- **Version** {md(data.site.version)}: a draft, not yet published")
+    else:
+        rows.append(f"- **Version** {md(data.site.version)} of this guidance, {_d(data.site.version_date)}")
     return (
         f'<details class="page-about" id="about-{anchor_of(page_id)}" data-search-exclude markdown="1">\n'
         "<summary>About this page: ID, recommendations answered, review dates and how to cite it</summary>\n\n"
@@ -235,7 +253,8 @@ def cite_this(data: SiteData, src: str, title: str, item_id: str) -> str:
     site = data.site
     path = edition_permalink(site.version, item_id)  # the words as cited, in this edition, for good
     text = (
-        f"{title}. {item_id}. {site.title}, edition {site.version} ({_d(site.version_date)}). "
+        f"{title}. {item_id}. {site.title}, edition {site.version} "
+        + ("(draft, not yet published). " if is_draft(data) else f"({_d(site.version_date)}). ")
     )
     base = site.public_url
     url = base + path

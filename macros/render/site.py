@@ -4,7 +4,9 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import paths
+from ..data.editions import is_draft
 from ..data.loader import SiteData
+from ..data.register import change_kind
 from ..paths import anchor_of, ids, permalink, rel, rel_url, term_title
 from ..sitemap import all_pages
 from .basis import BASIS_TEXT
@@ -98,6 +100,10 @@ def history_items(data: SiteData):
             yield h, t.id
 
 
+# how "What changed" marks each kind of recorded change (macros/data/register.py change_kind)
+CHANGE_LABELS = {"meaning": " **(meaning changed)**", "wording": " *(wording only: the meaning is the same)*"}
+
+
 def what_changed(data: SiteData, src: str) -> str:
     by_version: dict[str, list] = {}
     for h, item in history_items(data):
@@ -106,12 +112,16 @@ def what_changed(data: SiteData, src: str) -> str:
     locs = ids(data)
     for version in sorted(by_version, key=lambda v: tuple(int(x) for x in v.split(".")), reverse=True):
         entries = by_version[version]
-        out.append(f"## Version {version}\n")
+        draft = version == data.site.version and is_draft(data)
+        out.append(f"## Version {version}" + (" (draft, not yet published)" if draft else "") + "\n")
+        if draft:
+            out.append("These changes are being prepared. They are not part of the current guidance until "
+                       "this edition is published.\n")
         first = [e for e in entries if e[0].change.lower().startswith("first published")]
         rest = [e for e in entries if e not in first]
         for h, item in sorted(rest, key=lambda e: e[1]):
             loc = locs[item]
-            flag = " **(meaning changed)**" if h.normative else ""
+            flag = CHANGE_LABELS.get(change_kind(data, item, h), "")
             out.append(f"- [`{item}`]({rel(src, loc.page, loc.anchor)}), {h.date.isoformat()}: {md(h.change)}{flag}")
         if first:
             out.append(f"- First published: {len(first)} items (" + ", ".join(

@@ -27,6 +27,9 @@ def word_diff(before: str, after: str) -> str:
     return " ".join(out)
 
 
+_KIND = {"meaning": ": the meaning changed", "wording": ": wording only, the meaning is the same"}
+
+
 def earlier_wording(data: SiteData, item_id: str) -> str:
     """A short block per earlier wording of a rule (empty when it never changed)."""
     entry = data.memo("register", lambda: read_register(data.root)).get(item_id) or {}
@@ -38,7 +41,8 @@ def earlier_wording(data: SiteData, item_id: str) -> str:
     for old, nxt in zip(entry["earlier"], later, strict=True):
         newer = now if nxt is None else next(e["wording"] for e in entry["earlier"] if e["until"] == nxt)
         blocks.append(
-            f'<p class="earlier-wording" data-search-exclude><strong>Changed in edition {html.escape(old["until"])}.</strong> '
+            f'<p class="earlier-wording" data-search-exclude><strong>Changed in edition {html.escape(old["until"])}'
+            f'{_KIND.get(old.get("change"), "")}.</strong> '
             f"Words taken out are struck through; words put in are underlined: {word_diff(old['wording'], newer)}</p>"
         )
     return "\n" + "\n".join(blocks) + "\n"

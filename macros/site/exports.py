@@ -10,6 +10,7 @@ from pydantic import TypeAdapter
 from ..data import models as m
 from .. import paths
 from ..paths import permalink
+from ..data.editions import Edition
 from ..data.loader import SiteData
 from ..render.standing import applies_now_text, standing, standing_text
 
@@ -20,7 +21,7 @@ DATA_FILE_SCHEMAS = {
     "site": m.SiteInfo,
     "sources": list[m.Source],
     "recommendations-file": m.RecommendationsFile,
-    "glossary-file": list[m.Term],
+    "glossary-file": list[m.GlossaryEntry],
     "style": m.StyleRules,
     "mappa-structure": m.MappaFile,
     "mappa-steps-file": list[m.Step],
@@ -30,15 +31,64 @@ DATA_FILE_SCHEMAS = {
     "tool-file": m.Tool,
     "judiciary": m.JudiciaryFile,
     "training": list[m.TrainingPath],
+    "search": m.SearchFile,
+    "editions": list[Edition],
     "page-front-matter": m.PageMeta,
 }
 
+# which schema each data file follows (glob under the project root, first match wins); .vscode/settings.json
+# says the same to an editor's YAML language server, and tests/test_editor_hints.py checks every file against it
+DATA_FILES = {
+    "data/site.yaml": "site",
+    "data/sources/*.yaml": "sources",
+    "data/recommendations.yaml": "recommendations-file",
+    "data/glossary.yaml": "glossary-file",
+    "data/style.yaml": "style",
+    "data/mappa/structure.yaml": "mappa-structure",
+    "data/mappa/steps/*.yaml": "mappa-steps-file",
+    "data/gaps/*.yaml": "gaps-file",
+    "data/facts/*.yaml": "facts-file",
+    "data/standards.yaml": "standards-file",
+    "data/tools/*.yaml": "tool-file",
+    "data/judiciary.yaml": "judiciary",
+    "data/training.yaml": "training",
+    "data/search.yaml": "search",
+    "data/editions.yaml": "editions",
+    "data/id-register.yaml": "id-register",
+}
 
-def _schema(tp, title: str) -> str:
-    schema = TypeAdapter(tp).json_schema()
-    schema["title"] = title
+_TEXT = {"type": "string", "minLength": 1}
+_VERSION = {"type": "string", "pattern": r"^\d{4}\.\d{1,2}\.\d+$"}
+# data/id-register.yaml is written by `make register`; an editor edits it only to retire an id
+REGISTER_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "kind", "status"],
+        "properties": {
+            "id": _TEXT, "kind": _TEXT, "status": {"enum": ["published", "retired"]}, "fingerprint": _TEXT,
+            "first_published": _VERSION, "changed_in": {"type": "array", "items": _VERSION}, "wording": _TEXT,
+            "earlier": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False, "required": ["until", "wording"],
+                "properties": {"until": _VERSION, "change": {"enum": ["wording", "meaning"]}, "wording": _TEXT}}},
+            "retired_in": _VERSION, "reason": _TEXT, "successor": _TEXT,
+        },
+        "if": {"properties": {"status": {"const": "retired"}}},
+        "then": {"required": ["retired_in", "reason"]},
+    },
+}
+
+
+def data_file_schema(name: str) -> dict:
+    """The JSON Schema of one kind of data file (validation: what an editor may write, shorthands included)."""
+    if name == "id-register":
+        schema = dict(REGISTER_SCHEMA)
+    else:
+        schema = TypeAdapter(DATA_FILE_SCHEMAS[name]).json_schema(mode="validation")
+    schema["title"] = f"data file: {name}"
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return json.dumps(schema, indent=2, ensure_ascii=False)
+    return schema
 
 
 def _records(data: SiteData) -> dict[str, tuple[object, list[dict]]]:
@@ -142,8 +192,8 @@ def all_exports(data: SiteData) -> dict[str, str]:
                                             "('Applies now: yes', 'not confirmed — …', 'no — replaced by …')"}
         schema["title"] = f"{name} export"
         out[paths.schema(name)] = json.dumps(schema, indent=2, ensure_ascii=False)
-    for name, tp in DATA_FILE_SCHEMAS.items():
-        out[f"downloads/schema/data/{name}.schema.json"] = _schema(tp, f"data file: {name}")
+    for name in [*DATA_FILE_SCHEMAS, "id-register"]:
+        out[f"downloads/schema/data/{name}.schema.json"] = json.dumps(data_file_schema(name), indent=2, ensure_ascii=False)
     # one checklist CSV per MAPPA stage, and the standards self-audit
     for st in data.mappa.stages:
         rows = []

@@ -10,12 +10,17 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from ..data.editions import editions, version_key
+from ..data.editions import editions, is_draft, version_key
+from ..data.register import change_kind
 from ..data.sitedata import SiteData
 from ..paths import CHANGES, CHANGE_FEED, edition_permalink, edition_root, ids, page_url
 from ..render.site import history_items
 
 ATOM = "http://www.w3.org/2005/Atom"
+
+
+# the words that tell a feed reader what kind of change an entry records
+FEED_LABELS = {"meaning": " The meaning changed.", "wording": " Wording only: the meaning is the same."}
 
 
 def _stamp(d: dt.date) -> str:
@@ -33,7 +38,8 @@ def _releases(data: SiteData, by_version: dict) -> list[tuple[str, dt.date, str]
     """(version, date, summary) of every release, newest first."""
     out = {e.version: (e.date, e.summary) for e in editions(data)}
     site = data.site
-    out.setdefault(site.version, (site.version_date, "The current edition."))
+    if not is_draft(data):
+        out.setdefault(site.version, (site.version_date, "The current edition."))
     for version, entries in by_version.items():
         out.setdefault(version, (max(h.date for h, _ in entries), f"Edition {version}."))
     return sorted(((v, d, s) for v, (d, s) in out.items()), key=lambda r: version_key(r[0]), reverse=True)
@@ -43,8 +49,10 @@ def change_feed(data: SiteData) -> str:
     public = data.site.public_url
     locs = ids(data)
     by_version: dict[str, list] = defaultdict(list)
+    draft = data.site.version if is_draft(data) else None  # a draft's changes are not published yet
     for h, item in history_items(data):
-        by_version[h.version].append((h, item))
+        if h.version != draft:
+            by_version[h.version].append((h, item))
     releases = _releases(data, by_version)
 
     ET.register_namespace("", ATOM)
@@ -78,6 +86,9 @@ def change_feed(data: SiteData) -> str:
             _sub(entry, "updated", _stamp(h.date))
             _sub(entry, "link", rel="alternate", type="text/html", href=url)
             _sub(entry, "category", term=version, label=f"Edition {version}")
-            _sub(entry, "summary", h.change + (" The meaning changed." if h.normative else ""))
+            label = FEED_LABELS.get(change_kind(data, item, h), "")
+            if label:
+                _sub(entry, "category", term=f"change-{change_kind(data, item, h)}", label=label.strip().rstrip("."))
+            _sub(entry, "summary", h.change + label)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

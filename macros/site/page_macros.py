@@ -46,6 +46,47 @@ MACROS = {
     "before_first_edition": rfe.before_first_edition,
 }
 
+# What each macro shows, in an editor's words (a renderer's own docstring is used when it has one). The list
+# of macros in CONTRIBUTING.md is made from this table, MACROS and the macros' arguments (`make macro-list`).
+MACRO_HELP = {
+    "cite": "a citation of a source, with an optional place in it, for example `{{ cite(\"mappa-guidance\", \"para 4.4\") }}`",
+    "ref": "a link to a page or item by its permanent ID, with optional link words, for example `{{ ref(\"MAPPA-ID-01\") }}`",
+    "fact": "one fact from data/facts/*.yaml, with its sources, for example `{{ fact(\"mappa-olr-what\") }}`",
+    "facts": "every fact with this topic, as a list",
+    "gaps_here": "the gaps in data/gaps/*.yaml that name this page (every page a gap names must call it)",
+    "recommendations_index": "the 19 recommendations of the 2009 report, with how far each is answered",
+    "traceability_matrix": "which page answers which recommendation",
+    "categories_table": "the MAPPA categories",
+    "levels_table": "the MAPPA levels of management",
+    "stages_list": "the MAPPA stages, in order",
+    "roles_table": "the roles that act in MAPPA steps",
+    "documents_table": "the MAPPA documents",
+    "timescales_table": "every time limit of the MAPPA steps",
+    "steps_table": "the steps of one stage, or of one category, or both, for example `{{ steps_table(stage=\"meeting\") }}`",
+    "pathway_links": "links to each category's pathway",
+    "checklist_links": "links to each stage's checklist",
+    "agency_links": "links to each agency's page",
+    "standards_index": "every standard, by area",
+    "coverage_table": "which standards apply to sexual and to violent offending",
+    "self_audit": "the self-audit checklist of the standards",
+    "tools_comparison": "the tools side by side",
+    "band_table": "each tool's bands, with what each band tells you and does not",
+    "questions_list": "the questions a court can ask about an assessment",
+    "base_rate_example": "the worked base-rate example for the bench",
+    "figure": "one published figure of a tool, with its base rate and sample, for example `{{ figure(\"figure-id\") }}`",
+    "tools_not_validated_for": "the tools not validated for a group of people",
+    "glossary": "the glossary",
+    "sources_list": "every source, with whether it is in force",
+    "normative_words": "what must, should and may mean in this guidance",
+    "banned_phrases": "the phrases the writing rules refuse",
+    "what_changed": "every recorded change, by edition, marked as wording only or meaning changed",
+    "review_status": "every page and record with its review dates",
+    "downloads_list": "the downloads (CSV, JSON, schemas)",
+    "id_register_table": "every permanent ID ever published, with its status",
+    "training_paths": "the training paths",
+    "editions_list": "every edition, with the dates it was current",
+}
+
 
 def define_env(env):
     root = Path(env.conf["config_file_path"]).resolve().parent

@@ -34,6 +34,21 @@ def _plain_text(value: str) -> str:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
+
+
+def _year_as_text(value):
+    """`date: 2016` (YAML reads a number) and `date: 2016-03-03` (YAML reads a date) are kept as written."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+# a date as precise as the source allows: a year (unquoted is fine), a day, or words ('June 2014', 'undated')
+YearText = Annotated[Text, BeforeValidator(_year_as_text, json_schema_input_type=int | Text)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 CalVer = Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d{1,2}\.\d+$")]
 RecNumber = Annotated[int, Field(ge=1, le=19)]
@@ -65,7 +80,7 @@ class SourceRef(Strict):
     at: Text | None = Field(default=None, description="page, paragraph or section")
 
 
-Cite = Annotated[SourceRef, BeforeValidator(_source_shorthand)]
+Cite = Annotated[SourceRef, BeforeValidator(_source_shorthand, json_schema_input_type=Slug | SourceRef)]
 Sources = Annotated[list[Cite], Field(min_length=1)]
 
 
@@ -83,8 +98,23 @@ class HistoryEntry(Strict):
     date: dt.date
     change: Text
     normative: bool = Field(
-        default=False, description="true when the meaning of a duty or statement changed"
+        default=False, description="true when the meaning of a duty or statement changed (the same as kind: meaning)"
     )
+    kind: Literal["wording", "meaning"] | None = Field(
+        default=None, description="wording: the words changed, the meaning is the same; meaning: what the item "
+        "requires or states changed. Leave out for a note such as 'First published.'",
+    )
+
+    @model_validator(mode="after")
+    def _one_kind(self):
+        if self.kind == "wording" and self.normative:
+            raise ValueError("kind: wording says the meaning is the same, but normative: true says it changed. "
+                             "Keep one: kind: wording, or kind: meaning")
+        return self
+
+    @property
+    def meaning_changed(self) -> bool:
+        return self.normative or self.kind == "meaning"
 
 
 class Review(Strict):

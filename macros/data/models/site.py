@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from .base import Basis, CalVer, Cite, Normative, RecNumber, Slug, Sources, Strict, Text
+from .base import Basis, CalVer, Cite, Normative, RecNumber, Slug, Sources, Strict, Text, YearText
 
 # ---------------------------------------------------------------- site and sources
 
@@ -61,7 +61,7 @@ class InForce(Strict):
     superseded (by which source), or unconfirmed (the sources read do not settle it)."""
 
     state: Literal[IN_FORCE_STATES]  # type: ignore[valid-type]
-    since: Text | None = Field(None, description="in force: from when, as precisely as the sources allow")
+    since: YearText | None = Field(None, description="in force: from when, as precisely as the sources allow")
     by: Slug | None = Field(None, description="superseded: the source id of what replaced it")
     note: Text | None = None
 
@@ -107,7 +107,7 @@ class Source(Strict):
     id: Slug
     title: Text
     publisher: Text
-    date: Text = Field(description="as precise as the source allows; 'undated' if none")
+    date: YearText = Field(description="as precise as the source allows (a year such as 2016 is fine); 'undated' if none")
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
     kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
     note: Text | None = None

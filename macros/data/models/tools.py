@@ -9,7 +9,20 @@ from pydantic import (
     model_validator,
 )
 
-from .base import Basis, Governed, MaybeText, Normative, NotKnown, OffenceType, RecNumber, Slug, Sources, Strict, Text
+from .base import (
+    Basis,
+    Governed,
+    MaybeText,
+    Normative,
+    NotKnown,
+    OffenceType,
+    RecNumber,
+    Slug,
+    Sources,
+    Strict,
+    Text,
+    YearText,
+)
 from .mappa import MAPPA_STEP_ID
 from .site import AppliesNow, InForce
 
@@ -132,7 +145,7 @@ class Tool(Governed):
     comparator: bool = Field(default=False, description="England and Wales comparator, not used in Scotland")
     type: ToolType
     authors: MaybeText
-    year: MaybeText
+    year: YearText | NotKnown
     assesses: Text = Field(description="the outcome it estimates or structures")
     follow_up: MaybeText
     does_not_tell: Annotated[list[Text], Field(min_length=1)]

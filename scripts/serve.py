@@ -1,0 +1,149 @@
+"""Preview the site while editing (`make serve PORT=8000`): the live site, or the check's messages in the browser.
+
+1. Run the editors' check (the same as `make check`). While it finds problems, answer every address on
+   127.0.0.1:PORT with an error page listing them (macros/site/error_page.py), and check again whenever a
+   file in data/ or docs/ changes. The page reloads itself when the data is right.
+2. When the data is right, run `mkdocs serve` with live reload on the same port. If a later edit breaks the
+   data, stop it and go back to 1: the open page reloads into the error page instead of waiting.
+Stop with Ctrl+C.
+"""
+from __future__ import annotations
+
+import argparse
+import http.server
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from macros.check import check_project, report
+from macros.site.error_page import ERROR_HEADER, RELOAD_NOW, digest, error_page
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def stamp(root: Path) -> tuple:
+    """Changes whenever an editor saves a file the check reads."""
+    files = [*sorted((root / "data").rglob("*.yaml")), *sorted((root / "docs").rglob("*.md"))]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
+
+
+def blocking(problems) -> bool:
+    return any(not getattr(p, "warning", False) for p in problems)
+
+
+class ErrorServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, port: int, problems):
+        self.set_problems(problems)
+        super().__init__(("127.0.0.1", port), _Handler)
+
+    def set_problems(self, problems) -> None:
+        self.page = error_page(problems).encode("utf-8")
+        self.key = digest(problems)
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: ErrorServer
+
+    def do_GET(self):  # noqa: N802 - the name http.server calls
+        if self.path.startswith("/livereload/"):  # an open page of the live site: make it reload into this page
+            time.sleep(0.5)
+            body, kind = RELOAD_NOW, "text/plain"
+        else:
+            body, kind = self.server.page, "text/html; charset=utf-8"
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Cache-Control", "no-store")
+        self.send_header(ERROR_HEADER, self.server.key)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_HEAD = do_GET  # noqa: N815
+
+    def log_message(self, *args):
+        pass
+
+
+def show_errors(port: int, problems, root: Path) -> None:
+    """Serve the error page until the check passes."""
+    print(report(problems), file=sys.stderr, flush=True)
+    print(f"\nThe browser at http://127.0.0.1:{port}/ shows these messages until they are fixed.", file=sys.stderr,
+          flush=True)
+    srv = ErrorServer(port, problems)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    seen = stamp(root)
+    try:
+        while True:
+            time.sleep(0.7)
+            now = stamp(root)
+            if now == seen:
+                continue
+            seen = now
+            _data, problems = check_project(root)
+            if not blocking(problems):
+                print("The data is right again: building the site.", flush=True)
+                return
+            srv.set_problems(problems)
+            print("\n" + report(problems), file=sys.stderr, flush=True)
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def run_mkdocs(port: int, root: Path) -> bool:
+    """mkdocs serve until a saved file breaks the data (returns True) or mkdocs stops (returns False)."""
+    env = dict(os.environ, MACROS_ON_ERROR_FAIL="false", NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload",
+                             "-f", str(root / "mkdocs.yml")], cwd=root, env=env, start_new_session=True)
+    seen = stamp(root)
+    try:
+        while proc.poll() is None:
+            time.sleep(0.7)
+            now = stamp(root)
+            if now == seen:
+                continue
+            seen = now
+            _data, problems = check_project(root)
+            if blocking(problems):
+                return True
+        return False
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=30)
+
+
+def _stop(_signum, _frame):
+    raise KeyboardInterrupt
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8000))
+    ap.add_argument("--root", default=str(ROOT))
+    args = ap.parse_args()
+    root = Path(args.root).resolve()
+    signal.signal(signal.SIGTERM, _stop)  # stopped by a process manager: stop mkdocs too, as on Ctrl+C
+    signal.signal(signal.SIGINT, _stop)  # also when started in the background, where Ctrl+C is ignored
+    try:
+        while True:
+            _data, problems = check_project(root)
+            if blocking(problems):
+                show_errors(args.port, problems, root)
+                continue
+            if not run_mkdocs(args.port, root):
+                return 1
+    except KeyboardInterrupt:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

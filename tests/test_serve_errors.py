@@ -1,0 +1,111 @@
+"""`make serve PORT=...`: while the data is broken, the browser shows the check's messages (issue #26)."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+from macros.data.errors import Problem
+from macros.site.error_page import ERROR_HEADER, digest, error_page
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_error_page_lists_every_problem_escaped():
+    problems = [Problem("data/tools/x.yaml", "TOOL-X", "name", "bad <script>alert(1)</script> & more", 3),
+                Problem("docs/a.md", "", "", "a warning", 1, warning=True)]
+    page = error_page(problems)
+    assert page.startswith("<!doctype html>") and "</html>" in page
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
+    assert "data/tools/x.yaml:3 | record TOOL-X | field &#x27;name&#x27;" in page
+    assert "The data has 1 problem. Nothing was built." in page  # warnings are listed but not counted
+    assert f'data-problems="{digest(problems)}"' in page and ERROR_HEADER in page
+    assert "http://" not in page and "https://" not in page  # nothing fetched from elsewhere
+
+
+def test_serve_shows_the_check_in_the_browser_then_lets_the_site_through(project):
+    tool = project / "data" / "tools" / "rm2000.yaml"
+    good = tool.read_text(encoding="utf-8")
+    tool.write_text(good.replace("\nabbr:", "\nabreviation:", 1), encoding="utf-8")
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "scripts/serve.py", "--port", str(port), "--root", str(project)],
+                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}/mappa/"
+        page, headers = None, None
+        for _ in range(60):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as r:
+                    page, headers = r.read().decode("utf-8"), r.headers
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.5)
+        assert page is not None, "nothing answered on the port"
+        assert "Nothing was built" in page and "&#x27;abreviation&#x27; is not a field" in page
+        first = headers[ERROR_HEADER]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/livereload/123/1", timeout=5) as r:
+            assert float(r.read()) > 1e15  # an open page of the site reloads into the messages
+        # another mistake: the page's list changes
+        tool.write_text(good.replace("\nabbr:", "\nabbrev:", 1), encoding="utf-8")
+        for _ in range(40):
+            time.sleep(0.5)
+            with urllib.request.urlopen(url, timeout=5) as r:
+                if r.headers[ERROR_HEADER] != first:
+                    assert "abbrev" in r.read().decode("utf-8")
+                    break
+        else:
+            raise AssertionError("the error page did not follow the new mistake")
+        # fixed: the error page goes away (the site is being built by mkdocs serve)
+        tool.write_text(good, encoding="utf-8")
+        for _ in range(40):
+            time.sleep(0.5)
+            try:
+                with urllib.request.urlopen(url, timeout=5) as r:
+                    if ERROR_HEADER not in r.headers:
+                        break
+            except (urllib.error.URLError, ConnectionError):
+                break
+        else:
+            raise AssertionError("the error page stayed after the data was fixed")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def _load_serve_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "serve.py"
+    spec = importlib.util.spec_from_file_location("scripts_serve", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    sys.modules["scripts_serve"] = mod
+    return mod
+
+
+def test_error_server_answers_every_address():
+    mod = _load_serve_module()
+    problems = [Problem("data/site.yaml", "", "version", "expected a calendar version", 4)]
+    srv = mod.ErrorServer(_free_port(), problems)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        port = srv.server_address[1]
+        for path in ("/", "/tools/rm2000/", "/no/such/page.html"):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as r:
+                assert r.status == 200 and r.headers[ERROR_HEADER] == digest(problems)
+                assert "expected a calendar version" in r.read().decode("utf-8")
+    finally:
+        srv.shutdown()
+        srv.server_close()
