@@ -82,8 +82,9 @@ def test_weakened_duty_without_history_is_refused_by_check_and_build(project):
     assert check.returncode == 1
     msg = next(line for line in check.stderr.splitlines() if "RAS-05" in line)
     assert re.search(r"data/standards\.yaml:\d+ \| record RAS-05 \| field 'history'", msg), msg
-    assert f"no entry for edition {version}" in msg and "kind: meaning" in msg
-    assert "from 'must' to 'should'" in msg
+    # with no entry for the draft, or with one that says the meaning is the same, the duty word decides
+    assert f"no entry for edition {version}" in msg or f"entry for {version} records a change of wording only" in msg
+    assert "kind: meaning" in msg and "from 'must' to 'should'" in msg, msg
     build = run(project, "build.py", "--site", str(project / "site"))
     assert build.returncode == 1 and "RAS-05" in build.stderr and "Build stopped before it started" in build.stderr
     assert not (project / "site").exists()

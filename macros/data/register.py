@@ -157,7 +157,8 @@ def entry_for(rec: Any, released: str | None):
     """The record's history entry for an edition not yet released (later than `released`), or None."""
     floor = version_key(released) if released else (0,)
     found = [h for h in rec.history if version_key(h.version) > floor]
-    return found[-1] if found else None
+    meaning = [h for h in found if h.meaning_changed]  # one entry saying the meaning changed is enough
+    return (meaning or found)[-1] if found else None
 
 
 def change_kind(data: SiteData, item_id: str, h: Any) -> str | None:
@@ -252,6 +253,20 @@ def compare(data: SiteData, locs: Mapping[str, Any]) -> Outcome:
             continue
         rec = records.get(item_id)
         h = entry_for(rec, released[0] if released else None) if rec is not None else None
+        if now["kind"] in GOVERNED and h is not None and not h.meaning_changed:
+            # the entry says the meaning is the same: a changed duty word says otherwise
+            released_words = next((e["wording"] for e in entry.get("earlier", []) if e.get("until") == version),
+                                  entry.get("wording", ""))
+            old_word, new_word = _normative_word(released_words), getattr(rec, "normative", None)
+            if old_word and new_word and old_word != new_word:
+                origin = origins.get(item_id)
+                out.problems.append(Problem(
+                    origin.file if origin else data.file_of.get(item_id, "data/"), item_id, "history",
+                    f"Its duty word changed from '{old_word}' to '{new_word}' in edition {version}, but its history "
+                    f"entry for {version} records a change of wording only. A changed duty word is a change of "
+                    "meaning: add kind: meaning to that entry and say in it what now applies.",
+                    origin.line("history") if origin else None))
+                continue
         if now["kind"] in GOVERNED and h is None:
             origin = origins.get(item_id)
             file = origin.file if origin else data.file_of.get(item_id, "data/")

@@ -49,6 +49,7 @@ MACROS = {
 # What each macro shows, in an editor's words (a renderer's own docstring is used when it has one). The list
 # of macros in CONTRIBUTING.md is made from this table, MACROS and the macros' arguments (`make macro-list`).
 MACRO_HELP = {
+    "before_first_edition": "what to cite for a date before the first edition of this guidance (on the Editions and Citing pages)",
     "cite": "a citation of a source, with an optional place in it, for example `{{ cite(\"mappa-guidance\", \"para 4.4\") }}`",
     "ref": "a link to a page or item by its permanent ID, with optional link words, for example `{{ ref(\"MAPPA-ID-01\") }}`",
     "fact": "one fact from data/facts/*.yaml, with its sources, for example `{{ fact(\"mappa-olr-what\") }}`",

@@ -88,7 +88,9 @@ class AppliesNow(Strict):
     """What applies now, said by the item itself where its sources' status does not settle it: yes, not
     confirmed (with what the old guidance said or whom to ask), or no (with what replaced it)."""
 
-    state: Annotated[Literal[APPLIES_NOW_STATES], BeforeValidator(_yes_no)]  # type: ignore[valid-type]
+    # the published schema takes a bare yes/no too (a YAML reader hands an editor's tool true/false)
+    state: Annotated[Literal[APPLIES_NOW_STATES],  # type: ignore[valid-type]
+                     BeforeValidator(_yes_no, json_schema_input_type=Literal[APPLIES_NOW_STATES] | bool)]  # type: ignore[valid-type]
     note: Text | None = Field(None, description="one plain clause: what is known, or what to do (shown after a dash)")
     replaced_by: Slug | None = Field(None, description="no: the id of the step, standard, fact or source that replaced it")
 
