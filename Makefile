@@ -41,8 +41,9 @@ lint: setup
 test: setup $(NPMSTAMP) browser lint
 	$(BIN)/python -m pytest
 
+## test-fast: everything but chromium, the npm tools (axe, vnu, the offline pack) and linkchecker; needs `make setup` alone
 test-fast: setup lint
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser and not node and not slow"
 
 ## offline: dist/mappa-guidance-<version>-offline.zip, the whole guidance working from disk (file://), search included
 offline: setup $(NPMSTAMP)

@@ -3,11 +3,11 @@ stage, pathways that read on a phone, checklists with "applies to", a glossary o
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import PARSED
 
 from macros import paths
 from macros.data.loader import load_site
@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    """The page parsed once per session (conftest.PARSED): callers must not change it."""
+    return PARSED(path)
 
 
 def built(site_dir: Path, src: str) -> Path:
@@ -196,15 +197,9 @@ def test_a_new_step_reaches_every_page_with_no_other_edit(project):
 # ------------------------------------------------------------------ in the browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
+@pytest.fixture
+def browser(chromium):
+    return chromium
 
 
 @pytest.mark.browser

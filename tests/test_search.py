@@ -97,18 +97,6 @@ def test_unknown_id_in_search_data_is_a_clear_error(project):
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    """One chromium for the module (Playwright's sync API allows one running instance at a time)."""
-    from playwright.sync_api import sync_playwright
-    from test_browser import ARGS, chromium_path
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium_path(), args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
 def search_page(chromium, server):
     pg = chromium.new_page(viewport={"width": 1280, "height": 900})
     pg.goto(server)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import html_pages
+from conftest import PARSED, html_pages
 
 from macros.paths import page_url
 from macros.render.recs import matrix_data
@@ -17,7 +17,8 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    """The page parsed once per session (conftest.PARSED): callers must not change it."""
+    return PARSED(path)
 
 
 def content_pages(site: Path) -> list[Path]:
