@@ -35,8 +35,13 @@ build: setup
 serve: build
 	MACROS_ON_ERROR_FAIL=false NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -a 127.0.0.1:8000 --livereload
 
+## lint: ruff over every module (it says how many files it checked), then the dead-code check (vulture)
 lint: setup
-	$(BIN)/ruff check macros scripts tests
+	@$(BIN)/ruff check macros scripts tests vulture_allowlist.py && \
+	  echo "ruff: $$($(BIN)/ruff check --show-files macros scripts tests vulture_allowlist.py | grep -c '\.py$$') files checked"
+	$(BIN)/vulture macros scripts vulture_allowlist.py --min-confidence 60 \
+	  --ignore-decorators "@model_validator,@field_validator,@field_serializer,@computed_field,@property" \
+	  --ignore-names "on_*"
 
 test: setup $(NPMSTAMP) browser lint
 	$(BIN)/python -m pytest

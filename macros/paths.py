@@ -2,7 +2,8 @@
 
 Renderers, the page catalogue, permanent links, exports and the data checks ask this module for a
 page's source path (under docs/), its URL, an item's anchor or its permanent link. No other module
-spells out a path. This module imports nothing from the rest of the package.
+spells out a path. Of the package it imports only macros/labels.py (an abbreviation in a link's text); the
+data it is given (SiteData) comes from the data layer below it.
 """
 from __future__ import annotations
 
@@ -21,10 +22,8 @@ BENCH_GUIDE = "judiciary/reading-a-risk-assessment.md"
 TOOLS_INDEX = "tools/index.md"
 TIMESCALES = "mappa/timescales.md"
 CHANGES = "training/changes.md"
-ACCESSIBILITY = "accessibility.md"
 MAPPA_HOME = "mappa/index.md"
 STAGES_INDEX = "mappa/stages/index.md"
-ROLES_INDEX = "mappa/roles/index.md"
 OLR = "mappa/olr.md"
 PAROLE = "judiciary/parole-board.md"
 PRISON = "mappa/prison.md"
@@ -90,15 +89,6 @@ def bench_note_page(tool_id: str) -> str:
 
 def training_path_page(path_id: str) -> str:
     return f"training/paths/{path_id}.md"
-
-
-# Folders (or file-name prefixes) that hold only generated pages: a docs/ file there would clash.
-GENERATED_PREFIXES = ("recommendations/rec-", "mappa/stages/", "mappa/pathways/", "mappa/roles/", "mappa/agencies/",
-                      "mappa/checklists/", "standards/areas/", "tools/", "bench-notes/", "training/paths/")
-
-
-def is_generated(src: str) -> bool:
-    return src.startswith(GENERATED_PREFIXES) and not src.endswith("/index.md")
 
 
 # ------------------------------------------------------------------ URLs, anchors, permanent links

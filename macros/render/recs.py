@@ -87,15 +87,3 @@ def traceability_matrix(data: SiteData, src: str) -> str:
         out += "\n## Why some recommendations are not fully answered\n\n" + "\n".join(notes) + "\n"
     return out
 
-
-def matrix_data(data: SiteData) -> dict[int, dict[str, list[str]]]:
-    """For tests and exports: recommendation -> section -> page sources."""
-    out: dict[int, dict[str, list[str]]] = {}
-    for r in data.recs.values():
-        out[r.number] = {}
-        for p in pages_answering(data, r.number):
-            if p.src.startswith("recommendations/"):
-                continue
-            out[r.number].setdefault(section_of(p.src), []).append(p.src)
-    return out
-

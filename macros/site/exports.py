@@ -7,10 +7,10 @@ import json
 
 from pydantic import TypeAdapter
 
-from ..data import models as m
 from .. import paths
-from ..paths import permalink
+from ..data import models as m
 from ..data.loader import SiteData
+from ..paths import permalink
 
 # JSON Schema of every kind of data file, for editors (YAML language servers read these)
 DATA_FILE_SCHEMAS = {

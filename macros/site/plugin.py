@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from ..data.editions import editions
 from ..data.loader import DataErrors, SiteData, load_site
 from ..paths import CHANGE_FEED, page_url
-from ..render.common import about_panel, ids_on_page, page_head
+from ..render.common import about_panel, page_head
 from ..render.site import overdue
 from ..sitemap import all_pages, generated_pages
 from .abbr_first import first_use_only, tooltips
