@@ -2,14 +2,15 @@
 
 Renderers, the page catalogue, permanent links, exports and the data checks ask this module for a
 page's source path (under docs/), its URL, an item's anchor or its permanent link. No other module
-spells out a path. Of the package it imports only macros/labels.py (an abbreviation in a link's text); the
-data it is given (SiteData) comes from the data layer below it.
+spells out a path. Of the package it imports only macros/labels.py (an abbreviation in a link's text) and, from the
+data layer below it, `per_data` (the id map is computed once per data set).
 """
 from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
 
+from .data.sitedata import per_data
 from .labels import with_abbr
 
 # ------------------------------------------------------------------ hand-written pages that renderers link to
@@ -156,7 +157,7 @@ class Located:
 
 def ids(data) -> dict[str, Located]:
     """Every published id of a data set and where it lives (computed once per data set)."""
-    return data.memo("ids", lambda: all_ids(data))
+    return _ids_once(data)
 
 
 def all_ids(data) -> dict[str, Located]:
@@ -200,3 +201,6 @@ def step_title(step) -> str:
 def term_title(abbr: str, expansion: str) -> str:
     """'ABBR: expansion', or the expansion alone when it already starts with the abbreviation."""
     return expansion if expansion.casefold().startswith(abbr.casefold()) else f"{abbr}: {expansion}"
+
+
+_ids_once = per_data(all_ids)

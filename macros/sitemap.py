@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import paths
-from .data.sitedata import SiteData
+from .data.sitedata import SiteData, per_data
 from .labels import lower_start, with_abbr
 
 # top-level folder -> section name used in the traceability matrix and breadcrumbs
@@ -74,7 +74,7 @@ def _latest_review(records, owner: str, fallback: dict) -> dict:
     return {"owner": last.owner, "last_reviewed": last.last_reviewed.isoformat(), "review_due": last.review_due.isoformat()}
 
 
-def generated_pages(data: SiteData) -> list[PageInfo]:
+def generated_pages(data: SiteData) -> list[PageInfo]:  # long: one block per kind of page (a table would be shorter)
     pages: list[PageInfo] = []
     rec_review = {"owner": "Site editors", "last_reviewed": data.site.version_date.isoformat(),
                   "review_due": data.site.version_date.replace(year=data.site.version_date.year + 1).isoformat()}
@@ -172,9 +172,20 @@ def item_recommendations(data: SiteData, item_id: str) -> list[int]:
 
 
 def all_pages(data: SiteData) -> list[PageInfo]:
-    return data.memo("pages", lambda: _all_pages(data))
+    return _all_pages(data)
 
 
+def page_index(data: SiteData) -> dict[str, tuple[str, str, str]]:
+    """Each page's (title, kind, key) by source path, for the plugin's breadcrumbs and furniture."""
+    return _page_index(data)
+
+
+@per_data
+def _page_index(data: SiteData) -> dict[str, tuple[str, str, str]]:
+    return {p.src: (p.title, p.kind, p.key) for p in all_pages(data)}
+
+
+@per_data
 def _all_pages(data: SiteData) -> list[PageInfo]:
     out: list[PageInfo] = []
     for p in data.pages.values():

@@ -80,7 +80,8 @@ def test_index_is_at_most_sixty_percent_of_before(site_dir):
 
 
 def test_unknown_id_in_search_data_is_a_clear_error(project):
-    from macros.data.loader import DataErrors, load_site
+    from macros.checks import DataErrors
+    from macros.checks import load_checked as load_site
 
     path = project / "data" / "search.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))

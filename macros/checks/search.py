@@ -1,10 +1,10 @@
 """Checks of data/search.yaml: every id names a page or item that exists; one best bet per query."""
 from __future__ import annotations
 
+from ..data.errors import Collector, closest
+from ..data.sitedata import SiteData
 from ..paths import all_ids
 from ..sitemap import generated_pages
-from .errors import Collector, closest
-from .sitedata import SiteData
 
 SEARCH_FILE = "data/search.yaml"
 
