@@ -90,7 +90,20 @@ def copy_project(dest: Path) -> Path:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
+    """A copy of the real project (4.9 MB): for tests that build it or that are about the live content."""
     return copy_project(tmp_path / "project")
+
+
+FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "project"
+
+
+@pytest.fixture
+def small_project(tmp_path) -> Path:
+    """A copy of the small fixture project (tests/fixtures/project: data/ and docs/ only) to break on purpose."""
+    dest = tmp_path / "small"
+    for name in ("data", "docs"):
+        shutil.copytree(FIXTURE_PROJECT / name, dest / name)
+    return dest
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -42,11 +42,11 @@ def _replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_rules_report_file_line_record_and_field(project):
+def test_rules_report_file_line_record_and_field(small_project):
     steps = "data/mappa/steps/4-meeting.yaml"
-    problems = _one_rule_broken(project, lambda p: _replace(
+    problems = _one_rule_broken(small_project, lambda p: _replace(
         p / steps, "action: Ask everyone at the start", "action: Going forward the chair shall ask everyone at the start"))
-    line = next(n for n, row in enumerate((project / steps).read_text().split("\n"), 1) if "Going forward the chair" in row)
+    line = next(n for n, row in enumerate((small_project / steps).read_text().split("\n"), 1) if "Going forward the chair" in row)
     assert any(x.startswith(f"{steps}:{line} | record MAPPA-MT-01 | field 'action'") and "'shall'" in x
                and "'going forward'" in x for x in problems), problems
 

@@ -41,13 +41,13 @@ def test_every_step_heading_names_its_action(data):
         assert len(words) <= 12
 
 
-def test_a_heading_that_is_only_an_id_and_an_actor_is_refused(project):
-    path = project / "data" / "mappa" / "steps" / "1-identification.yaml"
+def test_a_heading_that_is_only_an_id_and_an_actor_is_refused(small_project):
+    path = small_project / "data" / "mappa" / "steps" / "1-identification.yaml"
     text = path.read_text()
     first = re.search(r"^  heading: .*$", text, re.M).group(0)
     path.write_text(text.replace(first, "  heading: MAPPA-ID-02 The court", 1))
     with pytest.raises(Exception, match="not the step id"):
-        load_site(project)
+        load_site(small_project)
 
 
 def test_no_unconfirmed_time_limit_is_a_step(data):
@@ -171,10 +171,10 @@ NEW_STEP = """
 """
 
 
-def test_a_new_step_reaches_every_page_with_no_other_edit(project):
-    path = project / "data" / "mappa" / "steps" / "1-identification.yaml"
+def test_a_new_step_reaches_every_page_with_no_other_edit(small_project):
+    path = small_project / "data" / "mappa" / "steps" / "1-identification.yaml"
     path.write_text(path.read_text() + NEW_STEP)
-    data = load_site(project)
+    data = load_site(small_project)
     step = data.step("MAPPA-ID-99")
     heading = step.heading
     police = ra.agency_page(data, paths.agency_page("police"), "police")
