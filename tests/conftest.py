@@ -133,6 +133,27 @@ class ParsedPages:
 PARSED = ParsedPages()
 
 
+def text_outside(el, selector: str, sep: str = " ") -> str:
+    """The text of `el` (as get_text(sep)) without the elements matching the CSS `selector`, leaving `el`
+    unchanged (so a shared, parsed-once page can be read this way)."""
+    from bs4 import NavigableString
+
+    skip = {id(x) for x in el.select(selector)}
+    out = []
+    for t in el.descendants:
+        if type(t) is not NavigableString:
+            continue
+        node, keep = t.parent, True
+        while node is not None and node is not el:
+            if id(node) in skip:
+                keep = False
+                break
+            node = node.parent
+        if keep:
+            out.append(str(t))
+    return sep.join(out)
+
+
 @pytest.fixture(scope="session")
 def parsed() -> ParsedPages:
     """`parsed(path)`: the page's BeautifulSoup, parsed once for the whole session."""

@@ -113,3 +113,13 @@ def test_link_checker_finds_missing_pages_and_anchors(tmp_path):
     _pages, links, broken = check(tmp_path)
     assert links == 6
     assert sorted(broken) == ["a/index.html: ../b/#gone (no anchor #gone)", "a/index.html: ../c/ (no such file)"]
+
+
+def test_text_outside_leaves_the_tree_unchanged():
+    from bs4 import BeautifulSoup
+    from conftest import text_outside
+
+    s = BeautifulSoup("<article><p>Keep <code>drop</code> this</p><!-- no --><div class='x'>gone</div></article>", "html.parser")
+    before = str(s)
+    assert " ".join(text_outside(s.article, "code, .x").split()) == "Keep this"
+    assert str(s) == before
