@@ -123,3 +123,10 @@ def test_text_outside_leaves_the_tree_unchanged():
     before = str(s)
     assert " ".join(text_outside(s.article, "code, .x").split()) == "Keep this"
     assert str(s) == before
+
+
+def test_md_table_writes_header_rule_and_rows():
+    from macros.render.text import md_table
+
+    assert md_table(["A", "B"], [[1, "x"], ["y", ""]]) == "| A | B |\n|---|---|\n| 1 | x |\n| y |  |\n"
+    assert md_table(["Only"], []) == "| Only |\n|---|\n"

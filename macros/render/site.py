@@ -8,7 +8,7 @@ from ..data.loader import SiteData
 from ..paths import anchor_of, ids, permalink, rel, rel_url, term_title
 from ..sitemap import all_pages
 from .common import cite_list, today
-from .text import attr, md, safe_url
+from .text import attr, md, md_table, safe_url
 
 
 def glossary(data: SiteData, src: str) -> str:
@@ -68,9 +68,7 @@ def sources_list(data: SiteData, src: str) -> str:
 
 
 def normative_words(data: SiteData, src: str) -> str:
-    rows = ["| Word | What it means on this site |", "|---|---|"]
-    rows += [f"| **{w.word}** | {md(w.meaning)} |" for w in data.style.normative_words]
-    return "\n".join(rows) + "\n"
+    return md_table(["Word", "What it means on this site"], [[f"**{w.word}**", md(w.meaning)] for w in data.style.normative_words])
 
 
 def banned_phrases(data: SiteData, src: str) -> str:
@@ -162,23 +160,16 @@ def downloads_list(data: SiteData, src: str) -> str:
 
 def id_register_table(data: SiteData, src: str) -> str:
     locs = ids(data)
-    rows = ["| ID | What | Title |", "|---|---|---|"]
-    for i in sorted(locs):
-        loc = locs[i]
-        if loc.kind == "page":
-            continue
-        rows.append(f'| <a href="{attr(rel_url(src, permalink(i)))}">`{i}`</a> | {loc.kind} | {md(loc.title)} |')
-    return "\n".join(rows) + "\n"
+    rows = [[f'<a href="{attr(rel_url(src, permalink(i)))}">`{i}`</a>', locs[i].kind, md(locs[i].title)]
+            for i in sorted(locs) if locs[i].kind != "page"]
+    return md_table(["ID", "What", "Title"], rows)
 
 
 def training_paths(data: SiteData, src: str) -> str:
     """The list of paths on the training index page."""
-    rows = ["| Path | For | Items | Reading time |", "|---|---|---|---|"]
-    for tp in data.training:
-        total = sum(i.minutes for i in tp.items)
-        rows.append(f"| [{md(tp.title)}]({rel(src, paths.training_path_page(tp.id))}) | {md(tp.audience)} | "
-                    f"{len(tp.items)} | about {total} minutes |")
-    return "\n".join(rows) + "\n"
+    rows = [[f"[{md(tp.title)}]({rel(src, paths.training_path_page(tp.id))})", md(tp.audience), len(tp.items),
+             f"about {sum(i.minutes for i in tp.items)} minutes"] for tp in data.training]
+    return md_table(["Path", "For", "Items", "Reading time"], rows)
 
 
 def training_path_page(data: SiteData, src: str, path_id: str) -> str:

@@ -55,3 +55,10 @@ def in_100(percent: float) -> str:
 def pct(percent: float) -> str:
     s = f"{percent:.1f}".rstrip("0").rstrip(".")
     return f"{s}%"
+
+
+def md_table(headers: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table: the header row, its rule and one row per list of cells (cells are safe Markdown)."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
