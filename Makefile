@@ -37,14 +37,20 @@ PORT ?= 8000
 serve: setup
 	$(BIN)/python scripts/serve.py --port $(PORT)
 
+## lint: ruff over every module (it says how many files it checked), then the dead-code check (vulture)
 lint: setup
-	$(BIN)/ruff check macros scripts tests
+	@$(BIN)/ruff check macros scripts tests vulture_allowlist.py && \
+	  echo "ruff: $$($(BIN)/ruff check --show-files macros scripts tests vulture_allowlist.py | grep -c '\.py$$') files checked"
+	$(BIN)/vulture macros scripts vulture_allowlist.py --min-confidence 60 \
+	  --ignore-decorators "@model_validator,@field_validator,@field_serializer,@computed_field,@property" \
+	  --ignore-names "on_*"
 
 test: setup $(NPMSTAMP) browser lint
 	$(BIN)/python -m pytest
 
+## test-fast: everything but chromium, the npm tools (axe, vnu, the offline pack) and linkchecker; needs `make setup` alone
 test-fast: setup lint
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser and not node and not slow"
 
 ## offline: dist/mappa-guidance-<version>-offline.zip, the whole guidance working from disk (file://), search included
 offline: setup $(NPMSTAMP)

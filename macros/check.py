@@ -1,6 +1,7 @@
 """The editors' check, run by `make check` and before every build: everything an editor can touch.
 
-1. data/ and the front matter of docs/ (macros/data/loader.py: files, records, references, rules);
+1. data/ and the front matter of docs/ (macros/data/loader.py: files, records, references, rules; then
+   macros/checks/: the references that need page paths, in training and search);
 2. the bodies of docs/ pages: Jinja syntax and every macro call (macros/docs_check.py);
 3. gaps: each gap's pages exist, and each shows its gaps;
 4. the id register (macros/data/register.py): no published id lost or reused, and no step, standard or
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .checks import check_site
 from .data.editions import editions
 from .data.errors import Problem, closest, report, superseded_sources
 from .data.loader import DataErrors, Records, SiteData, load_site
@@ -37,6 +39,8 @@ def check_project(root: Path) -> tuple[SiteData | None, list[Problem]]:
     except DataErrors as exc:
         problems.extend(exc.problems)
         records = exc.records
+    if data is not None:
+        problems.extend(check_site(data))
     known = _known(data, records)
     page_ids, no_macros = _page_info(data, records)
     docs_problems, showing = check_pages(_bodies(root), page_ids, known, skip=lambda src: src in no_macros)
@@ -101,7 +105,7 @@ def _known(data: SiteData | None, r: Records | None) -> Known:
 
 
 def _published_ids(data: SiteData) -> set[str]:
-    return data.memo("check:ids", lambda: set(ids(data)))  # the same map the ref() macro uses
+    return set(ids(data))  # the same map the ref() macro uses
 
 
 def _page_info(data: SiteData | None, r: Records | None) -> tuple[dict[str, str], set[str]]:
@@ -130,7 +134,7 @@ def check_gap_pages(data: SiteData, showing: set[str]) -> list[Problem]:
     """Each page a gap names exists; a hand-written one calls gaps_here(); a generated one shows the gap."""
     generated = {p.src: p for p in generated_pages(data)}
     problems: list[Problem] = []
-    origins = data.memo("origins", dict)  # record id -> Origin, kept by the loader
+    origins = data.origins  # record id -> Origin, kept by the loader
     for g in data.gaps:
         origin = origins.get(g.id)
         file = origin.file if origin else data.file_of.get(g.id, "data/gaps/")

@@ -34,22 +34,6 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
 
 
-def sentence_case(text: str) -> str:
-    """First letter upper case; every other word lower case unless it is an abbreviation (MAPPA, ViSOR)
-    or a capitalised name is impossible to tell from a common word (left as written after the first word
-    only when it holds two or more capitals)."""
-    words = str(text).split(" ")
-    out = []
-    for i, w in enumerate(words):
-        if _is_acronym(w):
-            out.append(w)
-        elif i == 0:
-            out.append(w[:1].upper() + w[1:])
-        else:
-            out.append(w)
-    return " ".join(out)
-
-
 def lower_start(text: str) -> str:
     """Lower-case the first word for use mid-sentence, unless it is an abbreviation (MAPPA stays MAPPA)."""
     text = str(text)
@@ -71,12 +55,6 @@ def join_items(items: Iterable[str], sep: str = "; ") -> str:
             out += " " if parts[i - 1].endswith(_END) else sep
         out += p
     return out
-
-
-def end_sentence(text: str) -> str:
-    """Add a full stop unless the text already ends with one (or ?, !, :)."""
-    t = str(text).rstrip()
-    return t if not t or t.endswith((".", "!", "?", ":")) else t + "."
 
 
 def numbers(values: Iterable[int]) -> list[int]:

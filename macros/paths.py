@@ -2,13 +2,15 @@
 
 Renderers, the page catalogue, permanent links, exports and the data checks ask this module for a
 page's source path (under docs/), its URL, an item's anchor or its permanent link. No other module
-spells out a path. This module imports nothing from the rest of the package.
+spells out a path. Of the package it imports only macros/labels.py (an abbreviation in a link's text) and, from the
+data layer below it, `per_data` (the id map is computed once per data set).
 """
 from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
 
+from .data.sitedata import per_data
 from .labels import with_abbr
 
 # ------------------------------------------------------------------ hand-written pages that renderers link to
@@ -21,10 +23,8 @@ BENCH_GUIDE = "judiciary/reading-a-risk-assessment.md"
 TOOLS_INDEX = "tools/index.md"
 TIMESCALES = "mappa/timescales.md"
 CHANGES = "training/changes.md"
-ACCESSIBILITY = "accessibility.md"
 MAPPA_HOME = "mappa/index.md"
 STAGES_INDEX = "mappa/stages/index.md"
-ROLES_INDEX = "mappa/roles/index.md"
 OLR = "mappa/olr.md"
 PAROLE = "judiciary/parole-board.md"
 PRISON = "mappa/prison.md"
@@ -94,15 +94,6 @@ def training_path_page(path_id: str) -> str:
     return f"training/paths/{path_id}.md"
 
 
-# Folders (or file-name prefixes) that hold only generated pages: a docs/ file there would clash.
-GENERATED_PREFIXES = ("recommendations/rec-", "mappa/stages/", "mappa/pathways/", "mappa/roles/", "mappa/agencies/",
-                      "mappa/checklists/", "standards/areas/", "tools/", "bench-notes/", "training/paths/")
-
-
-def is_generated(src: str) -> bool:
-    return src.startswith(GENERATED_PREFIXES) and not src.endswith("/index.md")
-
-
 # ------------------------------------------------------------------ URLs, anchors, permanent links
 def page_url(src: str) -> str:
     """Site-relative URL of a page with directory URLs: tools/rm2000.md -> tools/rm2000/."""
@@ -168,7 +159,7 @@ class Located:
 
 def ids(data) -> dict[str, Located]:
     """Every published id of a data set and where it lives (computed once per data set)."""
-    return data.memo("ids", lambda: all_ids(data))
+    return _ids_once(data)
 
 
 def all_ids(data) -> dict[str, Located]:
@@ -212,3 +203,6 @@ def step_title(step) -> str:
 def term_title(abbr: str, expansion: str) -> str:
     """'ABBR: expansion', or the expansion alone when it already starts with the abbreviation."""
     return expansion if expansion.casefold().startswith(abbr.casefold()) else f"{abbr}: {expansion}"
+
+
+_ids_once = per_data(all_ids)

@@ -7,10 +7,12 @@ adds its page with no other change. Each generated page names its kind and key; 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from . import paths
-from .data.sitedata import SiteData
+from .data.sitedata import SiteData, per_data
 from .labels import lower_start, with_abbr
 
 # top-level folder -> section name used in the traceability matrix and breadcrumbs
@@ -74,6 +76,67 @@ def _latest_review(records, owner: str, fallback: dict) -> dict:
     return {"owner": last.owner, "last_reviewed": last.last_reviewed.isoformat(), "review_due": last.review_due.isoformat()}
 
 
+# Recommendations every page of a kind answers, whatever its records say (the 2009 report's numbering)
+MAPPA_REC = 3      # Recommendation 3: succinct guidance on the MAPPA process
+STANDARDS_REC = 2  # Recommendation 2: national standards for risk-assessment practice
+BENCH_REC = 5      # Recommendation 5: what sheriffs, judges and Parole Board members need to know
+MAPPA_OWNER = "MAPPA guidance editors"
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """One kind of generated page: one page for each record of a list, about the records that belong to it."""
+
+    kind: str
+    src: Callable[[str], str]          # the record's id -> the page's path (macros/paths.py)
+    title: Callable[[Any], str]
+    page_id: Callable[[Any], str]
+    readability: bool = False
+    search_exclude: bool = False
+
+
+@dataclass(frozen=True)
+class PageGroup:
+    """Records of one list (stages, roles...), the records shown on each one's pages, and the kinds of page made."""
+
+    records: Callable[[SiteData], list]
+    members: Callable[[SiteData, Any], list]  # the steps (or standards) a record's pages show
+    rec: int                                  # the recommendation every such page answers
+    owner: str
+    kinds: tuple[PageKind, ...]
+
+
+def _steps_of_agency(data: SiteData, ag) -> list:
+    roles = set(ag.roles) | {sh.role for sh in ag.shared}
+    return [x for x in data.steps if x.actor in roles]
+
+
+PAGE_GROUPS = (
+    PageGroup(lambda d: d.mappa.stages, lambda d, st: [x for x in d.steps if x.stage == st.id], MAPPA_REC, MAPPA_OWNER, (
+        PageKind("stage", paths.stage_page, lambda st: f"Stage {st.number}: {st.name}", lambda st: f"PAGE-STAGE-{st.number}",
+                 readability=True),
+        PageKind("checklist", paths.checklist_page, lambda st: f"Checklist: stage {st.number}, {lower_start(st.name)}",
+                 lambda st: f"PAGE-CHECKLIST-{st.number}", search_exclude=True),
+    )),
+    PageGroup(lambda d: d.mappa.categories, lambda d, c: [x for x in d.steps if c.id in x.categories or "all" in x.categories],
+              MAPPA_REC, MAPPA_OWNER, (
+        PageKind("pathway", paths.pathway_page, lambda c: f"Pathway: {c.name}", lambda c: f"PAGE-PATHWAY-{c.id.upper()}",
+                 readability=True),
+    )),
+    PageGroup(lambda d: d.mappa.roles, lambda d, r: [x for x in d.steps if x.actor == r.id], MAPPA_REC, MAPPA_OWNER, (
+        PageKind("role", paths.role_page, lambda r: f"Who does what: {r.name}", lambda r: f"PAGE-ROLE-{r.id.upper()}",
+                 readability=True),
+    )),
+    PageGroup(lambda d: d.mappa.agencies, _steps_of_agency, MAPPA_REC, MAPPA_OWNER, (
+        PageKind("agency", paths.agency_page, lambda a: f"Your MAPPA steps: {a.name}", lambda a: f"PAGE-AGENCY-{a.id.upper()}"),
+    )),
+    PageGroup(lambda d: d.areas, lambda d, a: [x for x in d.standards if x.area == a.id], STANDARDS_REC,
+              "Risk assessment standards editors", (
+        PageKind("area", paths.area_page, lambda a: f"Standards: {a.title}", lambda a: f"PAGE-AREA-{a.id.upper()}"),
+    )),
+)
+
+
 def generated_pages(data: SiteData) -> list[PageInfo]:
     pages: list[PageInfo] = []
     rec_review = {"owner": "Site editors", "last_reviewed": data.site.version_date.isoformat(),
@@ -84,53 +147,16 @@ def generated_pages(data: SiteData) -> list[PageInfo]:
             id=f"PAGE-REC-{r.number:02d}", answers=[r.number], audience=["everyone"], review=rec_review,
             kind="recommendation", key=r.number,
         ))
-    for st in data.mappa.stages:
-        steps = [x for x in data.steps if x.stage == st.id]
-        answers = sorted({3} | {n for x in steps for n in x.recommendations})
-        pages.append(PageInfo(
-            src=paths.stage_page(st.id), title=f"Stage {st.number}: {st.name}", id=f"PAGE-STAGE-{st.number}",
-            answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors", rec_review),
-            readability=True, kind="stage", key=st.id,
-        ))
-        pages.append(PageInfo(
-            src=paths.checklist_page(st.id), title=f"Checklist: stage {st.number}, {lower_start(st.name)}",
-            id=f"PAGE-CHECKLIST-{st.number}", answers=answers, audience=["practitioners"],
-            review=_latest_review(steps, "MAPPA guidance editors", rec_review),
-            kind="checklist", key=st.id, search_exclude=True,
-        ))
-    for cat in data.mappa.categories:
-        steps = [x for x in data.steps if cat.id in x.categories or "all" in x.categories]
-        answers = sorted({3} | {n for x in steps for n in x.recommendations})
-        pages.append(PageInfo(
-            src=paths.pathway_page(cat.id), title=f"Pathway: {cat.name}", id=f"PAGE-PATHWAY-{cat.id.upper()}",
-            answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors", rec_review),
-            readability=True, kind="pathway", key=cat.id,
-        ))
-    for role in data.mappa.roles:
-        steps = [x for x in data.steps if x.actor == role.id]
-        answers = sorted({3} | {n for x in steps for n in x.recommendations})
-        pages.append(PageInfo(
-            src=paths.role_page(role.id), title=f"Who does what: {role.name}", id=f"PAGE-ROLE-{role.id.upper()}",
-            answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors", rec_review),
-            readability=True, kind="role", key=role.id,
-        ))
-    for ag in data.mappa.agencies:
-        roles = set(ag.roles) | {sh.role for sh in ag.shared}
-        steps = [x for x in data.steps if x.actor in roles]
-        answers = sorted({3} | {n for x in steps for n in x.recommendations})
-        pages.append(PageInfo(
-            src=paths.agency_page(ag.id), title=f"Your MAPPA steps: {ag.name}", id=f"PAGE-AGENCY-{ag.id.upper()}",
-            answers=answers, audience=["practitioners"], review=_latest_review(steps, "MAPPA guidance editors", rec_review),
-            kind="agency", key=ag.id,
-        ))
-    for area in data.areas:
-        stds = [x for x in data.standards if x.area == area.id]
-        answers = sorted({2} | {n for x in stds for n in x.recommendations})
-        pages.append(PageInfo(
-            src=paths.area_page(area.id), title=f"Standards: {area.title}", id=f"PAGE-AREA-{area.id.upper()}",
-            answers=answers, audience=["practitioners"], review=_latest_review(stds, "Risk assessment standards editors", rec_review),
-            kind="area", key=area.id,
-        ))
+    for group in PAGE_GROUPS:
+        for record in group.records(data):
+            members = group.members(data, record)
+            answers = sorted({group.rec} | {n for x in members for n in x.recommendations})
+            review = _latest_review(members, group.owner, rec_review)
+            pages.extend(PageInfo(
+                src=k.src(record.id), title=k.title(record), id=k.page_id(record), answers=answers,
+                audience=["practitioners"], review=dict(review), readability=k.readability, kind=k.kind, key=record.id,
+                search_exclude=k.search_exclude,
+            ) for k in group.kinds)
     for t in data.tools:
         pages.append(PageInfo(
             src=paths.tool_page(t.id), title=with_abbr(t.name, t.abbr),
@@ -162,9 +188,9 @@ def item_recommendations(data: SiteData, item_id: str) -> list[int]:
             if rec.id == item_id:
                 return list(rec.recommendations)
     if item_id.startswith("MAPPA-STAGE-"):
-        return [3]
+        return [MAPPA_REC]
     if item_id.startswith("Q-"):
-        return [5]
+        return [BENCH_REC]
     for p in data.pages.values():
         if p.meta.id == item_id and p.meta.answers != "none":
             return list(p.meta.answers)
@@ -172,9 +198,20 @@ def item_recommendations(data: SiteData, item_id: str) -> list[int]:
 
 
 def all_pages(data: SiteData) -> list[PageInfo]:
-    return data.memo("pages", lambda: _all_pages(data))
+    return _all_pages(data)
 
 
+def page_index(data: SiteData) -> dict[str, tuple[str, str, str]]:
+    """Each page's (title, kind, key) by source path, for the plugin's breadcrumbs and furniture."""
+    return _page_index(data)
+
+
+@per_data
+def _page_index(data: SiteData) -> dict[str, tuple[str, str, str]]:
+    return {p.src: (p.title, p.kind, p.key) for p in all_pages(data)}
+
+
+@per_data
 def _all_pages(data: SiteData) -> list[PageInfo]:
     out: list[PageInfo] = []
     for p in data.pages.values():

@@ -208,7 +208,7 @@ def editions_figures(project: Path, site: Path) -> dict:
         y, mo, n = (int(x) for x in data.site.version.split("."))
         later = data.site.model_copy(update={"version": f"{y}.{mo}.{n + 1}",
                                              "version_date": data.site.version_date + dt.timedelta(days=1)})
-        data = replace(data, site=later, _derived={})
+        data = replace(data, site=later)  # a new data set: its derived values are computed afresh
     t = time.perf_counter()
     reports = add_editions(site, data)
     secs = time.perf_counter() - t
@@ -233,7 +233,7 @@ def check_seconds(project: Path = ROOT, runs: int = 3) -> dict:
     return {"check_best_s": min(walls), "check_worst_s": max(walls), "check_cpu_s": cpu}
 
 
-def main() -> int:
+def main() -> int:  # long: the options, then one figure after another, each printed as it comes
     ap = argparse.ArgumentParser()
     ap.add_argument("--scales", default="1,10,100")
     ap.add_argument("--quick", action="store_true", help="skip the browser and link-check figures")

@@ -1,4 +1,5 @@
-"""Shared fixtures: one real build of the site per test session, a local static server, project copies."""
+"""Shared fixtures: one real build of the site per test session, a local static server, project copies,
+pages parsed once, one linkchecker run, one chromium."""
 from __future__ import annotations
 
 import os
@@ -6,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -26,6 +28,14 @@ SITE_TODAY = release_date()
 os.environ["SITE_TODAY"] = SITE_TODAY
 
 ARTIFACTS = ROOT / "test-artifacts"
+
+
+def pytest_collection_modifyitems(items):
+    """Tests on the offline pack need node_modules/iframe-worker (npm ci): mark them `node`, which `make test-fast`
+    leaves out, so that it needs `make setup` alone."""
+    for item in items:
+        if "pack" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.node)
 
 
 @pytest.fixture(scope="session")
@@ -80,9 +90,119 @@ def copy_project(dest: Path) -> Path:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
+    """A copy of the real project (4.9 MB): for tests that build it or that are about the live content."""
     return copy_project(tmp_path / "project")
+
+
+FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "project"
+
+
+@pytest.fixture
+def small_project(tmp_path) -> Path:
+    """A copy of the small fixture project (tests/fixtures/project: data/, docs/ and stand-in edition archives)
+    to break on purpose."""
+    dest = tmp_path / "small"
+    for name in ("data", "docs", "editions"):
+        shutil.copytree(FIXTURE_PROJECT / name, dest / name)
+    return dest
 
 
 def html_pages(site: Path) -> list[Path]:
     """Every real HTML page of the current edition (not permalink stubs, not kept editions: tests/test_editions.py)."""
     return sorted(p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("id", "editions"))
+
+
+# ---------------------------------------------------------------- parsed pages, shared by the session
+
+
+class ParsedPages:
+    """BeautifulSoup of built HTML pages, each parsed once per session. Read-only: a test that changes a
+    tree must parse its own copy (`BeautifulSoup(path.read_text(), "html.parser")`)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, object] = {}
+
+    def __call__(self, path: Path):
+        from bs4 import BeautifulSoup
+
+        path = Path(path)
+        if path not in self._cache:
+            self._cache[path] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return self._cache[path]
+
+
+PARSED = ParsedPages()
+
+
+def text_outside(el, selector: str, sep: str = " ") -> str:
+    """The text of `el` (as get_text(sep)) without the elements matching the CSS `selector`, leaving `el`
+    unchanged (so a shared, parsed-once page can be read this way)."""
+    from bs4 import NavigableString
+
+    skip = {id(x) for x in el.select(selector)}
+    out = []
+    for t in el.descendants:
+        if type(t) is not NavigableString:
+            continue
+        node, keep = t.parent, True
+        while node is not None and node is not el:
+            if id(node) in skip:
+                keep = False
+                break
+            node = node.parent
+        if keep:
+            out.append(str(t))
+    return sep.join(out)
+
+
+@pytest.fixture(scope="session")
+def parsed() -> ParsedPages:
+    """`parsed(path)`: the page's BeautifulSoup, parsed once for the whole session."""
+    return PARSED
+
+
+# ---------------------------------------------------------------- the outside link check, run once
+
+
+@pytest.fixture(scope="session")
+def linkchecker_run(server, site_dir) -> subprocess.CompletedProcess:
+    """linkchecker (the outside HTTP check, AnchorCheck on) over the session build, run once; tests share its result."""
+    exe = Path(sys.executable).parent / "linkchecker"
+    assert exe.exists(), "linkchecker is installed by make setup"
+    workdir = Path(tempfile.mkdtemp())
+    os.chmod(workdir, 0o777)
+    cfg = workdir / "linkcheckerrc"
+    # AnchorCheck has no command-line flag; the server sends 'LinkChecker: allow' so no throttling
+    cfg.write_text("[checking]\nmaxrequestspersecond=1000\nthreads=8\n[AnchorCheck]\n")
+    os.chmod(cfg, 0o644)
+    try:  # older editions are frozen copies, link-checked when published and by the fast checker on every build
+        return subprocess.run([str(exe), "--no-status", "--no-robots", "--ignore-url=/editions/", "-f", str(cfg), server],
+                              capture_output=True, text=True, timeout=900)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- one chromium for the session
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+                 "--disable-features=Translate,OptimizationHints,MediaRouter", "--disable-dev-shm-usage"]
+
+
+def chromium_path() -> str:
+    path = CHROMIUM if Path(CHROMIUM).exists() else (shutil.which("chromium") or CHROMIUM)
+    assert Path(path).exists(), "Debian chromium is missing: run `make browser` (apt-get install chromium)"
+    return path
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium driven by Playwright, launched once for the session (Playwright's sync API allows one
+    running instance at a time). Tests open their own contexts and close them."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import PARSED
 from pydantic import ValidationError
 
 from macros.data import models as m
@@ -18,7 +19,8 @@ TOOL_TYPES = {x.lower() for x in m.ToolType.__args__}
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    """The page parsed once per session (conftest.PARSED): callers must not change it."""
+    return PARSED(path)
 
 
 def article(path: Path):

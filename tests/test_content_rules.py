@@ -8,7 +8,9 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from conftest import PARSED, text_outside
 
+from macros.check import check_project
 from macros.data.errors import Collector
 from macros.data.read import read_all
 from macros.data.rules import banned_in, check_content, normative_in, word_count
@@ -42,11 +44,11 @@ def _replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_rules_report_file_line_record_and_field(project):
+def test_rules_report_file_line_record_and_field(small_project):
     steps = "data/mappa/steps/4-meeting.yaml"
-    problems = _one_rule_broken(project, lambda p: _replace(
+    problems = _one_rule_broken(small_project, lambda p: _replace(
         p / steps, "action: Ask everyone at the start", "action: Going forward the chair shall ask everyone at the start"))
-    line = next(n for n, row in enumerate((project / steps).read_text().split("\n"), 1) if "Going forward the chair" in row)
+    line = next(n for n, row in enumerate((small_project / steps).read_text().split("\n"), 1) if "Going forward the chair" in row)
     assert any(x.startswith(f"{steps}:{line} | record MAPPA-MT-01 | field 'action'") and "'shall'" in x
                and "'going forward'" in x for x in problems), problems
 
@@ -77,11 +79,8 @@ def test_no_banned_phrases_in_practitioner_pages(site_dir, data):
     for p in all_pages(data):
         if "practitioners" not in p.audience:
             continue
-        soup = BeautifulSoup(_article(site_dir, p.src), "html.parser")
-        art = soup.select_one("article")
-        for el in art.select("blockquote, .cite, .cite-this, code, .page-about, .source-notes, .note-ref"):
-            el.decompose()
-        text = art.get_text(" ")
+        art = PARSED(site_dir / page_url(p.src) / "index.html").select_one("article")
+        text = text_outside(art, "blockquote, .cite, .cite-this, code, .page-about, .source-notes, .note-ref")
         assert not banned_in(text, phrases, allowed), f"{p.src}: {banned_in(text, phrases, allowed)}"
         assert not re.search(r"\bshall\b", text, re.I), p.src
 
@@ -113,13 +112,10 @@ def test_every_percentage_on_the_site_is_generated_with_its_context(site_dir):
         rel = page.relative_to(site_dir).parts
         if rel[0] in ("id", "search", "print_page"):
             continue
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        art = soup.select_one("article")
+        art = PARSED(page).select_one("article")
         if art is None:
             continue
-        for el in art.select(".figure, blockquote, code, .cite, .note-ref, .source-notes"):
-            el.decompose()
-        text = art.get_text(" ")
+        text = text_outside(art, ".figure, blockquote, code, .cite, .note-ref, .source-notes")
         for hit in re.finditer(r"\d+(\.\d+)?\s?%", text):
             offenders.append(("/".join(rel), text[max(0, hit.start() - 40): hit.end() + 10]))
     assert not offenders, offenders[:10]
@@ -137,13 +133,16 @@ def test_figures_show_both_forms_with_base_rate_and_time(site_dir, data):
         assert "%" in line and f.follow_up.lower() in " ".join(line.split()).lower() and "Sample" in line
 
 
-def test_standards_cover_both_offence_types(data):
-    both = [s for s in data.standards if {"sexual", "violent"} <= set(s.applies_to)]
-    assert len(both) >= 0.8 * len(data.standards)
-    for s in data.standards:
-        if len(s.applies_to) == 1:
-            assert s.applies_to_reason
-
+def test_a_standard_for_one_offence_type_must_say_why(small_project):
+    """Recommendation 2 asks for standards for sexual *and* violent offending: a standard naming one type only
+    is refused unless it gives applies_to_reason."""
+    path = small_project / "data" / "standards.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: RAS-01\n")
+    both = text.index("applies_to: [sexual, violent]", start)
+    path.write_text(text[:both] + "applies_to: [sexual]" + text[both + len("applies_to: [sexual, violent]"):], encoding="utf-8")
+    problems = [str(p) for p in check_project(small_project)[1] if not p.warning]
+    assert any("data/standards.yaml:" in x and "RAS-01" in x and "applies_to_reason" in x for x in problems), problems
 
 def test_coverage_view_agrees_with_data(site_dir, data):
     soup = BeautifulSoup((site_dir / "standards" / "coverage" / "index.html").read_text(), "html.parser")

@@ -1,13 +1,14 @@
 """Every mistake an editor makes is refused by the check, named by file (and line), record and field,
 in plain words, all at once, with no traceback.
 
-Each mistake in MISTAKES breaks a copy of the real project. It is checked twice: alone, through the
+Each mistake in MISTAKES breaks a copy of the small fixture project (tests/fixtures/project, real texts). It is checked twice: alone, through the
 checker the build and `make check` share (macros.check.check_project), and all together, through
 `make check`'s own script in one run (test_make_check_reports_every_mistake_in_one_run).
 """
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -51,6 +52,14 @@ def line_of(path: Path, text: str) -> int:
         if text in row:
             return n
     raise AssertionError(f"{text!r} not in {path}")
+
+
+def byte_line(path: Path, raw: bytes) -> int:
+    """The line holding `raw`, in a file that may no longer be UTF-8."""
+    for n, row in enumerate(path.read_bytes().split(b"\n"), 1):
+        if raw in row:
+            return n
+    raise AssertionError(f"{raw!r} not in {path}")
 
 
 def line_after(path: Path, anchor: str, text: str) -> int:
@@ -100,7 +109,7 @@ MISTAKES = [
     Mistake("blank lines only", lambda p: (_d(p) / "gaps" / "judiciary.yaml").write_text("\n\n   \n"),
             lambda p: ["data/gaps/judiciary.yaml:1", "empty"]),
     Mistake("Latin-1 pound sign", lambda p: _bytes(_d(p) / "glossary.yaml", b"expansion: ", b"expansion: \xa3 "),
-            lambda p: ["data/glossary.yaml:4", "not saved as UTF-8", "'\u00a3'", "column"]),
+            lambda p: ["data/glossary.yaml:" + str(byte_line(_d(p) / "glossary.yaml", b"expansion: \xa3")), "not saved as UTF-8", "'\u00a3'", "column"]),
     Mistake("byte-order mark", lambda p: _bytes(_d(p) / "training.yaml", b"", b"\xef\xbb\xbf"),
             lambda p: ["data/training.yaml:1", "byte-order mark"]),
     Mistake("tab in indentation", lambda p: edit(_d(p) / "judiciary.yaml", "\n  ", "\n\t", 1),
@@ -178,7 +187,8 @@ MISTAKES = [
     Mistake("step not starting with a verb", lambda p: edit(_steps(p, "exit"), "\n  action: ", "\n  action: 3 times, "),
             lambda p: ["data/mappa/steps/5-exit.yaml:", "MAPPA-EX-01", "'action'", "start it with a verb"]),
     Mistake("percentage typed by hand", lambda p: edit(_d(p) / "tools" / "rm2000.yaml", "\nassesses: >-\n", "\nassesses: >-\n  About 12% of people.\n"),
-            lambda p: ["data/tools/rm2000.yaml:7", "TOOL-RM2000", "'assesses'", "percentage typed by hand"]),
+            lambda p: [f"data/tools/rm2000.yaml:{line_of(_d(p) / 'tools' / 'rm2000.yaml', 'assesses: >-')}", "TOOL-RM2000", "'assesses'",
+                       "percentage typed by hand"]),
 ]
 
 
@@ -187,10 +197,10 @@ def _matches(problems: list[str], expect: list[str]) -> bool:
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
-def test_each_mistake_is_refused_with_file_line_record_and_field(project, mistake):
-    mistake.make(project)
-    problems = problems_for(project)
-    assert _matches(problems, mistake.expect(project)), "\n".join(problems)
+def test_each_mistake_is_refused_with_file_line_record_and_field(small_project, mistake):
+    mistake.make(small_project)
+    problems = problems_for(small_project)
+    assert _matches(problems, mistake.expect(small_project)), "\n".join(problems)
 
 
 # one mistake per file: none hides another (an emptied facts file would hide a fact typo on a page)
@@ -200,15 +210,15 @@ TOGETHER = ["blank lines only", "Latin-1 pound sign", "tab in indentation", "dup
             "page without front matter", "percentage typed by hand"]
 
 
-def test_make_check_reports_every_mistake_in_one_run(project):
+def test_make_check_reports_every_mistake_in_one_run(small_project):
     """A 43-word step, a 'shall', an empty file and typos in docs/ pages: one run of `make check` names them all."""
     chosen = [m for m in MISTAKES if m.name in TOGETHER]
     assert len(chosen) == len(TOGETHER)
     for m in chosen:
-        m.make(project)
+        m.make(small_project)
     chosen.append(next(m for m in MISTAKES if m.name == "normative word in a step"))  # same edit as the long step
-    expected = [m.expect(project) for m in chosen]  # after the edits: each finds the line of its own change
-    proc = run_check(project)
+    expected = [m.expect(small_project) for m in chosen]  # after the edits: each finds the line of its own change
+    proc = run_check(small_project)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     lines = proc.stderr.splitlines()
@@ -229,26 +239,30 @@ def test_check_script_says_ok_on_real_data():
     assert proc.stdout.startswith("Data OK")
 
 
-def test_all_errors_are_reported_at_once(project):
-    edit_re(project / "data" / "site.yaml", r"^version_date: .*$", "version_date: soon")
-    edit(project / "data" / "standards.yaml", "- id: RAS-02", "- id: RAS-01")
-    edit(project / "docs" / "how-to-read.md", "answers: [3]", "answers: [99]")
-    errs = errors_for(project)
+def test_all_errors_are_reported_at_once(small_project):
+    edit_re(small_project / "data" / "site.yaml", r"^version_date: .*$", "version_date: soon")
+    edit(small_project / "data" / "standards.yaml", "- id: RAS-02", "- id: RAS-01")
+    edit(small_project / "docs" / "how-to-read.md", "answers: [3]", "answers: [99]")
+    errs = errors_for(small_project)
     assert any("data/site.yaml" in e for e in errs)
     assert any("used twice" in e for e in errs)
     assert any("docs/how-to-read.md" in e for e in errs)
 
 
 @pytest.mark.parametrize("payload", ["{{ config.site_name }}", "{% include 'x' %}", "<script>alert(1)</script>"])
-def test_template_or_html_in_data_is_rejected(project, payload):
-    path = project / "data" / "glossary.yaml"
+def test_template_or_html_in_data_is_rejected(small_project, payload):
+    path = small_project / "data" / "glossary.yaml"
     path.write_text(path.read_text() + f"- abbr: ZZTEST\n  expansion: Test\n  definition: {payload!r}\n")
-    errs = errors_for(project)
+    errs = errors_for(small_project)
     assert any("data/glossary.yaml:" in e and "ZZTEST" in e and "'definition'" in e
                and ("template syntax" in e or "HTML tags" in e) for e in errs), errs
 
 
-def test_failed_check_stops_the_build_and_keeps_last_good_site(project, tmp_path):
+def test_failed_check_stops_the_build_and_keeps_last_good_site(small_project, tmp_path):
+    """The build script checks first: on a failed check it builds nothing (so the small project needs no mkdocs.yml)."""
+    project = small_project
+    (project / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / "build.py", project / "scripts" / "build.py")
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("last good site")
@@ -259,7 +273,9 @@ def test_failed_check_stops_the_build_and_keeps_last_good_site(project, tmp_path
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     assert "left as it was" in proc.stderr
-    assert "docs/mappa/leaving.md:25" in proc.stderr and "data/site.yaml:5" in proc.stderr
+    fact_line = line_of(project / "docs" / "mappa" / "leaving.md", 'fact("mappa-rp-ends")')
+    date_line = line_of(project / "data" / "site.yaml", "version_date: soon")
+    assert f"docs/mappa/leaving.md:{fact_line}" in proc.stderr and f"data/site.yaml:{date_line}" in proc.stderr
     assert (site / "index.html").read_text() == "last good site"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-build-")]
 
@@ -287,10 +303,10 @@ def test_sources_are_typed_once(data):
         seen[key] = s.id
 
 
-def test_duplicate_source_id_names_both_files(project):
-    src = project / "data" / "sources"
+def test_duplicate_source_id_names_both_files(small_project):
+    src = small_project / "data" / "sources"
     (src / "zz-extra.yaml").write_text((src / "general.yaml").read_text())
-    errs = errors_for(project)
+    errs = errors_for(small_project)
     assert any(e.startswith("data/sources/zz-extra.yaml:") and "used twice: here and in data/sources/general.yaml:" in e
                for e in errs), errs
 
@@ -305,7 +321,7 @@ def test_did_you_mean_never_suggests_the_word_typed():
     assert closest("qqqq", ["inspection-2009"]) == ""
 
 
-def test_a_known_role_is_never_reported_with_a_suggestion_of_itself(project):
-    edit(_steps(project, "exit"), "actor: ", "actor: chairr  # ")
-    errs = [e for e in errors_for(project) if "unknown role" in e]
+def test_a_known_role_is_never_reported_with_a_suggestion_of_itself(small_project):
+    edit(_steps(small_project, "exit"), "actor: ", "actor: chairr  # ")
+    errs = [e for e in errors_for(small_project) if "unknown role" in e]
     assert errs and all("Did you mean 'chairr'" not in e for e in errs), errs

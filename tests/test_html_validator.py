@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 
+import pytest
 from conftest import ARTIFACTS, ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -25,6 +26,7 @@ THEME_FINDINGS = {
 }
 
 
+@pytest.mark.node
 def test_no_html_errors_from_our_templates(site_dir):
     java = shutil.which("java")
     assert java, "Java is needed for the Nu HTML Checker (installed by make test)"

@@ -52,16 +52,16 @@ def test_built_pages_show_the_labels(data, site_dir):
         assert len(soup.select("article .in-force")) >= len(stds), area.id
 
 
-def test_a_cited_guidance_without_status_is_refused(project):
+def test_a_cited_guidance_without_status_is_refused(small_project):
     from macros.data.loader import DataErrors, load_site
 
-    path = project / "data" / "sources" / "general.yaml"
+    path = small_project / "data" / "sources" / "general.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index("- id: mappa-guidance\n")
     line = text.index("  in_force:", start)
     end = text.index("\n", line) + 1
     path.write_text(text[:line] + text[end:], encoding="utf-8")
     with pytest.raises(DataErrors) as err:
-        load_site(project)
+        load_site(small_project)
     report = err.value.report()
     assert "data/sources/general.yaml" in report and "mappa-guidance" in report and "in_force" in report

@@ -1,31 +1,14 @@
-"""linkchecker over the built site served on 127.0.0.1, with anchor checking on."""
+"""Links and anchors: linkchecker over the site served on 127.0.0.1 (run once, conftest.linkchecker_run; `slow`,
+so only `make test` runs it) and the in-build checker (macros/site/linkcheck.py) over the same build."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
+import pytest
 
 
-def test_linkchecker_finds_no_broken_links_or_anchors(server, site_dir):
-    exe = Path(sys.executable).parent / "linkchecker"
-    assert exe.exists(), "linkchecker is installed by make setup"
-    workdir = Path(tempfile.mkdtemp())
-    os.chmod(workdir, 0o777)
-    cfg = workdir / "linkcheckerrc"
-    # AnchorCheck has no command-line flag; the server sends 'LinkChecker: allow' so no throttling
-    cfg.write_text("[checking]\nmaxrequestspersecond=1000\nthreads=8\n[AnchorCheck]\n")
-    os.chmod(cfg, 0o644)
-    # older editions are frozen copies, link-checked when published and by the fast checker on every build
-    proc = subprocess.run(
-        [str(exe), "--no-status", "--no-robots", "--ignore-url=/editions/", "-f", str(cfg), server],
-        capture_output=True, text=True, timeout=600,
-    )
-    shutil.rmtree(workdir, ignore_errors=True)
-    out = proc.stdout + proc.stderr
-    assert proc.returncode == 0, out[-4000:]
+@pytest.mark.slow
+def test_linkchecker_finds_no_broken_links_or_anchors(linkchecker_run):
+    out = linkchecker_run.stdout + linkchecker_run.stderr
+    assert linkchecker_run.returncode == 0, out[-4000:]
     assert "0 errors found" in out or "no errors" in out.lower(), out[-2000:]
 
 

@@ -19,6 +19,7 @@ import pytest
 import yaml
 from conftest import ARTIFACTS, ROOT
 
+# every test on the pack needs node_modules/iframe-worker (npm ci, make test): marked `node` in conftest.py
 BUILT = "2031-02-03T04:05:06Z"  # a build time no clock will produce by accident: the pack must show it
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
@@ -237,17 +238,6 @@ def test_folder_urls_become_file_urls_and_nothing_else_changes(tmp_path):
 
 
 # ---------------------------------------------------------------- in chromium, from file://
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-    from test_browser import ARGS, chromium_path
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

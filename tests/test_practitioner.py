@@ -3,11 +3,11 @@ stage, pathways that read on a phone, checklists with "applies to", a glossary o
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import PARSED
 
 from macros import paths
 from macros.data.loader import load_site
@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    """The page parsed once per session (conftest.PARSED): callers must not change it."""
+    return PARSED(path)
 
 
 def built(site_dir: Path, src: str) -> Path:
@@ -40,13 +41,13 @@ def test_every_step_heading_names_its_action(data):
         assert len(words) <= 12
 
 
-def test_a_heading_that_is_only_an_id_and_an_actor_is_refused(project):
-    path = project / "data" / "mappa" / "steps" / "1-identification.yaml"
+def test_a_heading_that_is_only_an_id_and_an_actor_is_refused(small_project):
+    path = small_project / "data" / "mappa" / "steps" / "1-identification.yaml"
     text = path.read_text()
     first = re.search(r"^  heading: .*$", text, re.M).group(0)
     path.write_text(text.replace(first, "  heading: MAPPA-ID-02 The court", 1))
     with pytest.raises(Exception, match="not the step id"):
-        load_site(project)
+        load_site(small_project)
 
 
 def test_no_unconfirmed_time_limit_is_a_step(data):
@@ -170,10 +171,10 @@ NEW_STEP = """
 """
 
 
-def test_a_new_step_reaches_every_page_with_no_other_edit(project):
-    path = project / "data" / "mappa" / "steps" / "1-identification.yaml"
+def test_a_new_step_reaches_every_page_with_no_other_edit(small_project):
+    path = small_project / "data" / "mappa" / "steps" / "1-identification.yaml"
     path.write_text(path.read_text() + NEW_STEP)
-    data = load_site(project)
+    data = load_site(small_project)
     step = data.step("MAPPA-ID-99")
     heading = step.heading
     police = ra.agency_page(data, paths.agency_page("police"), "police")
@@ -196,15 +197,9 @@ def test_a_new_step_reaches_every_page_with_no_other_edit(project):
 # ------------------------------------------------------------------ in the browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
+@pytest.fixture
+def browser(chromium):
+    return chromium
 
 
 @pytest.mark.browser

@@ -4,14 +4,13 @@ problem" on every page. Built-HTML tests, unit tests of the label and HTML passe
 that measure every page at 390 x 844 in chromium."""
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import html_pages
+from conftest import PARSED, html_pages
 
 from macros.labels import join_items, lower_start, numbers, with_abbr
 from macros.paths import ids, page_url
@@ -22,10 +21,9 @@ from macros.site.source_notes import number_sources
 from macros.sitemap import all_pages, generated_pages
 
 
-@functools.cache
 def soup(path: Path) -> BeautifulSoup:
-    """A parsed page, parsed once per session: callers must not change it."""
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    """The page parsed once per session (conftest.PARSED): callers must not change it."""
+    return PARSED(path)
 
 
 def content_pages(site: Path) -> list[Path]:
@@ -255,11 +253,10 @@ def test_no_garbled_labels_anywhere(site_dir):
         rel = page.relative_to(site_dir).as_posix()
         if rel.startswith("search/"):
             continue
-        s = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")  # changed below: not the shared copy
+        s = soup(page)  # the shared copy: read, never changed
         title = s.title.get_text(" ", strip=True) if s.title else ""
-        for el in s.select("code, pre, script, style"):
-            el.decompose()
-        text = " ".join(s.get_text(" ").split())
+        text = " ".join(" ".join(t for t in s.find_all(string=True)
+                                 if not t.find_parent(("code", "pre", "script", "style"))).split())
         for m in re.finditer(r".{0,30}\.\s?;.{0,10}", text):
             bad.append((rel, "'.;'", m.group(0)))
         for m in re.finditer(r".{0,30}[^.]\.\.(?!\.).{0,10}", text):
@@ -326,22 +323,17 @@ MEASURE = """() => {
 
 
 @pytest.fixture(scope="module")
-def phone_measures(site_dir, server):
-    from playwright.sync_api import sync_playwright
-    from test_browser import ARGS, chromium_path
-
+def phone_measures(site_dir, server, chromium):
     out = {}
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
-        ctx = b.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=1)
-        pg = ctx.new_page()
-        for page in content_pages(site_dir):
-            rel = page.parent.relative_to(site_dir).as_posix()
-            url = server + ("" if rel == "." else rel + "/")
-            pg.goto(url)
-            pg.wait_for_load_state("load")
-            out[rel] = pg.evaluate(MEASURE)
-        b.close()
+    ctx = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=1)
+    pg = ctx.new_page()
+    for page in content_pages(site_dir):
+        rel = page.parent.relative_to(site_dir).as_posix()
+        url = server + ("" if rel == "." else rel + "/")
+        pg.goto(url)
+        pg.wait_for_load_state("load")
+        out[rel] = pg.evaluate(MEASURE)
+    ctx.close()
     return out
 
 

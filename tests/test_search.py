@@ -79,33 +79,22 @@ def test_index_is_at_most_sixty_percent_of_before(site_dir):
     assert size <= 0.60 * INDEX_BEFORE, f"search index is {size / 1024:.0f} KB, {size / INDEX_BEFORE:.0%} of before"
 
 
-def test_unknown_id_in_search_data_is_a_clear_error(project):
-    from macros.data.loader import DataErrors, load_site
+def test_unknown_id_in_search_data_is_a_clear_error(small_project):
+    from macros.checks import DataErrors
+    from macros.checks import load_checked as load_site
 
-    path = project / "data" / "search.yaml"
+    path = small_project / "data" / "search.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     raw["synonyms"].append({"id": "PAGE-MAPPA-TIMESCALE", "words": ["time limit"]})  # a typo in the id
     path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
     with pytest.raises(DataErrors) as err:
-        load_site(project)
+        load_site(small_project)
     report = err.value.report()
     assert "search.yaml" in report and "unknown id 'PAGE-MAPPA-TIMESCALE'" in report
     assert "PAGE-MAPPA-TIMESCALES" in report  # the closest id is suggested
 
 
 # ---------------------------------------------------------------- in chromium, through the search box
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """One chromium for the module (Playwright's sync API allows one running instance at a time)."""
-    from playwright.sync_api import sync_playwright
-    from test_browser import ARGS, chromium_path
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium_path(), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

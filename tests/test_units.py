@@ -44,12 +44,7 @@ def test_rel_url_is_relative_to_the_built_page(frm, to, anchor, want):
     assert paths.rel_url(frm, to, anchor) == want
 
 
-def test_generated_page_paths_are_recognised_and_indexes_are_not():
-    for src in (paths.stage_page("meeting"), paths.tool_page("TOOL-RM2000"), paths.rec_page(3),
-                paths.agency_page("police"), paths.bench_note_page("TOOL-SARA")):
-        assert paths.is_generated(src), src
-    for src in ("mappa/stages/index.md", "tools/index.md", "mappa/index.md", "how-to-read.md"):
-        assert not paths.is_generated(src), src
+def test_generated_page_paths_follow_the_id():
     assert paths.rec_page(3) == "recommendations/rec-03.md"
     assert paths.tool_page("TOOL-STATIC-99R") == "tools/static-99r.md"
 
@@ -118,3 +113,20 @@ def test_link_checker_finds_missing_pages_and_anchors(tmp_path):
     _pages, links, broken = check(tmp_path)
     assert links == 6
     assert sorted(broken) == ["a/index.html: ../b/#gone (no anchor #gone)", "a/index.html: ../c/ (no such file)"]
+
+
+def test_text_outside_leaves_the_tree_unchanged():
+    from bs4 import BeautifulSoup
+    from conftest import text_outside
+
+    s = BeautifulSoup("<article><p>Keep <code>drop</code> this</p><!-- no --><div class='x'>gone</div></article>", "html.parser")
+    before = str(s)
+    assert " ".join(text_outside(s.article, "code, .x").split()) == "Keep this"
+    assert str(s) == before
+
+
+def test_md_table_writes_header_rule_and_rows():
+    from macros.render.text import md_table
+
+    assert md_table(["A", "B"], [[1, "x"], ["y", ""]]) == "| A | B |\n|---|---|\n| 1 | x |\n| y |  |\n"
+    assert md_table(["Only"], []) == "| Only |\n|---|\n"

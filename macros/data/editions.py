@@ -14,7 +14,7 @@ from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
 from . import models as m
 from .loader import DataErrors, Problem
-from .sitedata import SiteData
+from .sitedata import SiteData, per_data
 from .yamlio import YamlProblem, load_file
 
 EDITIONS_FILE = "data/editions.yaml"
@@ -94,9 +94,10 @@ def check_editions(root: Path, eds: list[Edition], site: m.SiteInfo) -> list[Pro
     return out
 
 
+@per_data
 def editions(data: SiteData) -> list[Edition]:
     """The kept editions of a data set (read once per data set)."""
-    return data.memo("editions", lambda: load_editions(data.root, data.site))
+    return load_editions(data.root, data.site)
 
 
 # set by scripts/release.py for the one build it freezes: that build is the released edition, not a draft

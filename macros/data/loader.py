@@ -1,5 +1,8 @@
 """Load data/ and the front matter of docs/, validate it, check every reference and the writing rules.
 
+This is the data layer: it knows nothing of pages or paths. The checks that need them (training items and
+data/search.yaml naming published ids) run one layer up, in macros/checks/ (`macros.checks.load_checked`).
+
 `load_site(root)` returns a SiteData or raises DataErrors listing *every* problem found, each
 naming the file and line, the record (id or position), the field, what is wrong and what would be
 right. The steps, each in its own module: read.py (files -> records), checks.py (across records),
@@ -11,13 +14,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..paths import all_ids
 from .checks import check_all
-from .errors import Collector, DataErrors, Problem, closest
+from .errors import Collector, DataErrors, Problem
 from .in_force import check_in_force
-from .read import Records, read_all
+from .read import Records, read_all, read_id_register
 from .rules import check_content
-from .search_check import check_search
 from .sitedata import Page, SiteData
 
 __all__ = ["DataErrors", "Page", "Problem", "Records", "SiteData", "load_site"]
@@ -49,10 +50,6 @@ def _load(root: Path) -> SiteData:
     if c.problems:
         raise DataErrors(c.problems, records)
     data = _site_data(root, records, c)
-    data.memo("origins", lambda: {rec.id: c.origin(rec) for rec in [*records.gaps, *records.facts, *records.steps,
-                                                            *records.standards_file.standards, *records.tools]})
-    _check_training(c, data)
-    check_search(c, data)
     check_in_force(c, data)
     if c.problems:
         raise DataErrors(c.problems, records)
@@ -75,14 +72,6 @@ def _site_data(root: Path, r: Records, c: Collector) -> SiteData:
         tools=sorted(r.tools, key=lambda t: (t.comparator, t.abbr.lower())), judiciary=r.judiciary,
         training=r.training, pages=r.pages, file_of=file_of, search=r.search,
         concepts=sorted(r.concepts, key=lambda k: k.term.lower()),
+        origins={rec.id: c.origin(rec) for rec in [*r.gaps, *r.facts, *r.steps, *r.standards_file.standards, *r.tools, *r.training]}, register=read_id_register(root),
     )
 
-
-def _check_training(c: Collector, data: SiteData) -> None:
-    """Training items point at published ids; checked once every id is known."""
-    known = all_ids(data)
-    for tp in data.training:
-        for i, item in enumerate(tp.items):
-            if item.id not in known:
-                c.at(tp, tp.id, f"items[{i}].id", f"unknown id '{item.id}'. Use a published id (see the id "
-                     f"register page).{closest(item.id, known)}")

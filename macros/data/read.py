@@ -187,6 +187,13 @@ def _read_pages(c: Collector, root: Path, r: Records) -> None:
             r.pages[src] = Page(src=src, meta=meta)
 
 
+def read_id_register(root: Path) -> dict[str, dict]:
+    """data/id-register.yaml (written by `make register`, never by hand): each published id's entry, by id."""
+    path = root / "data" / "id-register.yaml"
+    entries = load_file(path) if path.exists() else None
+    return {e["id"]: e for e in entries or []}
+
+
 def load_text_file(path: Path) -> str:
     return decode(path.read_bytes(), check_tabs=False)
 

@@ -29,7 +29,7 @@ import yaml
 
 from .editions import current_release, is_draft, version_key
 from .errors import DataErrors, Problem
-from .sitedata import SiteData
+from .sitedata import SiteData, per_data
 from .yamlio import LineList, YamlProblem, load_file
 
 REGISTER = Path("data") / "id-register.yaml"
@@ -161,18 +161,23 @@ def entry_for(rec: Any, released: str | None):
     return (meaning or found)[-1] if found else None
 
 
+@per_data
+def _fingerprints(data: SiteData) -> dict[str, str]:
+    return {i: fingerprint(t) for i, t in normative_texts(data).items()}
+
+
 def change_kind(data: SiteData, item_id: str, h: Any) -> str | None:
     """'meaning', 'wording' or None (a note that changes neither, such as 'First published')."""
     if h.meaning_changed:
         return "meaning"
     if h.kind == "wording":
         return "wording"
-    reg = data.memo("register", lambda: read_register(data.root))
+    reg = data.register
     entry = reg.get(item_id) or {}
     if h.version in entry.get("changed_in", []):
         return "wording"
     if h.version == data.site.version and is_draft(data) and entry:
-        prints = data.memo("register:fingerprints", lambda: {i: fingerprint(t) for i, t in normative_texts(data).items()})
+        prints = _fingerprints(data)
         if item_id in prints and prints[item_id] != entry.get("fingerprint"):
             return "wording"
     return None
@@ -206,7 +211,7 @@ def _normative_word(wording: str) -> str | None:
     return min(found)[1] if found else None
 
 
-def compare(data: SiteData, locs: Mapping[str, Any]) -> Outcome:
+def compare(data: SiteData, locs: Mapping[str, Any]) -> Outcome:  # long: one pass, each branch one rule of the register read in order
     """The problems of the current data against the register, and the register as it would be written."""
     out = Outcome()
     try:
@@ -220,7 +225,7 @@ def compare(data: SiteData, locs: Mapping[str, Any]) -> Outcome:
     cur = current_entries(data, locs)
     words = wordings(data)
     records = governed_records(data)
-    origins = data.memo("origins", dict)
+    origins = data.origins
     version = data.site.version
 
     def at_register(item_id: str, msg: str) -> None:

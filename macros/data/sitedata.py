@@ -1,12 +1,31 @@
 """The validated data set of one build, with its look-ups. Built by the loader; never changed after."""
 from __future__ import annotations
 
+import functools
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import models as m
+from .errors import Origin
+
+T = TypeVar("T")
+
+
+def per_data(compute: Callable[[SiteData], T]) -> Callable[[SiteData], T]:
+    """Cache a value derived from a data set (the id map, the page list...): computed on first use, kept
+    while that data set lives. A data set is never changed after loading, so the value stays true."""
+    cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    @functools.wraps(compute)
+    def cached(data: SiteData) -> T:
+        if data not in cache:
+            cache[data] = compute(data)
+        return cache[data]
+
+    return cached
 
 
 @dataclass
@@ -16,7 +35,7 @@ class Page:
     generated: bool = False
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: one loaded data set is one object
 class SiteData:
     root: Path
     site: m.SiteInfo
@@ -39,39 +58,35 @@ class SiteData:
     concepts: list[m.Concept] = field(default_factory=list)  # glossary concepts (not abbreviations)
 
     search: m.SearchFile = field(default_factory=m.SearchFile)  # data/search.yaml: synonyms, best bets
-    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    origins: dict[str, Origin] = field(default_factory=dict, repr=False)  # record id -> file and lines (gaps, facts, steps, training)
+    register: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)  # data/id-register.yaml by id
+    _by_id: dict[str, dict[str, Any]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {
+            "roles": {r.id: r for r in self.mappa.roles}, "agencies": {a.id: a for a in self.mappa.agencies},
+            "stages": {s.id: s for s in self.mappa.stages}, "categories": {c.id: c for c in self.mappa.categories},
+            "tools": {t.id: t for t in self.tools}, "steps": {s.id: s for s in self.steps},
+        }
 
     # ------------------------------------------------------------ look-ups by id (KeyError on a miss)
     def role(self, rid: str) -> m.Role:
-        return self._index("roles", self.mappa.roles)[rid]
+        return self._by_id["roles"][rid]
 
     def agency(self, aid: str) -> m.MappaAgency:
-        return self._index("agencies", self.mappa.agencies)[aid]
+        return self._by_id["agencies"][aid]
 
     def stage(self, sid: str) -> m.Stage:
-        return self._index("stages", self.mappa.stages)[sid]
+        return self._by_id["stages"][sid]
 
     def category(self, cid: str) -> m.Category:
-        return self._index("categories", self.mappa.categories)[cid]
+        return self._by_id["categories"][cid]
 
     def tool(self, tid: str) -> m.Tool:
-        return self._index("tools", self.tools)[tid]
+        return self._by_id["tools"][tid]
 
     def step(self, sid: str) -> m.Step:
-        return self._index("steps", self.steps)[sid]
-
-    def _index(self, name: str, records) -> dict:
-        return self.memo(f"index:{name}", lambda: {r.id: r for r in records})
-
-    # ------------------------------------------------------------ derived views, computed once per data set
-    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
-        """A value derived from the data (the id map, the page list...), computed on first use and kept.
-
-        The data set is never changed after loading, so a derived value stays true for its life.
-        """
-        if key not in self._derived:
-            self._derived[key] = compute()
-        return self._derived[key]
+        return self._by_id["steps"][sid]
 
     def figure(self, fid: str) -> tuple[m.Tool, m.Figure]:
         for t in self.tools:

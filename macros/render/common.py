@@ -23,24 +23,6 @@ def today() -> dt.date:
     return dt.date.fromisoformat(forced) if forced else dt.date.today()
 
 
-def ids_on_page(data: SiteData, src: str) -> list[str]:
-    """Citable ids that live on a page (glossary terms and page ids left out)."""
-    return list(data.memo("ids_by_page", lambda: _ids_by_page(data)).get(src, []))
-
-
-def _ids_by_page(data: SiteData) -> dict[str, list[str]]:
-    """Built once per build: pages x ids would be quadratic."""
-    by_page: dict[str, list[str]] = {}
-    abbr = {t.id: t.abbr for t in data.tools}
-    for i, loc in sorted(ids(data).items()):
-        if loc.kind in ("glossary term", "page"):
-            continue
-        by_page.setdefault(loc.page, []).append(i)
-        if i in abbr:  # a tool is also searched by its short name
-            by_page[loc.page].append(abbr[i])
-    return by_page
-
-
 # ---------------------------------------------------------------- citations
 
 
@@ -84,26 +66,6 @@ def permalink_line(data: SiteData, src: str, item_id: str) -> str:
         f'<button type="button" class="copy-cite" data-cite-path="{attr(permalink(item_id))}" '
         f'aria-label="Copy link to {attr(item_id)}">Copy link</button></span>'
     )
-
-
-def about_item(summary: str, body_md: str, open_in_print: bool = True) -> str:
-    """A closed disclosure for an item's secondary details (sources, history, ids): the reader opens it.
-
-    `summary` is plain text; `body_md` is Markdown already made safe by the caller.
-    """
-    cls = "item-about" + ("" if open_in_print else " item-about--screen-only")
-    return (
-        f'<details class="{cls}" data-search-exclude markdown="1">\n'
-        f"<summary>{attr(summary)}</summary>\n\n{body_md}\n\n</details>\n"
-    )
-
-
-META_LINE = "item-meta"  # CSS class: the one short line of an item's key facts (who, when)
-
-
-def meta_line(parts: list[str]) -> str:
-    """One short line of an item's key facts, e.g. who acts and when; parts are safe Markdown."""
-    return f'<p class="{META_LINE}" markdown="span">' + " · ".join(p for p in parts if p) + "</p>\n"
 
 
 # ---------------------------------------------------------------- facts and gaps

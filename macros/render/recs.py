@@ -6,7 +6,7 @@ from ..data.loader import SiteData
 from ..paths import rel
 from ..sitemap import SECTIONS, pages_answering, section_of
 from .common import cite_ref, id_badge, permalink_line
-from .text import join_words, md
+from .text import join_words, md, md_table
 
 STATUS_CLASS = {"answered": "status-answered", "partly answered": "status-partly", "not addressed": "status-none"}
 
@@ -57,13 +57,13 @@ def _section_order() -> list[str]:
 
 
 def recommendations_index(data: SiteData, src: str) -> str:
-    rows = ["| No. | Recommendation | Addressed to | Status on this site |", "|---|---|---|---|"]
+    rows = []
     for r in data.recs.values():
         title = f"[{md(r.title)}]({rel(src, paths.rec_page(r.number))})"
         if r.primary:
             title += " **(primary)**"
-        rows.append(f"| {r.number} | {title} | {md(join_words(r.addressed_to))} | {_status(r.status)} |")
-    return "\n".join(rows) + "\n"
+        rows.append([r.number, title, md(join_words(r.addressed_to)), _status(r.status)])
+    return md_table(["No.", "Recommendation", "Addressed to", "Status on this site"], rows)
 
 
 def traceability_matrix(data: SiteData, src: str) -> str:
@@ -85,17 +85,5 @@ def traceability_matrix(data: SiteData, src: str) -> str:
     out = '<div class="wide-table" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
     if notes:
         out += "\n## Why some recommendations are not fully answered\n\n" + "\n".join(notes) + "\n"
-    return out
-
-
-def matrix_data(data: SiteData) -> dict[int, dict[str, list[str]]]:
-    """For tests and exports: recommendation -> section -> page sources."""
-    out: dict[int, dict[str, list[str]]] = {}
-    for r in data.recs.values():
-        out[r.number] = {}
-        for p in pages_answering(data, r.number):
-            if p.src.startswith("recommendations/"):
-                continue
-            out[r.number].setdefault(section_of(p.src), []).append(p.src)
     return out
 

@@ -11,7 +11,7 @@ from ..paths import anchor_of, ids, permalink, rel, rel_url, term_title
 from ..sitemap import all_pages
 from .basis import BASIS_TEXT
 from .common import cite_list, today
-from .text import attr, md, safe_url
+from .text import attr, md, md_table, safe_url
 
 
 def glossary(data: SiteData, src: str) -> str:
@@ -180,23 +180,16 @@ def downloads_list(data: SiteData, src: str) -> str:
 
 def id_register_table(data: SiteData, src: str) -> str:
     locs = ids(data)
-    rows = ["| ID | What | Title |", "|---|---|---|"]
-    for i in sorted(locs):
-        loc = locs[i]
-        if loc.kind == "page":
-            continue
-        rows.append(f'| <a href="{attr(rel_url(src, permalink(i)))}">`{i}`</a> | {loc.kind} | {md(loc.title)} |')
-    return "\n".join(rows) + "\n"
+    rows = [[f'<a href="{attr(rel_url(src, permalink(i)))}">`{i}`</a>', locs[i].kind, md(locs[i].title)]
+            for i in sorted(locs) if locs[i].kind != "page"]
+    return md_table(["ID", "What", "Title"], rows)
 
 
 def training_paths(data: SiteData, src: str) -> str:
     """The list of paths on the training index page."""
-    rows = ["| Path | For | Items | Reading time |", "|---|---|---|---|"]
-    for tp in data.training:
-        total = sum(i.minutes for i in tp.items)
-        rows.append(f"| [{md(tp.title)}]({rel(src, paths.training_path_page(tp.id))}) | {md(tp.audience)} | "
-                    f"{len(tp.items)} | about {total} minutes |")
-    return "\n".join(rows) + "\n"
+    rows = [[f"[{md(tp.title)}]({rel(src, paths.training_path_page(tp.id))})", md(tp.audience), len(tp.items),
+             f"about {sum(i.minutes for i in tp.items)} minutes"] for tp in data.training]
+    return md_table(["Path", "For", "Items", "Reading time"], rows)
 
 
 def training_path_page(data: SiteData, src: str, path_id: str) -> str:

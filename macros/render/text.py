@@ -63,3 +63,10 @@ def in_sentence(name: str) -> str:
     """A name as it runs on inside a sentence: a leading 'The', 'A' or 'An' in lower case ('the court')."""
     first, _, rest = name.partition(" ")
     return f"{first.lower()} {rest}" if first in ("The", "A", "An") and rest else name
+
+
+def md_table(headers: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table: the header row, its rule and one row per list of cells (cells are safe Markdown)."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"

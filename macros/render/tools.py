@@ -149,7 +149,7 @@ def _full_name(t: m.Tool) -> str:
     return md(t.name) if t.name.strip().lower() == t.abbr.strip().lower() else f"{md(t.name)} ({md(t.abbr)})"
 
 
-def tool_page(data: SiteData, src: str, tool_id: str) -> str:
+def tool_page(data: SiteData, src: str, tool_id: str) -> str:  # long: one page, its sections in reading order
     t = data.tool(tool_id)
     sec = dict(TOOL_SECTIONS)
     out = [

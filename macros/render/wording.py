@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import html
 
-from ..data.register import read_register, wordings
+from ..data.register import wordings
 from ..data.sitedata import SiteData
 
 
@@ -32,7 +32,7 @@ _KIND = {"meaning": ": the meaning changed", "wording": ": wording only, the mea
 
 def earlier_wording(data: SiteData, item_id: str) -> str:
     """A short block per earlier wording of a rule (empty when it never changed)."""
-    entry = data.memo("register", lambda: read_register(data.root)).get(item_id) or {}
+    entry = data.register.get(item_id) or {}
     now = wordings(data).get(item_id)
     if not entry.get("earlier") or now is None:
         return ""

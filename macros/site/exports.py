@@ -7,11 +7,11 @@ import json
 
 from pydantic import TypeAdapter
 
-from ..data import models as m
 from .. import paths
-from ..paths import permalink
+from ..data import models as m
 from ..data.editions import Edition
 from ..data.loader import SiteData
+from ..paths import permalink
 from ..render.standing import applies_now_text, standing, standing_text
 
 READING_EXPORTS = ("mappa-steps", "standards")  # exports that carry the in-force label and the Applies now line

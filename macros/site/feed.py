@@ -13,7 +13,7 @@ from collections import defaultdict
 from ..data.editions import editions, is_draft, version_key
 from ..data.register import change_kind
 from ..data.sitedata import SiteData
-from ..paths import CHANGES, CHANGE_FEED, edition_permalink, edition_root, ids, page_url
+from ..paths import CHANGE_FEED, CHANGES, edition_permalink, edition_root, ids, page_url
 from ..render.site import history_items
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ..data.loader import DataErrors, load_site
+from ..checks import load_checked as load_site
+from ..data.loader import DataErrors
 from ..render import bands as rb
 from ..render import common as rc
 from ..render import editions as red

@@ -8,9 +8,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from ..paths import ids, page_url, permalink
 from ..data.loader import SiteData
 from ..data.register import read_register
+from ..paths import ids, page_url, permalink
 
 
 def _page(title: str, body: str, refresh: str | None) -> str:

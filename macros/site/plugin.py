@@ -17,12 +17,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from ..checks import load_checked as load_site
 from ..data.editions import editions
-from ..data.loader import DataErrors, SiteData, load_site
+from ..data.loader import DataErrors, SiteData
 from ..paths import CHANGE_FEED, page_url
-from ..render.common import about_panel, ids_on_page, page_head
+from ..render.common import about_panel, page_head
 from ..render.site import overdue
-from ..sitemap import all_pages, generated_pages
+from ..sitemap import generated_pages, page_index
 from .abbr_first import first_use_only, tooltips
 from .breadcrumbs import crumbs, trail
 from .exports import all_exports
@@ -130,7 +131,7 @@ class GuidancePlugin(BasePlugin):
         return output
 
     def _page_info(self) -> dict:
-        return self.data.memo("page_info", lambda: {p.src: (p.title, p.kind, p.key) for p in all_pages(self.data)})
+        return page_index(self.data)
 
     def on_page_content(self, html_text, page, config, files):
         """Measure the prose of every page held to the reading-ease floor (content only, no theme)."""

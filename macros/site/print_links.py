@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..sitemap import all_pages
-from ..paths import page_url
 from ..data.loader import SiteData
+from ..paths import page_url
+from ..sitemap import all_pages
 
 _HREF = re.compile(r'href="#([^"]+)"')
 _ID = re.compile(r'\sid="([^"]+)"')

@@ -1,11 +1,11 @@
 """Checks of data/search.yaml: every id names a page or item that exists; one best bet per query."""
 from __future__ import annotations
 
+from ..data.errors import Collector, closest
+from ..data.sitedata import SiteData
+from ..data.yamlio import YamlProblem, load_file
 from ..paths import all_ids
 from ..sitemap import generated_pages
-from .errors import Collector, closest
-from .sitedata import SiteData
-from .yamlio import YamlProblem, load_file
 
 SEARCH_FILE = "data/search.yaml"
 
