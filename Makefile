@@ -6,7 +6,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NPMSTAMP := node_modules/.installed
 
-.PHONY: setup build serve test test-fast lint check pdf bench browser clean register offline release
+ENGINE ?= mkdocs
+
+.PHONY: generate setup build serve test test-fast lint check pdf bench browser clean register offline release
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed. Set PYTHON=/path/to/python3.11 (or newer)."; exit 1; }
@@ -29,11 +31,16 @@ browser:
 check: setup
 	$(BIN)/python scripts/check_data.py
 
+## generate: the engine-neutral source tree build/src/ (pages with macros rendered, assets, exports, engine configs)
+generate: setup
+	$(BIN)/python scripts/generate.py
+
+## build / serve: generate, then build with ENGINE=mkdocs (MkDocs with Material, the default) or ENGINE=zensical
 build: setup
-	$(BIN)/python scripts/build.py
+	$(BIN)/python scripts/build.py --engine $(ENGINE)
 
 serve: build
-	MACROS_ON_ERROR_FAIL=false NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -a 127.0.0.1:8000 --livereload
+	$(BIN)/python scripts/serve.py --engine $(ENGINE)
 
 lint: setup
 	$(BIN)/ruff check macros scripts tests
@@ -63,4 +70,4 @@ register: setup
 	$(BIN)/python scripts/update_register.py
 
 clean:
-	rm -rf site .site-* pdf dist
+	rm -rf site .site-* pdf dist build
