@@ -15,10 +15,12 @@ from pathlib import Path
 import yaml
 
 from ..data.sitedata import SiteData
+from ..engines.theme import ZENSICAL_SEARCH_SHIM_PATH
 from .abbr_first import tooltips
 
 ENGINES = ("mkdocs", "zensical")
 PAGE_PASS = "macros.site.page_html"
+ZENSICAL_LINKS = "macros.engines.zensical_links"
 
 
 class _Loader(yaml.SafeLoader):
@@ -76,7 +78,7 @@ def _plugin_name(p) -> str:
     return p if isinstance(p, str) else next(iter(p))
 
 
-def _extensions(config: dict, data: SiteData) -> list:
+def _extensions(config: dict, data: SiteData, engine: str = "mkdocs") -> list:
     out = []
     for ext in config.get("markdown_extensions") or []:
         if _plugin_name(ext) == "abbr":
@@ -85,6 +87,8 @@ def _extensions(config: dict, data: SiteData) -> list:
     # every glossary abbreviation becomes a tooltip on every page (Python-Markdown abbr glossary)
     out.append({"abbr": {"glossary": tooltips(data)}})
     out.append(PAGE_PASS)  # last: the page-HTML pass
+    if engine == "zensical":
+        out.append(ZENSICAL_LINKS)  # raw-HTML links made relative to the source file, as Zensical expects
     return out
 
 
@@ -98,7 +102,7 @@ def engine_config(config: dict, data: SiteData, engine: str, generated: list[str
     if theme.get("custom_dir"):
         theme["custom_dir"] = "overrides"
     out["theme"] = theme
-    out["markdown_extensions"] = _extensions(config, data)
+    out["markdown_extensions"] = _extensions(config, data, engine)
     # pages generated from data are not listed in the navigation: each hangs under the page that lists it
     out["not_in_nav"] = "\n".join(f"/{src}" for src in sorted(generated))
     plugins = []
@@ -114,6 +118,8 @@ def engine_config(config: dict, data: SiteData, engine: str, generated: list[str
     out["plugins"] = plugins
     if engine == "mkdocs":
         out["watch"] = []
+    else:
+        out["extra_javascript"] = [ZENSICAL_SEARCH_SHIM_PATH, *(out.get("extra_javascript") or [])]
     return out
 
 

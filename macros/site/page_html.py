@@ -18,12 +18,19 @@ from .phone_tables import mark_tables
 from .search_index import mark_furniture
 from .source_notes import number_sources
 
-_MARK = re.compile(r"<!-- guidance-page: (?P<id>[^>]*?) -->\n?")
+_MARK = re.compile(r"<!-- guidance-page: (?P<id>\S*?) (?P<src>\S*?) -->\n?")
 
 
-def page_marker(page_id: str) -> str:
-    """The first line of a generated page: which page this is (ids are letters, digits and hyphens)."""
-    return f"<!-- guidance-page: {re.sub(r'[^A-Za-z0-9_.-]', '-', page_id)} -->\n\n"
+def page_marker(page_id: str, src: str) -> str:
+    """The first line of a generated page: which page this is (its id and its source path)."""
+    clean = re.sub(r"[^A-Za-z0-9_.-]", "-", page_id)
+    return f"<!-- guidance-page: {clean} {re.sub(r'[^A-Za-z0-9_./-]', '-', src)} -->\n\n"
+
+
+def marked_source(text: str) -> str | None:
+    """The source path named by the page marker in text, if any."""
+    m = _MARK.search(text)
+    return m.group("src") if m else None
 
 
 def page_html(text: str) -> str:

@@ -21,6 +21,7 @@ import yaml
 
 from ..data.sitedata import SiteData
 from ..data.yamlio import split_front_matter
+from ..engines.theme import ZENSICAL_SEARCH_SHIM, ZENSICAL_SEARCH_SHIM_PATH
 from ..paths import CHANGE_FEED
 from ..render.common import about_panel, page_head
 from ..sitemap import all_pages, generated_pages
@@ -83,7 +84,7 @@ def finish_page(data: SiteData, src: str, meta: dict, body: str, nav_crumbs) -> 
     meta.pop("render_macros", None)
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     page_id = str(meta.get("id") or src)
-    return f"---\n{front}---\n\n{page_marker(page_id)}{heading}{head}\n{text}\n\n{foot}"
+    return f"---\n{front}---\n\n{page_marker(page_id, src)}{heading}{head}\n{text}\n\n{foot}"
 
 
 def _crumb_maker(data: SiteData, config: dict):
@@ -126,6 +127,7 @@ def tree_files(data: SiteData, root: Path) -> dict[str, str | bytes]:
     for path, text in all_exports(data).items():
         out[f"docs/{path}"] = text
     out[f"docs/{CHANGE_FEED}"] = change_feed(data)
+    out[f"docs/{ZENSICAL_SEARCH_SHIM_PATH}"] = ZENSICAL_SEARCH_SHIM
     overrides = root / "overrides"
     for path in sorted(p for p in overrides.rglob("*") if p.is_file()):
         out[f"overrides/{path.relative_to(overrides).as_posix()}"] = path.read_bytes()
