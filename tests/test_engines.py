@@ -113,3 +113,41 @@ def test_unchanged_files_are_not_rewritten(data, tmp_path):
     stale.write_text("gone", encoding="utf-8")
     again = write_tree(data, ROOT, tmp_path)
     assert again.written == [] and again.removed == ["docs/old-page.md"]
+
+
+@pytest.mark.parametrize(("link", "src", "want"), [
+    ("../../../id/MAPPA-ID-02/", "mappa/stages/identification.md", "../../id/MAPPA-ID-02/"),
+    ("../../../downloads/checklists/x.csv", "mappa/stages/identification.md", "../../downloads/checklists/x.csv"),
+    ("../../sources/#src-a", "tools/rm2000.md", "../sources/#src-a"),
+    ("../rsvp/", "tools/rm2000.md", "rsvp/"),
+    ("#steps", "tools/rm2000.md", "#steps"),
+])
+def test_zensical_gets_raw_html_links_relative_to_the_source(link, src, want):
+    """Zensical resolves every relative link from the source file; MkDocs leaves raw HTML as written."""
+    import posixpath
+
+    from macros.engines.zensical_links import source_relative
+    from macros.paths import page_url
+
+    got = source_relative(link, src)
+    assert got == want
+    if not link.startswith("#"):  # both forms lead to the same place
+        as_built = posixpath.normpath(posixpath.join(page_url(src), link.split("#")[0]))
+        from_source = posixpath.normpath(posixpath.join(posixpath.dirname(src), got.split("#")[0]))
+        assert as_built == from_source
+
+
+def test_the_page_pass_runs_in_any_python_markdown():
+    """The page-HTML pass is a plain Python-Markdown extension: notes numbered with the page id, the
+    marker removed, tables marked, furniture kept out of search, one tooltip per word."""
+    import markdown
+
+    from macros.site.page_html import page_marker
+
+    text = (page_marker("PAGE-X", "x.md") + "# Title\n\nA MAPPA fact ([Src, p 1](s.md#a){ .cite }). MAPPA again.\n\n"
+            "| A | B |\n|---|---|\n| 1 | 2 |\n\n*[MAPPA]: Multi-Agency Public Protection Arrangements\n")
+    out = markdown.markdown(text, extensions=["abbr", "attr_list", "tables", "macros.site.page_html"])
+    assert "guidance-page" not in out
+    assert 'id="note-page-x-1"' in out and 'class="note-ref" data-search-exclude' in out
+    assert 'data-layout="stack"' in out and 'data-label="B"' in out
+    assert out.count("<abbr") == 1
