@@ -13,7 +13,6 @@ engine watching the tree rebuilds only what changed.
 """
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,7 +158,3 @@ def write_tree(data: SiteData, root: Path, out: Path | None = None) -> TreeRepor
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return report
-
-
-def clear(out: Path) -> None:
-    shutil.rmtree(out, ignore_errors=True)
