@@ -318,6 +318,9 @@ def check_seconds(project: Path = ROOT, runs: int = 3) -> dict:
 
 
 def main() -> int:
+    from macros.data.loader import load_site
+    from macros.site.postbuild import finish_site
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--scales", default="1,10,100")
     ap.add_argument("--quick", action="store_true", help="skip the browser and link-check figures")
@@ -333,6 +336,7 @@ def main() -> int:
         tools = scale_tools(project, n) if n > 1 else len(list((project / "data" / "tools").glob("*.yaml")))
         gsecs, gmb, tree = generate_tree(project)
         secs, mb = timed_build(tree, work / f"x{n}-site")
+        finish_site(load_site(project), work / f"x{n}-site", "mkdocs")  # as scripts/build.py does after the engine
         weights = page_weights(work / f"x{n}-site")
         zsecs, zmb = zensical_build(tree, work / f"x{n}-zen")
         tsecs, tmb = timed_build(plain_twin(tree), work / f"x{n}-twin-site", config="plain.yml")
