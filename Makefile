@@ -6,7 +6,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NPMSTAMP := node_modules/.installed
 
-.PHONY: setup build serve test test-fast lint check pdf bench browser clean register offline release next-edition new-tool new-step new-source macro-list
+ENGINE ?= mkdocs
+
+.PHONY: generate setup build serve test test-fast lint check pdf bench browser clean register offline release next-edition new-tool new-step new-source macro-list
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed. Set PYTHON=/path/to/python3.11 (or newer)."; exit 1; }
@@ -29,13 +31,18 @@ browser:
 check: setup
 	$(BIN)/python scripts/check_data.py
 
-build: setup
-	$(BIN)/python scripts/build.py
+## generate: the engine-neutral source tree build/src/ (pages with macros rendered, assets, exports, engine configs)
+generate: setup
+	$(BIN)/python scripts/generate.py
 
-## serve PORT=8000: live preview; while the data is broken the browser shows the check's messages (scripts/serve.py)
+## build / serve: generate, then build with ENGINE=mkdocs (MkDocs with Material, the default) or ENGINE=zensical
+build: setup
+	$(BIN)/python scripts/build.py --engine $(ENGINE)
+
+## serve PORT=8000 ENGINE=mkdocs: live preview; while the data is broken the browser shows the check's messages (scripts/serve.py)
 PORT ?= 8000
 serve: setup
-	$(BIN)/python scripts/serve.py --port $(PORT)
+	$(BIN)/python scripts/serve.py --port $(PORT) --engine $(ENGINE)
 
 ## lint: ruff over every module (it says how many files it checked), then the dead-code check (vulture)
 lint: setup
@@ -92,4 +99,4 @@ macro-list: setup
 	$(BIN)/python scripts/macro_list.py
 
 clean:
-	rm -rf site .site-* pdf dist
+	rm -rf site .site-* pdf dist build

@@ -14,10 +14,21 @@ external_attr  # macros/site/editions.py, macros/site/offline_pack.py
 GuidancePlugin  # pyproject.toml entry point mkdocs.plugins: guidance
 site_name  # plugin.py: MkDocs config key
 active  # plugin.py: MkDocs nav item attribute
-define_env  # mkdocs-macros calls it in macros.site.page_macros
+
 log_message  # http.server calls it (macros/site/serve.py)
 handle_starttag  # html.parser calls it
 handle_endtag  # html.parser calls it
 handle_data  # html.parser calls it
 # owned by issue #26 (the register rewrite): used by tests/test_register.py until that lands
 register_problems
+# the engines call these (issue #23: macros/engines/, macros/site/page_html.py)
+config_scheme  # macros/engines/mkdocs_plugin.py: MkDocs reads a plugin's options from it
+dirty  # macros/engines/mkdocs_plugin.py: MkDocs passes on_startup(command=, dirty=) by keyword
+extendMarkdown  # Python-Markdown calls it on an extension (page_html.py, zensical_links.py)
+makeExtension  # Python-Markdown loads an extension by module name through it
+print_links  # macros/site/postbuild.py: the post-build report's count, printed by scripts/build.py
+DATA_FILES  # macros/site/exports.py: which schema each data file answers to (tests/test_editor_hints.py, .vscode)
+# http.server reads these (scripts/serve.py's error page server)
+daemon_threads
+allow_reuse_address
+do_HEAD

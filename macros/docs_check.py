@@ -17,9 +17,9 @@ from jinja2 import nodes
 from .data.errors import Problem, closest, closest_source
 from .site.page_macros import MACRO_HELP, MACROS
 
-# variables a page may use besides the macros: ours, and the ones mkdocs-macros gives every page
-VARIABLES = frozenset({"site_version", "config", "page", "navigation", "files", "environment", "plugin",
-                       "extra", "git", "macros_info", "now", "fix_url", "context", "pretty", "relative_url"})
+# variables a page may use besides the macros (pages are rendered by macros/site/docs_render.py, before
+# any engine: the variables mkdocs-macros used to give, such as page or config, do not exist there)
+VARIABLES = frozenset({"site_version"})
 _ENV = jinja2.Environment()  # parse only: nothing is rendered
 
 

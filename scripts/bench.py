@@ -3,9 +3,13 @@
 Usage: python scripts/bench.py [--scales 1,10,100] [--quick]
 
 Measures, on this machine:
-- build time and peak memory of the real site, and of synthetic data at x10 and x100 tools
-  (records copied with new ids, through the same data path: loader, hooks, macros);
-- the same content built as plain Markdown (no macros, no hooks) as the baseline, and the ratio;
+- for the real site and synthetic data at x10 and x100 tools (records copied with new ids, through the
+  same data path): generation (check + the source tree, scripts/generate.py), then the build of that
+  tree by each engine (MkDocs with Material, Zensical), each with its time and peak memory, and
+  generation's share of the whole;
+- the same pages built by MkDocs as plain Markdown (the generated tree without our plugin and without
+  the page-HTML pass) as the baseline, and the ratio;
+- live reload on both engines (x1): from saving a data file to the changed page being served;
 - HTML bytes per page (median and largest), search index size, total site size;
 - time to check every link and anchor of the real site (linkchecker over HTTP, AnchorCheck on);
 - time from page load to the first search answer in chromium (typed into the search box; the
@@ -29,6 +33,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from bench_reload import reload_seconds
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -58,7 +64,7 @@ def timed_build(project: Path, out: Path, env: dict | None = None, config: str =
 
 
 def copy_project(dest: Path) -> Path:
-    for name in ("data", "docs", "editions", "macros", "overrides"):
+    for name in ("data", "docs", "editions", "macros", "overrides", "scripts"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
@@ -79,35 +85,66 @@ def scale_tools(project: Path, factor: int) -> int:
     return len(tools) * factor
 
 
-def plain_twin(project: Path, work: Path) -> Path:
-    """The same pages as plain Markdown files, with a config that has no macros and no hooks."""
-    dump = work / "dump"
-    timed_build(project, work / "dump-site", env={"GUIDANCE_DUMP_MARKDOWN": str(dump)})
-    twin = work / "twin"
-    shutil.copytree(dump, twin / "docs")
-    shutil.copytree(project / "overrides", twin / "overrides")
-    shutil.copytree(project / "docs" / "assets", twin / "docs" / "assets", dirs_exist_ok=True)
-    built = work / "dump-site"
-    for sub in ("downloads",):  # generated downloads become static files
-        if (built / sub).exists():
-            shutil.copytree(built / sub, twin / "docs" / sub)
-    cfg = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    cfg = re.sub(r"\n  - macros:\n(      .*\n)+", "\n", cfg)
-    cfg = re.sub(r"\n  - guidance\n", "\n", cfg)
-    from macros.data.loader import load_site
+GENERATE = r"""
+import resource, sys, time
+from pathlib import Path
+from macros.check import check_project
+from macros.site.source_tree import write_tree
+t = time.perf_counter()
+data, problems = check_project(Path(sys.argv[1]))
+assert data is not None and not [p for p in problems if not p.warning], problems[:3]
+write_tree(data, Path(sys.argv[1]), Path(sys.argv[2]))
+print(f"{time.perf_counter() - t:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}")
+"""
 
-    terms = {t.abbr: t.expansion for t in load_site(project).terms}
-    cfg = cfg.replace("  - abbr\n", "  - abbr:\n      glossary: " + json.dumps(terms) + "\n")
-    cfg = re.sub(r"\nwatch:\n  - data.*\n", "\nwatch:\n  - docs\n", cfg)
-    (twin / "mkdocs.yml").write_text(cfg, encoding="utf-8")
-    return twin
+CHILD = r"""
+import resource, subprocess, sys, time
+t = time.perf_counter()
+rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+print(f"{time.perf_counter() - t:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.1f} {rc}")
+"""
 
 
-def page_weights(site: Path) -> dict:
+def generate_tree(project: Path) -> tuple[float, float, Path]:
+    """(seconds, peak MB, tree) of the generation step in a fresh process."""
+    tree = project / "build" / "src"
+    proc = subprocess.run([PY, "-c", GENERATE, str(project), str(tree)], cwd=project, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"generation failed in {project}:\n{proc.stderr[-3000:]}")
+    secs, mb = proc.stdout.strip().splitlines()[-1].split()
+    return float(secs), float(mb), tree
+
+
+def zensical_build(tree: Path, out: Path) -> tuple[float, float]:
+    """(seconds, peak MB) of one Zensical build of the tree."""
+    zen = str(Path(PY).parent / "zensical")
+    shutil.rmtree(tree / "site", ignore_errors=True)
+    proc = subprocess.run([PY, "-c", CHILD, zen, "build", "--clean", "-f", str(tree / "zensical.yml")], cwd=tree,
+                          capture_output=True, text=True)
+    secs, mb, rc = proc.stdout.strip().splitlines()[-1].split()
+    if rc != "0":
+        raise SystemExit(f"zensical build failed in {tree}:\n{proc.stderr[-3000:]}")
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.move(str(tree / "site"), str(out))
+    return float(secs), float(mb)
+
+
+def plain_twin(tree: Path) -> Path:
+    """The generated tree as plain Markdown for MkDocs: no guidance plugin, no page-HTML pass."""
+    import yaml
+
+    cfg = yaml.safe_load((tree / "mkdocs.yml").read_text(encoding="utf-8"))
+    cfg["plugins"] = [p for p in cfg["plugins"] if (p if isinstance(p, str) else next(iter(p))) != "guidance"]
+    cfg["markdown_extensions"] = [e for e in cfg["markdown_extensions"] if not (isinstance(e, str) and e.startswith("macros."))]
+    (tree / "plain.yml").write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return tree
+
+
+def page_weights(site: Path, index_name: str = "search/search_index.json") -> dict:
     pages = [p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("id", "print_page")]
     sizes = sorted(p.stat().st_size for p in pages)
     total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
-    index = site / "search" / "search_index.json"
+    index = site / index_name
     return {
         "pages": len(pages),
         "html_median_kb": statistics.median(sizes) / 1024,
@@ -234,6 +271,9 @@ def check_seconds(project: Path = ROOT, runs: int = 3) -> dict:
 
 
 def main() -> int:  # long: the options, then one figure after another, each printed as it comes
+    from macros.data.loader import load_site
+    from macros.site.postbuild import finish_site
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--scales", default="1,10,100")
     ap.add_argument("--quick", action="store_true", help="skip the browser and link-check figures")
@@ -247,14 +287,24 @@ def main() -> int:  # long: the options, then one figure after another, each pri
     for n in scales:
         project = copy_project(work / f"x{n}")
         tools = scale_tools(project, n) if n > 1 else len(list((project / "data" / "tools").glob("*.yaml")))
-        secs, mb = timed_build(project, work / f"x{n}-site")
+        gsecs, gmb, tree = generate_tree(project)
+        secs, mb = timed_build(tree, work / f"x{n}-site")
+        finish_site(load_site(project), work / f"x{n}-site", "mkdocs")  # as scripts/build.py does after the engine
         weights = page_weights(work / f"x{n}-site")
-        twin = plain_twin(project, work / f"x{n}-twin")
-        tsecs, tmb = timed_build(twin, work / f"x{n}-twin-site")
-        results[n] = {"tools": tools, "build_s": secs, "peak_mb": mb, "plain_build_s": tsecs, "plain_peak_mb": tmb,
-                      "ratio": secs / tsecs, **weights}
-        print(f"x{n}: {tools} tools, {weights['pages']} pages, build {secs:.2f} s (plain {tsecs:.2f} s), "
-              f"peak {mb:.0f} MB, site {weights['site_mb']:.1f} MB", flush=True)
+        zsecs, zmb = zensical_build(tree, work / f"x{n}-zen")
+        tsecs, tmb = timed_build(plain_twin(tree), work / f"x{n}-twin-site", config="plain.yml")
+        results[n] = {"tools": tools, "generate_s": gsecs, "generate_peak_mb": gmb, "build_s": gsecs + secs,
+                      "mkdocs_s": secs, "peak_mb": max(mb, gmb), "zensical_s": zsecs, "zensical_peak_mb": max(zmb, gmb),
+                      "zensical_build_s": gsecs + zsecs, "plain_build_s": tsecs, "plain_peak_mb": tmb,
+                      "ratio": (gsecs + secs) / tsecs, "share_mkdocs": gsecs / (gsecs + secs),
+                      "share_zensical": gsecs / (gsecs + zsecs), **weights}
+        print(f"x{n}: {tools} tools, {weights['pages']} pages, generation {gsecs:.2f} s ({gmb:.0f} MB), MkDocs {secs:.2f} s "
+              f"({mb:.0f} MB), Zensical {zsecs:.2f} s ({zmb:.0f} MB), plain MkDocs {tsecs:.2f} s, "
+              f"site {weights['site_mb']:.1f} MB", flush=True)
+    if not args.quick:
+        for engine in ("mkdocs", "zensical"):
+            results[f"reload_{engine}_s"] = reload_seconds(work / f"x{scales[0]}", engine)
+            print(f"reload ({engine}): " + ", ".join(f"{x:.2f} s" for x in results[f"reload_{engine}_s"]), flush=True)
     real = results[scales[0]]
     real.update(editions_figures(work / f"x{scales[0]}", work / f"x{scales[0]}-site"))
     for n in scales:
@@ -264,13 +314,15 @@ def main() -> int:  # long: the options, then one figure after another, each pri
         results["link_check_s"] = link_check_seconds(work / f"x{scales[0]}-site")
         results["first_search_s"] = first_search_seconds(work / f"x{scales[0]}-site")
     base_html = real["html_median_kb"]
-    rows.append("| Scale | Tools | Pages | Build (s) | Plain Markdown build (s) | Ratio | Peak memory (MB) | "
-                "HTML per page, median / largest (KB) | Search index (KB) | Site (MB) |")
-    rows.append("|---|---|---|---|---|---|---|---|---|---|")
+    rows.append("| Scale | Tools | Pages | Generation (s) | MkDocs build (s) | Zensical build (s) | Plain Markdown "
+                "build, MkDocs (s) | Ratio (generation + MkDocs / plain) | Generation's share, MkDocs / Zensical | "
+                "Peak memory, MkDocs / Zensical (MB) | HTML per page, median / largest (KB) | Search index (KB) | Site (MB) |")
+    rows.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in scales:
         r = results[n]
-        rows.append(f"| x{n} | {r['tools']} | {r['pages']} | {r['build_s']:.2f} | {r['plain_build_s']:.2f} | {r['ratio']:.2f} | "
-                    f"{r['peak_mb']:.0f} | {r['html_median_kb']:.1f} / {r['html_largest_kb']:.1f} | "
+        rows.append(f"| x{n} | {r['tools']} | {r['pages']} | {r['generate_s']:.2f} | {r['mkdocs_s']:.2f} | {r['zensical_s']:.2f} | "
+                    f"{r['plain_build_s']:.2f} | {r['ratio']:.2f} | {r['share_mkdocs']:.0%} / {r['share_zensical']:.0%} | "
+                    f"{r['peak_mb']:.0f} / {r['zensical_peak_mb']:.0f} | {r['html_median_kb']:.1f} / {r['html_largest_kb']:.1f} | "
                     f"{r['search_index_kb']:.0f} | {r['site_mb']:.1f} |")
     print("\n" + "\n".join(rows))
     print("\nTargets:")
@@ -297,6 +349,10 @@ def main() -> int:  # long: the options, then one figure after another, each pri
     if not args.quick:
         print(f"- the same check with linkchecker over HTTP, AnchorCheck on (real site): {results['link_check_s']:.2f} s")
         print(f"- first search answer <= 1.5 s (index fetched on the first search): {results['first_search_s']:.2f} s")
+        for engine in ("mkdocs", "zensical"):
+            got = results[f"reload_{engine}_s"]
+            print(f"- live reload <= 1 s ({engine}, save a data file -> changed page served): "
+                  f"median {statistics.median(got):.2f} s of {', '.join(f'{x:.2f}' for x in got)}")
     (ROOT / "bench-results.json").write_text(json.dumps(results, indent=2, default=str))
     shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -1,11 +1,14 @@
-"""Preview the site while editing (`make serve PORT=8000`): the live site, or the check's messages in the browser.
+"""Preview the site while editing (`make serve PORT=8000 ENGINE=mkdocs|zensical`): the live site, or the
+check's messages in the browser.
 
 1. Run the editors' check (the same as `make check`). While it finds problems, answer every address on
    127.0.0.1:PORT with an error page listing them (macros/site/error_page.py), and check again whenever a
    file in data/ or docs/ changes. The page reloads itself when the data is right.
-2. When the data is right, run `mkdocs serve` with live reload on the same port. If a later edit breaks the
-   data, stop it and go back to 1: the open page reloads into the error page instead of waiting.
-Stop with Ctrl+C.
+2. When the data is right, generate the source tree (build/src/, scripts/generate.py) and start the engine's
+   live-reloading server on it, on the same port. Each saved file regenerates the tree; the generator rewrites
+   only the files whose text changed, so the engine rebuilds little. If an edit breaks the data, stop the
+   engine and go back to 1: the open page reloads into the error page instead of waiting.
+Stop with Ctrl+C. Restart after editing code in macros/.
 """
 from __future__ import annotations
 
@@ -19,16 +22,21 @@ import threading
 import time
 from pathlib import Path
 
+from generate import generate
+
 from macros.check import check_project, report
+from macros.engines import run
 from macros.site.error_page import ERROR_HEADER, RELOAD_NOW, digest, error_page
+from macros.site.source_tree import DEFAULT_OUT
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def stamp(root: Path) -> tuple:
-    """Changes whenever an editor saves a file the check reads."""
-    files = [*sorted((root / "data").rglob("*.yaml")), *sorted((root / "docs").rglob("*.md"))]
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
+    """Changes whenever an editor saves a file the check or the generator reads."""
+    files = [*sorted((root / "data").rglob("*.yaml")), *sorted((root / "docs").rglob("*")),
+             *sorted((root / "overrides").rglob("*")), root / "mkdocs.yml"]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
 
 
 def blocking(problems) -> bool:
@@ -98,22 +106,30 @@ def show_errors(port: int, problems, root: Path) -> None:
         srv.server_close()
 
 
-def run_mkdocs(port: int, root: Path) -> bool:
-    """mkdocs serve until a saved file breaks the data (returns True) or mkdocs stops (returns False)."""
-    env = dict(os.environ, MACROS_ON_ERROR_FAIL="false", NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload",
-                             "-f", str(root / "mkdocs.yml")], cwd=root, env=env, start_new_session=True)
+def run_engine(engine: str, port: int, root: Path) -> bool:
+    """The engine's live server on the generated tree until a saved file breaks the data (returns True) or the
+    engine stops (returns False)."""
+    tree = root / DEFAULT_OUT
+    data, _rep = generate(tree, root=root)
+    if data is None:
+        return True
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.Popen(run.serve_command(engine, tree, f"127.0.0.1:{port}"), cwd=tree, env=env,
+                            start_new_session=True)
     seen = stamp(root)
     try:
         while proc.poll() is None:
-            time.sleep(0.7)
+            time.sleep(0.3)
             now = stamp(root)
             if now == seen:
                 continue
             seen = now
-            _data, problems = check_project(root)
-            if blocking(problems):
+            t0 = time.perf_counter()
+            data, rep = generate(tree, quiet=True, root=root)
+            if data is None:
                 return True
+            print(f"Regenerated in {time.perf_counter() - t0:.2f} s: {len(rep.written)} files changed "
+                  f"({', '.join(rep.written[:5])}{' ...' if len(rep.written) > 5 else ''}).", flush=True)
         return False
     finally:
         if proc.poll() is None:
@@ -128,6 +144,7 @@ def _stop(_signum, _frame):
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8000))
+    ap.add_argument("--engine", default=os.environ.get("ENGINE") or "mkdocs", choices=run.ENGINES)
     ap.add_argument("--root", default=str(ROOT))
     args = ap.parse_args()
     root = Path(args.root).resolve()
@@ -139,7 +156,7 @@ def main() -> int:
             if blocking(problems):
                 show_errors(args.port, problems, root)
                 continue
-            if not run_mkdocs(args.port, root):
+            if not run_engine(args.engine, args.port, root):
                 return 1
     except KeyboardInterrupt:
         return 0

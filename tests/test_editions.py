@@ -78,7 +78,8 @@ def test_placeholder_address_is_reported_and_can_be_refused(site_dir, data, tmp_
     if data.site.public_url_is_placeholder:
         assert "PLACEHOLDER public address" in log
         project = copy_project(tmp_path / "p")
-        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")], cwd=project,
+        proc = subprocess.run([sys.executable, str(project / "scripts" / "generate.py"), "--out", str(tmp_path / "out")],
+                              cwd=project,
                               capture_output=True, text=True, env=dict(os.environ, GUIDANCE_REQUIRE_PUBLIC_URL="1"))
         assert proc.returncode != 0 and "public_url is still the placeholder" in proc.stdout + proc.stderr
     else:

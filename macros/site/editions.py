@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from ..data.editions import Edition, older_editions
 from ..data.register import read_register
 from ..data.sitedata import SiteData
+from ..engines.theme import ARTICLE_OPEN
 from ..paths import EDITIONS, edition_root, ids, page_url, permalink
 from ..sitemap import all_pages
 
@@ -118,7 +119,7 @@ def _current_targets(data: SiteData) -> dict[str, tuple[str, str]]:
 
 _GUIDANCE_ID = re.compile(r'<meta name="guidance-id" content="([^"]+)"')
 _ID_STUB = re.compile(r"^id/([^/]+)/index\.html$")
-_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)')
+_ARTICLE = re.compile(ARTICLE_OPEN)  # the theme's content element (macros/engines/theme.py)
 _MAIN = re.compile(r"(<main[^>]*>)")
 _BODY = re.compile(r"(<body[^>]*>)")
 _TITLE = re.compile(r"<title>")

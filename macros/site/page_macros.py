@@ -1,4 +1,4 @@
-"""The macros that hand-written pages in docs/ may call (mkdocs-macros pluglet: `modules:` in mkdocs.yml).
+"""The macros that hand-written pages in docs/ may call (rendered by macros/site/docs_render.py, before any engine).
 
 Macros only ever return Markdown built by the renderers, which escape all data text; data text
 is never given to Jinja as a template. The table below is the whole list: an editor's page may
@@ -6,12 +6,6 @@ call only these names.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-from mkdocs.exceptions import PluginError
-
-from ..checks import load_checked as load_site
-from ..data.loader import DataErrors
 from ..render import bands as rb
 from ..render import common as rc
 from ..render import editions as red
@@ -89,25 +83,3 @@ MACRO_HELP = {
     "editions_list": "every edition, with the dates it was current",
 }
 
-
-def define_env(env):
-    root = Path(env.conf["config_file_path"]).resolve().parent
-    try:
-        data = load_site(root)
-    except DataErrors as exc:
-        raise PluginError(exc.report()) from None
-
-    def here() -> str:
-        return env.page.file.src_uri
-
-    def bind(fn):
-        def macro(*args, **kwargs):
-            return fn(data, here(), *args, **kwargs)
-
-        macro.__name__ = fn.__name__
-        macro.__doc__ = fn.__doc__
-        return macro
-
-    for name, fn in MACROS.items():
-        env.macro(bind(fn), name)
-    env.variables["site_version"] = data.site.version

@@ -1,6 +1,7 @@
 """Search: index what a reader reads, and the words readers use (data/search.yaml).
 
-Three steps, each called from the plugin (macros/site/plugin.py):
+Three steps: 1 by the generator (macros/site/source_tree.py), 2 by the page-HTML pass
+(macros/site/page_html.py), 3 by the post-build step (macros/site/postbuild.py):
 1. `search_meta`: pages named under `exclude` in data/search.yaml stay out of search; pages under
    `boost` rank higher or lower (Material reads `search: {exclude, boost}` from the page meta).
 2. `mark_furniture`: permalink rows, copy buttons, inline source links and pictures that repeat a
@@ -21,6 +22,7 @@ import re
 from pathlib import Path
 
 from ..data.sitedata import SiteData
+from ..engines.theme import SEARCH_INDEX
 from ..paths import all_ids, page_url
 from ..sitemap import generated_pages
 
@@ -138,16 +140,17 @@ def _clean(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-def rewrite_index(data: SiteData, site_dir: Path) -> dict:
-    """Add keys and best bets to the theme's index, drop empty sections. Returns counts."""
-    path = Path(site_dir) / INDEX
+def rewrite_index(data: SiteData, site_dir: Path, engine: str = "mkdocs") -> dict:
+    """Add keys and best bets to the engine's index, drop empty sections. Returns counts."""
+    path = Path(site_dir) / SEARCH_INDEX.get(engine, INDEX)
     if not path.exists():
         return {}
     index = json.loads(path.read_text(encoding="utf-8"))
+    entries = "docs" if "docs" in index else "items"  # MkDocs with Material / Zensical
     keys, bets = index_terms(data)
     docs = []
     before = path.stat().st_size
-    for doc in index["docs"]:
+    for doc in index[entries]:
         loc = doc["location"]
         doc.pop("tags", None)  # ids now live in 'keys', on the section they belong to
         doc["text"] = _clean(doc.get("text", ""))
@@ -158,7 +161,7 @@ def rewrite_index(data: SiteData, site_dir: Path) -> dict:
         if loc in bets:
             doc["bestbet"] = _words(bets[loc])
         docs.append(doc)
-    index["docs"] = docs
+    index[entries] = docs
     out = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(out, encoding="utf-8")
     return {"entries": len(docs), "bytes_before": before, "bytes_after": len(out.encode("utf-8"))}

@@ -1,0 +1,174 @@
+"""Two engines, one generated tree (issue #23): MkDocs with Material (site_dir, the session build) and
+Zensical (built once here) hold the same pages, titles and headings; every internal link of each
+resolves; the reader query set runs on both, and both hit rates are reported.
+
+Known differences, each shown by a test here:
+- the print page (mkdocs-print-site) exists only in the MkDocs build;
+- Zensical's search reads title and text only: the `keys` (ids, synonyms) and `bestbet` fields that the
+  post-build step adds to its index are not searched there, and the query tidying of site.js (lunr
+  syntax) is switched off for it. So its hit rate trails; test_search_hit_rate_on_both_engines says by how much.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+import threading
+from collections import Counter
+
+import pytest
+from conftest import ARTIFACTS, ROOT, _free_port, html_pages
+
+ONLY_MKDOCS = {"print_page/index.html"}
+_ART = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_H = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory):
+    """The same tree built by Zensical, through `make build ENGINE=zensical`'s script: once per session."""
+    out = tmp_path_factory.mktemp("zensical") / "site"
+    tree = tmp_path_factory.mktemp("zensical-tree")
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--engine", "zensical",
+                           "--site", str(out), "--tree", str(tree)], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "build-log-zensical.txt").write_text(proc.stdout + proc.stderr)
+    return out
+
+
+def _rel(site, pages):
+    return {p.relative_to(site).as_posix() for p in pages}
+
+
+def headings(page) -> list[tuple[str, str, str]]:
+    """(level, id, text) of every heading of the page's content."""
+    text = page.read_text(encoding="utf-8")
+    m = _ART.search(text)
+    out = []
+    for level, attrs, inner in _H.findall(m.group(1) if m else ""):
+        inner = re.sub(r'<a class="headerlink".*?</a>', "", inner, flags=re.S)
+        hid = re.search(r'\bid="([^"]*)"', attrs)
+        out.append((level, hid.group(1) if hid else "", " ".join(html.unescape(re.sub(r"<[^>]+>", "", inner)).split())))
+    return out
+
+
+def title(page) -> str:
+    return html.unescape(re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.S).group(1).strip())
+
+
+def test_same_pages_titles_and_headings(site_dir, zensical_site):
+    mk, zen = _rel(site_dir, html_pages(site_dir)), _rel(zensical_site, html_pages(zensical_site))
+    assert mk - zen == ONLY_MKDOCS and zen - mk == set(), (sorted(mk - zen), sorted(zen - mk))
+    assert len(zen) > 100
+    differ = []
+    for rel in sorted(mk & zen):
+        a, b = site_dir / rel, zensical_site / rel
+        if title(a) != title(b) or headings(a) != headings(b):
+            differ.append(rel)
+    assert not differ, f"pages whose title or headings differ between the engines: {differ[:10]}"
+    for site in (site_dir, zensical_site):  # the generator's page marker never reaches a reader
+        assert not [r for r in mk & zen if "guidance-page:" in (site / r).read_text(encoding="utf-8")], site
+    assert sum(len(headings(site_dir / r)) for r in mk & zen) > 1000  # the comparison compares something
+
+
+def test_every_internal_link_of_both_builds_resolves(site_dir, zensical_site):
+    from macros.site.linkcheck import check
+
+    for site in (site_dir, zensical_site):
+        pages, links, broken = check(site)
+        assert links > 10_000 and not broken, (site, broken[:10])
+
+
+def test_both_builds_have_permanent_links_and_a_tuned_index(site_dir, zensical_site, data):
+    from macros.engines.theme import SEARCH_INDEX
+
+    for engine, site in (("mkdocs", site_dir), ("zensical", zensical_site)):
+        assert (site / "id" / "TOOL-RM2000" / "index.html").exists(), engine
+        index = json.loads((site / SEARCH_INDEX[engine]).read_text(encoding="utf-8"))
+        entries = index.get("docs") or index.get("items")
+        assert any("TOOL-RM2000" in e.get("keys", "") for e in entries), engine
+        assert not [e for e in entries if e["location"].startswith("editors/")], engine  # kept out of search
+
+
+# ---------------------------------------------------------------- search, typed into each engine's box
+
+
+def _serve(site):
+    from macros.site.serve import make_server
+
+    port = _free_port()
+    srv = make_server(str(site), port)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv, f"http://127.0.0.1:{port}/"
+
+
+def _zensical_search(page, query: str) -> list[str]:
+    """Zensical's search dialog (its own component, in a shadow root that Playwright's CSS pierces)."""
+    box = page.locator("input[role='combobox'][aria-controls$='-results']")
+    if not box.is_visible():
+        page.locator("button.md-search__button").first.click()
+    box.fill("")
+    box.type(query, delay=5)
+    results = page.locator("[id$='-results'] li a[href]")
+    last, same = None, 0
+    for _ in range(60):
+        page.wait_for_timeout(120)
+        got = results.evaluate_all("els => els.map(a => a.href)") if results.count() else []
+        same = same + 1 if got == last and got else 0
+        if same >= 2:
+            break
+        last = got
+    pages: list[str] = []
+    for href in last or []:
+        path = re.sub(r"^https?://[^/]+/", "", href).split("#")[0].split("?")[0]
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+def _hit_rate(search, page) -> tuple[int, Counter, list[str]]:
+    from test_search import QUERIES, expected
+
+    hits, by_class, rows = 0, Counter(), []
+    for case in QUERIES:
+        pages = search(page, case["query"])
+        want = expected(case)
+        ok = pages[:1] == want[:1] if case.get("first") else any(w in pages[:3] for w in want)
+        hits += ok
+        by_class[(case["class"], ok)] += 1
+        rows.append(f"{'ok  ' if ok else 'MISS'} [{case['class']}] {case['query']!r} -> {pages[:3]}")
+    return hits, by_class, rows
+
+
+@pytest.mark.browser
+def test_search_hit_rate_on_both_engines(site_dir, zensical_site):
+    from playwright.sync_api import sync_playwright
+    from test_browser import ARGS, chromium_path
+    from test_search import CLASSES, HIT_RATE, QUERIES, search
+
+    report, rates = [], {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=ARGS)
+        for engine, site, fn in (("mkdocs", site_dir, lambda p, q: search(p, q)[0]), ("zensical", zensical_site, _zensical_search)):
+            srv, url = _serve(site)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(url)
+            hits, by_class, rows = _hit_rate(fn, page)
+            page.close()
+            srv.shutdown()
+            rates[engine] = hits / len(QUERIES)
+            summary = ", ".join(f"{c} {by_class[(c, True)]}/{by_class[(c, True)] + by_class[(c, False)]}" for c in sorted(CLASSES))
+            report.append(f"{engine}: top 3: {hits}/{len(QUERIES)} ({rates[engine]:.0%}); {summary}\n" + "\n".join(rows))
+        browser.close()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "search-hits-engines.txt").write_text("\n\n".join(report) + "\n")
+    assert rates["mkdocs"] >= HIT_RATE, report[0]
+    # Zensical trails (no keys/bestbet fields, no query tidying): hold it to what it reached when measured
+    assert rates["zensical"] >= ZENSICAL_FLOOR, report[1]
+    assert rates["zensical"] <= rates["mkdocs"], "Zensical now matches MkDocs: update the decision record"
+
+
+ZENSICAL_FLOOR = 0.55  # measured 53/89 (60 %) on edition 2026.12.1 draft, 4 December 2026
