@@ -88,6 +88,8 @@ def _load_serve_module():
     from pathlib import Path
 
     path = Path(__file__).resolve().parents[1] / "scripts" / "serve.py"
+    if str(path.parent) not in sys.path:  # serve.py imports its neighbour generate.py, as when run as a script
+        sys.path.insert(0, str(path.parent))
     spec = importlib.util.spec_from_file_location("scripts_serve", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
