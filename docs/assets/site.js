@@ -44,6 +44,9 @@
       return postToWorker.apply(this, arguments);
     };
   }
+  /* The address of a site path. With a public address (PUBLIC_URL) the page names it; without one, the
+     address of the site where the reader is: its origin and folder (location.origin when the site is at
+     the root of its host), so a copied link loads the same page from where it was copied. */
   function absolute(path) {
     var base = document.querySelector('[data-cite-base]');
     var b = base && base.getAttribute('data-cite-base');
@@ -65,6 +68,22 @@
     document.querySelectorAll('.cite-text').forEach(function (p) {
       var url = absolute(p.getAttribute('data-cite-path'));
       var span = p.querySelector('.cite-url'); if (span) { span.textContent = url; }
+    });
+    /* printed pages give every link's full address after its text (the print style sheet shows
+       data-print-href): links within the page, and links whose text is already the address, are left out */
+    document.querySelectorAll('.md-content a[href]').forEach(function (a) {
+      var h = a.getAttribute('href');
+      if (!h || h.charAt(0) === '#' || /^(mailto|tel|javascript):/i.test(h)) { return; }
+      if (a.closest('.headerlink, .md-source-file, [data-abs-path], sup') || a.hasAttribute('data-abs-path')) { return; }
+      var full = a.href;
+      if (full.split('#')[0] === location.href.split('#')[0]) { return; }
+      if (a.textContent.replace(/\s/g, '').indexOf(full.replace(/^https?:\/\//, '').replace(/\/$/, '')) >= 0) { return; }
+      a.setAttribute('data-print-href', full);
+    });
+    /* a build without a public address (PUBLIC_URL) names paths: show them on the reader's own host */
+    document.querySelectorAll('[data-abs-path]').forEach(function (el) {
+      var target = el.querySelector('code') || el;
+      if (!/^https?:/.test(target.textContent)) { target.textContent = absolute(el.getAttribute('data-abs-path')); }
     });
     document.querySelectorAll('button.copy-cite').forEach(function (b) {
       b.addEventListener('click', function () {

@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from ..data.loader import DataErrors, load_site
 from ..render import bands as rb
 from ..render import common as rc
+from ..render import downloads as rdl
 from ..render import editions as red
 from ..render import mappa as rm
 from ..render import recs as rr
@@ -42,6 +43,8 @@ MACROS = {
     "banned_phrases": rsite.banned_phrases, "what_changed": rsite.what_changed, "review_status": rsite.review_status,
     "downloads_list": rsite.downloads_list, "id_register_table": rsite.id_register_table,
     "training_paths": rsite.training_paths, "editions_list": red.editions_list,
+    # files `make dist` publishes (offline pack, PDFs): the Downloads page and the home page (issue 24)
+    "publications_list": rdl.publications_list, "download_line": rdl.download_line,
 }
 
 

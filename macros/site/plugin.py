@@ -30,6 +30,7 @@ from .feed import change_feed
 from .generate import render_page
 from .permalinks import write_permalinks
 from .phone_tables import mark_tables
+from .public_address import configure as configure_public_address
 from .print_links import repair
 from .readability import prose_from_html, score
 from .search_index import mark_furniture, rewrite_index, search_meta
@@ -58,7 +59,7 @@ class GuidancePlugin(BasePlugin):
             editions(self.data)  # data/editions.yaml is checked with the rest of the data
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
-        _public_address(self.data)
+        configure_public_address(config)  # PUBLIC_URL: sitemap and canonical links (issue 24)
         self.readability = {}
         # every glossary abbreviation becomes a tooltip on every page (Python-Markdown abbr glossary)
         config.mdx_configs.setdefault("abbr", {})["glossary"] = tooltips(self.data)
@@ -157,21 +158,6 @@ class GuidancePlugin(BasePlugin):
                 log.info("  OVERDUE %s %s (%s), due %s, owner %s: /%s", kind, item_id, title, due, owner, page_url(page))
         else:
             log.info("No page or record is overdue for review.")
-
-
-def _public_address(data: SiteData) -> None:
-    """A placeholder public address is reported on every build (INFO: strict mode fails on warnings),
-    and refused when GUIDANCE_REQUIRE_PUBLIC_URL is set, as a release to the public host should."""
-    site = data.site
-    if not site.public_url_is_placeholder:
-        return
-    if os.environ.get("GUIDANCE_REQUIRE_PUBLIC_URL"):
-        raise PluginError(
-            f"data/site.yaml: public_url is still the placeholder {site.public_url}. Set the site's real public "
-            "address before publishing (GUIDANCE_REQUIRE_PUBLIC_URL is set)."
-        )
-    log.info("PLACEHOLDER public address: citations, printed links and PDFs show %s. Set public_url in "
-             "data/site.yaml to the real address before publishing.", site.public_url)
 
 
 def _dump_markdown(folder: Path, src: str, meta: dict, text: str) -> None:
