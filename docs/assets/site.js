@@ -47,14 +47,22 @@
   /* The address of a site path. With a public address (PUBLIC_URL) the page names it; without one, the
      address of the site where the reader is: its origin and folder (location.origin when the site is at
      the root of its host), so a copied link loads the same page from where it was copied. */
-  function absolute(path) {
-    var base = document.querySelector('[data-cite-base]');
-    var b = base && base.getAttribute('data-cite-base');
-    if (b) { return b + path; }
+  function siteRoot() {
     /* the site root is where the stylesheet lives, one level above assets/ */
     var css = document.querySelector('link[href*="assets/site.css"]');
-    var root = css ? new URL(css.getAttribute('href'), location.href).href.replace(/assets\/site\.css.*$/, '') : location.origin + '/';
-    return root + path;
+    return css ? new URL(css.getAttribute('href'), location.href).href.replace(/assets\/site\.css.*$/, '') : location.origin + '/';
+  }
+  function publicBase() {
+    var base = document.querySelector('[data-cite-base]');
+    return base && base.getAttribute('data-cite-base');
+  }
+  function absolute(path) {
+    return (publicBase() || siteRoot()) + path;
+  }
+  /* a link's address as printed: on the public address when the page names one, else where the reader is */
+  function printed(full) {
+    var root = siteRoot(), pub = publicBase();
+    return pub && full.indexOf(root) === 0 ? pub + full.slice(root.length) : full;
   }
   function copy(text, button) {
     var done = function () { var t = button.textContent; button.textContent = 'Copied'; setTimeout(function () { button.textContent = t; }, 1500); };
@@ -78,7 +86,7 @@
       var full = a.href;
       if (full.split('#')[0] === location.href.split('#')[0]) { return; }
       if (a.textContent.replace(/\s/g, '').indexOf(full.replace(/^https?:\/\//, '').replace(/\/$/, '')) >= 0) { return; }
-      a.setAttribute('data-print-href', full);
+      a.setAttribute('data-print-href', printed(full));
     });
     /* a build without a public address (PUBLIC_URL) names paths: show them on the reader's own host */
     document.querySelectorAll('[data-abs-path]').forEach(function (el) {

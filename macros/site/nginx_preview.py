@@ -62,9 +62,12 @@ def write_config(prefix: Path, site: Path, port: int, host: str = "127.0.0.1") -
     for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi", "logs"):
         (prefix / sub).mkdir(exist_ok=True)
     conf = prefix / "nginx.conf"
+    # started as root, nginx runs its workers as 'nobody', who may not read a build in a private folder:
+    # this local server runs them as the user who started it (a production server keeps its own user)
+    user = "user root;\n" if os.geteuid() == 0 else ""
     conf.write_text(f"""# written by macros/site/nginx_preview.py: a private nginx for make preview and tests
 daemon off;
-worker_processes 1;
+{user}worker_processes 1;
 pid {prefix}/nginx.pid;
 error_log stderr warn;
 events {{ worker_connections 128; }}
