@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 
 from . import paths
+from .paths import DOWNLOADS_PAGE, bench_note_pdf, guidance_pdf, handout_pdf, offline_zip
 
-DOWNLOADS_PAGE = "training/downloads.md"
+__all__ = ["DOWNLOADS_PAGE", "bench_note_pdf", "guidance_pdf", "handout_pdf", "offline_zip"]
 HOW_TO_GET = "how-to-get-these-files"  # the Downloads page section for a copy built without them
 
 
@@ -32,22 +33,6 @@ class Download:
     @property
     def anchor(self) -> str:
         return "dl-" + self.key
-
-
-def offline_zip(version: str) -> str:
-    return f"downloads/mappa-guidance-{version}-offline.zip"
-
-
-def guidance_pdf(version: str) -> str:
-    return f"downloads/mappa-guidance-{version}.pdf"
-
-
-def bench_note_pdf(tool_id: str) -> str:
-    return f"downloads/bench-notes/{paths.tool_slug(tool_id)}.pdf"
-
-
-def handout_pdf(path_id: str) -> str:
-    return f"downloads/handouts/{path_id}.pdf"
 
 
 def made_by_dist(data) -> list[Download]:

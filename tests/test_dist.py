@@ -183,8 +183,8 @@ def test_copy_link_copies_an_address_on_the_pages_own_origin(server, data):
         page.wait_for_function("b => b.textContent === 'Copied'", arg=button.element_handle())
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied == server + path, copied
-        page.goto(copied)
-        page.wait_for_load_state("load")
+        page.goto(copied)  # the permanent link sends the reader on to the step
+        page.wait_for_url(lambda u: "/id/" not in u, timeout=10_000)
         item = path.split("/")[1]
         assert page.url.split("#")[0].startswith(server) and page.url.endswith("#" + item.lower()), page.url
         assert page.locator(f"#{item.lower()}").count() == 1
@@ -285,7 +285,7 @@ def test_unknown_path_gets_the_sites_404_page(nginx_url):
 def test_permanent_id_address_reaches_its_item(nginx_url, data):
     from macros.paths import ids
 
-    item = next(i for i, loc in ids(data).items() if loc.kind == "step")
+    item = next(i for i, loc in ids(data).items() if loc.kind == "MAPPA step")
     status, _h, body = fetch(nginx_url + f"id/{item}/")
     target = re.search(rb'url=([^"]+)"', body).group(1).decode()
     assert status == 200 and target.endswith("#" + item.lower())
@@ -332,3 +332,59 @@ def test_pages_and_search_run_under_the_policy(nginx_url, data):
     assert not messages, messages
     for query, hrefs in found.items():
         assert any("training/downloads/" in h for h in hrefs), (query, hrefs)
+
+
+# ------------------------------------------------------------------ printed text and links (print style sheet)
+SMALLEST_PRINTED = """() => {
+  const out = {};
+  const walker = document.createTreeWalker(document.querySelector('article') || document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!walker.currentNode.textContent.trim() || el.closest('sup')) continue;
+    let shown = true;
+    for (let e = el; e; e = e.parentElement) {
+      const c = getComputedStyle(e);
+      if (c.display === 'none' || c.visibility === 'hidden') { shown = false; break; }
+    }
+    if (!shown) continue;
+    const pt = parseFloat(getComputedStyle(el).fontSize) * 0.75, table = !!el.closest('table');
+    if (pt < (table ? 8 : 9) - 0.01) out[(table ? 'table ' : '') + el.tagName + '.' + el.className] = pt;
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+def test_printed_text_is_large_enough_and_links_print_their_address(server, data):
+    """Printed: text at least 9 pt (8 pt in tables, superscript note numbers aside); every link to another
+    page carries the address it prints after its text; the handout's link column prints."""
+    from playwright.sync_api import sync_playwright
+    from test_browser import ARGS, chromium_path
+
+    from macros.paths import tool_slug
+
+    tool = tool_slug(data.tools[0].id)
+    pages = ["", f"bench-notes/{tool}/", f"tools/{tool}/", f"training/paths/{data.training[0].id}/",
+             "mappa/stages/identification/", "training/downloads/", "standards/"]
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
+        page = b.new_page()
+        page.emulate_media(media="print")
+        for path in pages:
+            page.goto(server + path)
+            page.wait_for_load_state("load")
+            assert page.evaluate(SMALLEST_PRINTED) == {}, path
+            missing = page.evaluate("""() => [...document.querySelectorAll('article a[href]')].filter(a => {
+                const h = a.getAttribute('href'), c = getComputedStyle(a);
+                if (!h || h.startsWith('#') || a.closest('.headerlink, sup') || c.display === 'none') return false;
+                if (a.offsetParent === null || a.hasAttribute('data-abs-path') || a.classList.contains('download-link')) return false;
+                return !a.hasAttribute('data-print-href') && !a.textContent.includes(a.href.replace(/^https?:\\/\\//, ''));
+            }).map(a => a.getAttribute('href'))""")
+            assert not missing, (path, missing[:5])
+            after = page.evaluate("""() => { const a = document.querySelector('article a[data-print-href]');
+                return a && getComputedStyle(a, '::after').content; }""")
+            assert after and server.split("//")[1] in after, (path, after)
+        page.goto(server + f"training/paths/{data.training[0].id}/")
+        column = page.locator("a.handout-link").first
+        assert column.is_visible() and column.inner_text().startswith(server + "id/")
+        b.close()
