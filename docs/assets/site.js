@@ -91,7 +91,15 @@
     /* a build without a public address (PUBLIC_URL) names paths: show them on the reader's own host */
     document.querySelectorAll('[data-abs-path]').forEach(function (el) {
       var target = el.querySelector('code') || el;
-      if (!/^https?:/.test(target.textContent)) { target.textContent = absolute(el.getAttribute('data-abs-path')); }
+      if (/^https?:/.test(target.textContent)) { return; }
+      /* the address, breakable after the folder but never inside the id (a printed hyphen would split it) */
+      var url = absolute(el.getAttribute('data-abs-path'));
+      var cut = url.lastIndexOf('/', url.length - 2) + 1;
+      var id = document.createElement('span');
+      id.className = 'nowrap'; id.textContent = url.slice(cut);
+      target.textContent = url.slice(0, cut);
+      target.appendChild(document.createElement('wbr'));
+      target.appendChild(id);
     });
     document.querySelectorAll('button.copy-cite').forEach(function (b) {
       b.addEventListener('click', function () {

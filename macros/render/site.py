@@ -203,7 +203,9 @@ def training_path_page(data: SiteData, src: str, path_id: str) -> str:
         link = f"[`{item.id}`: {md(loc.title)}]({rel(src, loc.page, loc.anchor)})"
         # the full public address, breakable only after a slash when printed; without PUBLIC_URL the path,
         # to which site.js adds the reader's own host
-        shown = (attr(base) + attr(permalink(item.id)).replace("/", "/<wbr>")) if base else f"/{attr(permalink(item.id))}"
+        folder = permalink(item.id).removesuffix(f"{item.id}/")  # "id/"
+        shown = (f'{attr(base)}<wbr>{attr(folder)}<wbr><span class="nowrap">{attr(item.id)}/</span>' if base
+                 else f"/{attr(permalink(item.id))}")
         perm = (f'<a class="handout-link" href="{attr(rel_url(src, permalink(item.id)))}" '
                 f'data-abs-path="{attr(permalink(item.id))}"><code>{shown}</code></a>')
         out.append(f"| {n} | {link} | {md(item.outcome)} | {item.minutes} | {perm} |")

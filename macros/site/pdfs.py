@@ -32,7 +32,8 @@ PUBLIC_LINKS = """([local, pub]) => {
     if (v.startsWith(local)) { a.setAttribute('data-print-href', pub + v.slice(local.length)); }
   });
   document.querySelectorAll('.cite-url, [data-abs-path] code, [data-abs-path]:not(:has(code))').forEach(el => {
-    if (el.textContent.startsWith(local)) { el.textContent = pub + el.textContent.slice(local.length); }
+    const t = el.firstChild;  // the address starts in the first text node (the id may follow in its own span)
+    if (t && t.nodeType === 3 && t.data.startsWith(local)) { t.data = pub + t.data.slice(local.length); }
   });
 }"""
 
