@@ -60,7 +60,8 @@ def by_key(data) -> dict[str, Download]:
 
 def link(src: str, d: Download, text: str, cls: str = "download-link") -> str:
     """An <a> to a download: in a plain build to its row on the Downloads page, after `make dist` to the file."""
-    href = paths.rel_url(src, DOWNLOADS_PAGE, d.anchor)
+    # on the Downloads page itself, a file this copy lacks leads to the words on how to get it
+    href = paths.rel_url(src, DOWNLOADS_PAGE, HOW_TO_GET if src == DOWNLOADS_PAGE else d.anchor)
     return f'<a class="{cls}" data-download="{d.key}" href="{html.escape(href)}">{text}</a>'
 
 

@@ -381,7 +381,7 @@ def test_printed_text_is_large_enough_and_links_print_their_address(server, data
                 return !a.hasAttribute('data-print-href') && !a.textContent.includes(a.href.replace(/^https?:\\/\\//, ''));
             }).map(a => a.getAttribute('href'))""")
             assert not missing, (path, missing[:5])
-            after = page.evaluate("""() => { const a = document.querySelector('article a[data-print-href]');
+            after = page.evaluate("""() => { const a = document.querySelector('article a[data-print-href]:not(.download-link)');
                 return a && getComputedStyle(a, '::after').content; }""")
             assert after and server.split("//")[1] in after, (path, after)
         page.goto(server + f"training/paths/{data.training[0].id}/")

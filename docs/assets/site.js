@@ -82,7 +82,7 @@
     document.querySelectorAll('.md-content a[href]').forEach(function (a) {
       var h = a.getAttribute('href');
       if (!h || h.charAt(0) === '#' || /^(mailto|tel|javascript):/i.test(h)) { return; }
-      if (a.closest('.headerlink, .md-source-file, [data-abs-path], sup') || a.hasAttribute('data-abs-path')) { return; }
+      if (a.closest('.headerlink, .md-source-file, [data-abs-path], sup') || a.classList.contains('download-link')) { return; }
       var full = a.href;
       if (full.split('#')[0] === location.href.split('#')[0]) { return; }
       if (a.textContent.replace(/\s/g, '').indexOf(full.replace(/^https?:\/\//, '').replace(/\/$/, '')) >= 0) { return; }

@@ -15,17 +15,25 @@ def _day(d: dt.date) -> str:
 
 
 def publications_list(data: SiteData, src: str) -> str:
-    """The Downloads page: every file `make dist` adds, with its edition, date and size."""
+    """The Downloads page: every file `make dist` adds, by group, each with its edition, date and size."""
     site = data.site
-    edition = f"{attr(site.version)}, {_day(site.version_date)}"
-    rows = ["<table>", "<thead><tr><th>File</th><th>What it is</th><th>Edition and date</th><th>Size</th></tr></thead>",
-            "<tbody>"]
+    edition = f"edition {attr(site.version)} of {_day(site.version_date)}"
+    out, group = [], None
     for d in made_by_dist(data):
+        if d.group != group:
+            if group is not None:
+                out.append("</ul>\n")
+            group = d.group
+            out += [f"### {attr(group)}\n", '<ul class="download-list">']
         name = d.path.rsplit("/", 1)[-1]
-        a = dl_link(src, d, f"{attr(name)} ({d.kind})").replace("<a ", f'<a id="{d.anchor}" ', 1)
-        rows.append(f"<tr><td>{a}</td><td>{attr(d.title)}</td><td>{edition}</td><td>{size_cell(d)}</td></tr>")
-    rows += ["</tbody>", "</table>"]
-    return "\n".join(rows) + "\n"
+        what, _sep, rest = d.title.partition(": ")  # "Offline pack: the whole guidance ..." / "Bench note: RM2000"
+        whole = d.group == "The whole guidance"
+        label = attr(what if whole or not rest else rest)
+        about = f"{attr(rest[:1].upper() + rest[1:])}. " if whole and rest else ""
+        a = dl_link(src, d, f"{label} ({d.kind})").replace("<a ", f'<a id="{d.anchor}" ', 1)
+        out.append(f"<li>{a}: {about}<code>{attr(name)}</code>, {edition}, {size_cell(d)}.</li>")
+    out.append("</ul>\n")
+    return "\n".join(out) + "\n"
 
 
 def download_line(data: SiteData, src: str, *keys: str) -> str:

@@ -188,6 +188,9 @@ def mark_page(text: str, rel: str, ed: Edition, until: dt.date, current: dict[st
     else:
         text = notice + text
     text = _to_site_editions(text, rel)
+    # the feed link as the current pages have it (overrides/main.html): the theme fetches a sitemap.xml beside
+    # every rel="alternate" link, one that no edition has (issue 24)
+    text = text.replace('<link rel="alternate" type="application/atom+xml"', '<link rel="alternate feed" type="application/atom+xml"')
     text = _TITLE.sub(lambda _m: f"<title>Edition {html.escape(ed.version)} (not current): ", text, count=1)
     if 'name="robots"' not in text:
         text = _HEAD.sub(lambda mt: mt.group(1) + '<meta name="robots" content="noindex">', text, count=1)
