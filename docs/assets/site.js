@@ -78,7 +78,9 @@
       var span = p.querySelector('.cite-url'); if (span) { span.textContent = url; }
     });
     /* printed pages give every link's full address after its text (the print style sheet shows
-       data-print-href): links within the page, and links whose text is already the address, are left out */
+       data-print-href): links within the page, links whose text is already the address, and an address
+       printed before on the same page are left out */
+    var printedBefore = {};
     document.querySelectorAll('.md-content a[href]').forEach(function (a) {
       var h = a.getAttribute('href');
       if (!h || h.charAt(0) === '#' || /^(mailto|tel|javascript):/i.test(h)) { return; }
@@ -86,7 +88,13 @@
       var full = a.href;
       if (full.split('#')[0] === location.href.split('#')[0]) { return; }
       if (a.textContent.replace(/\s/g, '').indexOf(full.replace(/^https?:\/\//, '').replace(/\/$/, '')) >= 0) { return; }
-      a.setAttribute('data-print-href', printed(full));
+      var shown = printed(full);
+      /* the numbered source notes all lead to the Sources page: its address prints after the first only */
+      var key = a.closest('.source-notes') ? 'notes:' + shown.split('#')[0] : shown;
+      if (printedBefore[key]) { return; }
+      printedBefore[key] = true;
+      if (key !== shown) { shown = shown.split('#')[0]; }
+      a.setAttribute('data-print-href', shown);
     });
     /* a build without a public address (PUBLIC_URL) names paths: show them on the reader's own host */
     document.querySelectorAll('[data-abs-path]').forEach(function (el) {
