@@ -8,7 +8,7 @@ NPMSTAMP := node_modules/.installed
 
 ENGINE ?= mkdocs
 
-.PHONY: generate setup build serve test test-fast lint check pdf bench browser clean register offline release next-edition new-tool new-step new-source macro-list
+.PHONY: generate setup build serve test test-fast lint check pdf bench browser clean register offline release next-edition new-tool new-step new-source macro-list dist preview
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed. Set PYTHON=/path/to/python3.11 (or newer)."; exit 1; }
@@ -65,6 +65,16 @@ offline: setup $(NPMSTAMP)
 
 pdf: build browser
 	$(BIN)/python scripts/make_pdf.py
+
+## dist: dist/site/, the site to publish, with its downloads (offline pack, PDFs); needs PUBLIC_URL (README, "Publishing")
+dist: setup $(NPMSTAMP) browser
+	@test -n "$(PUBLIC_URL)" || { echo 'make dist needs the public address readers will use: make dist PUBLIC_URL=https://guidance.example.scot/'; exit 2; }
+	PUBLIC_URL="$(PUBLIC_URL)" $(BIN)/python scripts/dist.py
+
+## preview: serve dist/site/ with the production nginx configuration (deploy/) on PORT (default 8080), in the foreground
+preview: setup
+	@test -f dist/site/index.html || { echo 'No dist/site/ yet: run make dist PUBLIC_URL=https://... first.'; exit 2; }
+	$(BIN)/python scripts/preview.py --site dist/site --port $(or $(PORT),8080)
 
 bench: setup $(NPMSTAMP) browser
 	$(BIN)/python scripts/bench.py

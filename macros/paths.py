@@ -43,6 +43,24 @@ def download(name: str, ext: str) -> str:
 
 
 CHANGE_FEED = "downloads/changes.atom"  # the Atom feed of every release and every changed item
+# made by `make dist` only (macros/downloads.py): the offline pack and the PDFs, listed on the Downloads page
+DOWNLOADS_PAGE = "training/downloads.md"
+
+
+def offline_zip(version: str) -> str:
+    return f"downloads/mappa-guidance-{version}-offline.zip"
+
+
+def guidance_pdf(version: str) -> str:
+    return f"downloads/mappa-guidance-{version}.pdf"
+
+
+def bench_note_pdf(tool_id: str) -> str:
+    return f"downloads/bench-notes/{tool_slug(tool_id)}.pdf"
+
+
+def handout_pdf(path_id: str) -> str:
+    return f"downloads/handouts/{path_id}.pdf"
 
 
 def schema(name: str) -> str:

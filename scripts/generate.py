@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from macros.check import check_project, report
+from macros.public_url import ENV, PublicUrlError, public_url
 from macros.site.docs_render import PageError
 from macros.site.source_tree import DEFAULT_OUT, TreeError, write_tree
 
@@ -27,7 +28,8 @@ def generate(out: Path, quiet: bool = False, root: Path = ROOT):
     if data is None or any(not p.warning for p in problems):
         print("\nNothing was generated: correct the problems above first.", file=sys.stderr)
         return None, None
-    _public_address(data)
+    if not _public_address():
+        return None, None
     try:
         rep = write_tree(data, root, out)
     except (TreeError, PageError) as exc:
@@ -39,19 +41,18 @@ def generate(out: Path, quiet: bool = False, root: Path = ROOT):
     return data, rep
 
 
-def _public_address(data) -> None:
-    """A placeholder public address is reported on every build, and refused when
-    GUIDANCE_REQUIRE_PUBLIC_URL is set, as a release to the public host should."""
-    import os
-
-    site = data.site
-    if not site.public_url_is_placeholder:
-        return
-    if os.environ.get("GUIDANCE_REQUIRE_PUBLIC_URL"):
-        raise SystemExit(f"data/site.yaml: public_url is still the placeholder {site.public_url}. Set the site's real "
-                         "public address before publishing (GUIDANCE_REQUIRE_PUBLIC_URL is set).")
-    print(f"PLACEHOLDER public address: citations, printed links and PDFs show {site.public_url}. Set public_url in "
-          "data/site.yaml to the real address before publishing.")
+def _public_address() -> bool:
+    """PUBLIC_URL (macros/public_url.py): said on every run; a malformed one stops generation."""
+    try:
+        url = public_url()
+    except PublicUrlError as exc:
+        print(str(exc), file=sys.stderr)
+        return False
+    if url:
+        print(f"Public address: {url}")
+    else:
+        print(f"No public address ({ENV} is not set): pages name paths, not a host. `make dist` needs it.")
+    return True
 
 
 def main() -> int:

@@ -88,8 +88,6 @@ def main() -> int:
         return 1
     print(f"Edition {site.version} kept: {archive} ({files} files, {size / 1e6:.1f} MB) and {EDITIONS_FILE} updated.\n"
           f"Commit both. Run `make build` to see the previous edition under editions/.")
-    if site.public_url_is_placeholder:
-        print(f"Note: the public address is still the placeholder {site.public_url} (data/site.yaml public_url).")
     return 0
 
 

@@ -56,41 +56,45 @@ def test_editions_data_is_checked(tmp_path):
 
 
 @pytest.mark.parametrize("url, ok", [
-    ("https://guidance.example.invalid/", True), ("https://www.example.scot/guidance/", True),
-    ("http://www.example.scot/", False), ("https://127.0.0.1:8000/", False), ("https://localhost/", False),
-    ("https://www.example.scot", False), ("/guidance/", False),
+    ("https://guidance.test/", True), ("https://www.example.scot/guidance/", True), ("https://www.example.scot", True),
+    ("http://127.0.0.1:8080/", True), ("https://guidance.example.invalid/", False), ("http://www.example.scot/", False),
+    ("https://localhost-no-dot/", False), ("/guidance/", False), ("https://www.example.scot/?q=1", False),
 ])
-def test_public_url_must_be_a_real_https_address(data, url, ok):
-    from pydantic import ValidationError
+def test_public_url_is_a_real_address_from_the_environment(url, ok):
+    from macros.public_url import PublicUrlError, public_url
 
-    from macros.data.models import SiteInfo
-
-    raw = data.site.model_dump() | {"public_url": url}
     if ok:
-        assert SiteInfo.model_validate(raw).public_url == url
+        got = public_url({"PUBLIC_URL": url})
+        assert got.endswith("/") and got.rstrip("/") == url.rstrip("/")
     else:
-        with pytest.raises(ValidationError, match="public_url must be"):
-            SiteInfo.model_validate(raw)
+        with pytest.raises(PublicUrlError, match="PUBLIC_URL"):
+            public_url({"PUBLIC_URL": url})
+    assert public_url({}) is None and public_url({"PUBLIC_URL": " "}) is None
 
 
-def test_placeholder_address_is_reported_and_can_be_refused(site_dir, data, tmp_path):
+def test_a_build_without_public_address_names_no_placeholder_host(site_dir, data):
+    """The session build has no PUBLIC_URL: it says so, and no page, feed, sitemap or export of the
+    current edition names a placeholder host (older editions were frozen with one: they are rewritten)."""
     log = (ROOT / "test-artifacts" / "build-log.txt").read_text(encoding="utf-8")
-    if data.site.public_url_is_placeholder:
-        assert "PLACEHOLDER public address" in log
-        project = copy_project(tmp_path / "p")
-        proc = subprocess.run([sys.executable, str(project / "scripts" / "generate.py"), "--out", str(tmp_path / "out")],
-                              cwd=project,
-                              capture_output=True, text=True, env=dict(os.environ, GUIDANCE_REQUIRE_PUBLIC_URL="1"))
-        assert proc.returncode != 0 and "public_url is still the placeholder" in proc.stdout + proc.stderr
-    else:
-        assert "PLACEHOLDER" not in log
+    assert "No public address (PUBLIC_URL is not set)" in log
+    assert not re.search(r"(?m)^public_url:", (ROOT / "data" / "site.yaml").read_text(encoding="utf-8"))
+    checked = 0
+    for f in site_dir.rglob("*"):
+        if f.suffix in (".html", ".xml", ".atom", ".json", ".csv") and "schema" not in f.parts:
+            rel = f.relative_to(site_dir).as_posix()
+            if rel.startswith("editions/") and f.suffix != ".html":
+                continue  # an older edition's exports and feed are kept byte for byte
+            text = f.read_text(encoding="utf-8", errors="replace")
+            assert ".invalid/" not in text and "example.invalid" not in text, rel
+            checked += 1
+    assert checked > 1000
 
 
 # ------------------------------------------------------------------ the current edition
 def test_citations_name_the_edition_and_its_permanent_address(site_dir, data):
     from conftest import html_pages
 
-    v, public = data.site.version, data.site.public_url
+    v, public = data.site.version, "/"  # no PUBLIC_URL in the session build: paths from the site root
     pages = [p for p in html_pages(site_dir) if 'class="cite-text"' in p.read_text(encoding="utf-8")]
     assert len(pages) > 100
     for page in pages:
@@ -98,6 +102,7 @@ def test_citations_name_the_edition_and_its_permanent_address(site_dir, data):
         url = re.search(r'<span class="cite-url">([^<]+)</span>', text).group(1)
         assert f"edition {v} (" in text, page
         assert url.startswith(f"{public}editions/{v}/id/"), (page, url)
+        assert "Find this page online by its permanent ID" in text
         # the edition permalink exists in the built site and leads to a real page
         stub = site_dir / url.removeprefix(public) / "index.html"
         assert stub.is_file(), url
@@ -144,18 +149,20 @@ def test_change_feed_is_well_formed_and_lists_the_latest_release(site_dir, data)
     entries = root.findall(f"{ATOM}entry")
     ids_ = [e.find(f"{ATOM}id").text for e in entries]
     assert len(ids_) == len(set(ids_)), "entry ids must be unique"
+    from macros.site.feed import _addresses
+
+    ident, _href = _addresses(None)  # no PUBLIC_URL in the session build: links relative to the feed
     for e in entries:
-        assert e.find(f"{ATOM}title").text and e.find(f"{ATOM}link").get("href").startswith(data.site.public_url)
+        assert e.find(f"{ATOM}title").text and e.find(f"{ATOM}link").get("href").startswith("../")
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", e.find(f"{ATOM}updated").text)
     from macros.data.editions import current_release
 
     v = current_release(data)[0]  # a draft's changes are not in the feed until it is released
-    public = data.site.public_url
     latest = [(h, item) for h, item in history_items(data) if h.version == v]
     assert latest, "the current version has no history entries"
-    assert f"{public}editions/{v}/" in ids_
+    assert ident(f"editions/{v}/") in ids_
     for _h, item in latest:
-        assert f"{public}editions/{v}/id/{item}/" in ids_, item
+        assert ident(f"editions/{v}/id/{item}/") in ids_, item
     assert any(e.find(f"{ATOM}summary").text.startswith(latest[0][0].change) for e in entries)
     # linked from What changed, and announced in every page's head
     assert 'href="../../downloads/changes.atom"' in (site_dir / "training" / "changes" / "index.html").read_text(encoding="utf-8")
@@ -228,7 +235,7 @@ def check_older_edition(site: Path, data, version: str) -> None:
         assert _exists(site, page, link) and not target.is_relative_to(site / "editions"), (page, link)
         assert "<title>Edition " in text and 'name="robots" content="noindex"' in text
         for url in re.findall(r'<span class="cite-url">([^<]+)</span>', text):
-            assert url.startswith(f"{data.site.public_url}editions/{version}/"), (page, url)
+            assert url.startswith(f"/editions/{version}/"), (page, url)  # no PUBLIC_URL in these builds
         rel = page.relative_to(root).parts
         if rel[0] == "id":  # a permanent link of the edition: it leads to a page inside the same edition
             permalinks += 1
@@ -285,11 +292,12 @@ def test_bench_note_pdf_shows_the_public_address(site_dir, data, tmp_path):
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) is not installed")
     proc = subprocess.run([sys.executable, "scripts/make_pdf.py", "--site", str(site_dir), "--out", str(tmp_path),
-                           "--only", "bench-notes/rm2000/"], cwd=ROOT, capture_output=True, text=True)
+                           "--only", "bench-notes/rm2000/"], cwd=ROOT, capture_output=True, text=True,
+                          env=dict(os.environ, PUBLIC_URL="https://guidance.test/"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     pdf = tmp_path / "bench-notes" / "rm2000.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     raw = pdf.read_bytes().decode("latin-1")
     assert not LOCAL.search(text) and not LOCAL.search(raw)
     flat = " ".join(text.split())
-    assert f"{data.site.public_url}editions/{data.site.version}/id/PAGE-BENCH-TOOL-RM2000/".replace(" ", "") in flat.replace(" ", "")
+    assert f"https://guidance.test/editions/{data.site.version}/id/PAGE-BENCH-TOOL-RM2000/" in flat.replace(" ", "")

@@ -264,6 +264,11 @@ def disk(chromium, pack):
     ctx.close()
     left = [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))]
     assert not blocked and not left, f"requests left file://: {sorted(set(blocked + left))[:10]}"
+    # and no page asks for a file the pack does not hold (the theme once asked for downloads/sitemap.xml)
+    from urllib.parse import unquote, urlsplit
+
+    absent = [u for u in requests if u.startswith("file:") and not Path(unquote(urlsplit(u).path)).exists()]
+    assert not absent, f"files the pack does not hold: {sorted(set(absent))[:10]}"
     assert not errors, errors
 
 
@@ -329,6 +334,20 @@ def test_search_answers_from_disk(disk):
     # the search worker ran (inside the shim's iframe) on the index inlined for file://
     assert any("/workers/search." in u for u in requests)
     assert any(u.endswith("search/search_index.js") for u in requests)
+
+
+@pytest.mark.browser
+def test_kept_editions_search_from_disk(disk, pack):
+    """Each kept edition has its own search, from file:// too (editions/<version>/search/search_index.js)."""
+    page, home, requests, _blocked, _errors = disk
+    versions = sorted(p.parent.parent.name for p in (pack["root"] / "editions").glob("*/search/search_index.js"))
+    kept = [p.name for p in (pack["root"] / "editions").iterdir() if (p / "search").is_dir()]
+    assert versions and sorted(kept) == versions
+    for version in versions:
+        edition = f"{home}editions/{version}/"
+        results = _search(page, edition, "restricted patients")  # every result inside the edition (_search checks)
+        assert "mappa/restricted-patients/" in results[:3], (version, results[:3])
+        assert any(u.endswith(f"editions/{version}/search/search_index.js") for u in requests)
 
 
 @pytest.mark.browser

@@ -23,7 +23,7 @@ def test_today_is_pinned_for_the_tests(data):
 
 def test_overdue_pages_get_a_banner_and_are_listed(data, monkeypatch):
     """A day after every review date: every page and record is overdue, listed on the editors' page, and a
-    page carries the banner (the build logs the same list: macros/site/plugin.py, on_post_build)."""
+    page carries the banner (the build logs the same list: macros/site/postbuild.py)."""
     after_all = latest_review_due(data) + dt.timedelta(days=1)
     monkeypatch.setenv("SITE_TODAY", after_all.isoformat())  # every review date in the data is earlier than this
     late = overdue(data)

@@ -44,14 +44,25 @@
       return postToWorker.apply(this, arguments);
     };
   }
-  function absolute(path) {
-    var base = document.querySelector('[data-cite-base]');
-    var b = base && base.getAttribute('data-cite-base');
-    if (b) { return b + path; }
+  /* The address of a site path. With a public address (PUBLIC_URL) the page names it; without one, the
+     address of the site where the reader is: its origin and folder (location.origin when the site is at
+     the root of its host), so a copied link loads the same page from where it was copied. */
+  function siteRoot() {
     /* the site root is where the stylesheet lives, one level above assets/ */
     var css = document.querySelector('link[href*="assets/site.css"]');
-    var root = css ? new URL(css.getAttribute('href'), location.href).href.replace(/assets\/site\.css.*$/, '') : location.origin + '/';
-    return root + path;
+    return css ? new URL(css.getAttribute('href'), location.href).href.replace(/assets\/site\.css.*$/, '') : location.origin + '/';
+  }
+  function publicBase() {
+    var base = document.querySelector('[data-cite-base]');
+    return base && base.getAttribute('data-cite-base');
+  }
+  function absolute(path) {
+    return (publicBase() || siteRoot()) + path;
+  }
+  /* a link's address as printed: on the public address when the page names one, else where the reader is */
+  function printed(full) {
+    var root = siteRoot(), pub = publicBase();
+    return pub && full.indexOf(root) === 0 ? pub + full.slice(root.length) : full;
   }
   function copy(text, button) {
     var done = function () { var t = button.textContent; button.textContent = 'Copied'; setTimeout(function () { button.textContent = t; }, 1500); };
@@ -65,6 +76,38 @@
     document.querySelectorAll('.cite-text').forEach(function (p) {
       var url = absolute(p.getAttribute('data-cite-path'));
       var span = p.querySelector('.cite-url'); if (span) { span.textContent = url; }
+    });
+    /* printed pages give every link's full address after its text (the print style sheet shows
+       data-print-href): links within the page, links whose text is already the address, and an address
+       printed before on the same page are left out */
+    var printedBefore = {};
+    document.querySelectorAll('.md-content a[href]').forEach(function (a) {
+      var h = a.getAttribute('href');
+      if (!h || h.charAt(0) === '#' || /^(mailto|tel|javascript):/i.test(h)) { return; }
+      if (a.closest('.headerlink, .md-source-file, [data-abs-path], sup') || a.classList.contains('download-link')) { return; }
+      var full = a.href;
+      if (full.split('#')[0] === location.href.split('#')[0]) { return; }
+      if (a.textContent.replace(/\s/g, '').indexOf(full.replace(/^https?:\/\//, '').replace(/\/$/, '')) >= 0) { return; }
+      var shown = printed(full);
+      /* the numbered source notes all lead to the Sources page: its address prints after the first only */
+      var key = a.closest('.source-notes') ? 'notes:' + shown.split('#')[0] : shown;
+      if (printedBefore[key]) { return; }
+      printedBefore[key] = true;
+      if (key !== shown) { shown = shown.split('#')[0]; }
+      a.setAttribute('data-print-href', shown);
+    });
+    /* a build without a public address (PUBLIC_URL) names paths: show them on the reader's own host */
+    document.querySelectorAll('[data-abs-path]').forEach(function (el) {
+      var target = el.querySelector('code') || el;
+      if (/^https?:/.test(target.textContent)) { return; }
+      /* the address, breakable after the folder but never inside the id (a printed hyphen would split it) */
+      var url = absolute(el.getAttribute('data-abs-path'));
+      var cut = url.lastIndexOf('/', url.length - 2) + 1;
+      var id = document.createElement('span');
+      id.className = 'nowrap'; id.textContent = url.slice(cut);
+      target.textContent = url.slice(0, cut);
+      target.appendChild(document.createElement('wbr'));
+      target.appendChild(id);
     });
     document.querySelectorAll('button.copy-cite').forEach(function (b) {
       b.addEventListener('click', function () {

@@ -11,6 +11,7 @@ from ..data.editions import current_release, editions, is_draft
 from ..data.loader import SiteData
 from ..labels import numbers
 from ..paths import anchor_of, edition_permalink, ids, permalink, rel, rel_url
+from ..public_url import public_url
 from .standing import standing_label
 from .text import attr, md
 
@@ -218,13 +219,19 @@ def cite_this(data: SiteData, src: str, title: str, item_id: str) -> str:
         f"{title}. {item_id}. {site.title}, edition {site.version} "
         + ("(draft, not yet published). " if is_draft(data) else f"({_d(site.version_date)}). ")
     )
-    base = site.public_url
-    url = base + path
+    base = public_url()  # PUBLIC_URL; without it no host is named and site.js fills in the reader's own
+    if base:
+        where = f'Permanent link: <span class="cite-url">{attr(base + path)}</span>'
+        base_attr = f' data-cite-base="{attr(base)}"'
+    else:
+        where = (f'Find this page online by its permanent ID {attr(item_id)}: '
+                 f'<span class="cite-url">/{attr(path)}</span>')
+        base_attr = ""
     return (
         f'<div class="cite-this" id="cite-{anchor_of(item_id)}">\n'
         '<p class="cite-this-head"><strong>Cite this page</strong></p>\n'
-        f'<p class="cite-text" data-cite-text="{attr(text)}" data-cite-path="{attr(path)}" data-cite-base="{attr(base)}">'
-        f"{attr(text)}Permanent link: <span class=\"cite-url\">{attr(url)}</span></p>\n"
+        f'<p class="cite-text" data-cite-text="{attr(text)}" data-cite-path="{attr(path)}"{base_attr}>'
+        f"{attr(text)}{where}</p>\n"
         f'<p><button type="button" class="copy-cite" data-copy-from="cite-text">Copy citation</button></p>\n'
         f"{_before_first_line(data, src)}"
         "</div>\n"

@@ -7,7 +7,10 @@ from .. import paths
 from ..data.editions import is_draft
 from ..data.loader import SiteData
 from ..data.register import change_kind
+from ..downloads import by_key
+from ..downloads import link as dl_link
 from ..paths import anchor_of, ids, permalink, rel, rel_url, term_title
+from ..public_url import public_url
 from ..sitemap import all_pages
 from .basis import BASIS_TEXT
 from .common import cite_list, today
@@ -197,16 +200,24 @@ def training_path_page(data: SiteData, src: str, path_id: str) -> str:
     tp = next(x for x in data.training if x.id == path_id)
     locs = ids(data)
     total = sum(i.minutes for i in tp.items)
-    base = data.site.public_url
+    base = public_url()
     out = [
         f"For: {md(tp.audience)}. {len(tp.items)} items, about {total} minutes of reading.\n",
-        "Print this page to use it as a handout. The permanent links keep working when pages move.\n",
+        "Print this page to use it as a handout, or "
+        + dl_link(src, by_key(data)[f"handout-{tp.id}"], "download this handout as a PDF")
+        + ". The permanent links keep working when pages move.\n",
         "| # | Read | You will be able to | Minutes | Permanent link |",
         "|---|---|---|---|---|",
     ]
     for n, item in enumerate(tp.items, 1):
         loc = locs[item.id]
         link = f"[`{item.id}`: {md(loc.title)}]({rel(src, loc.page, loc.anchor)})"
-        perm = f'<a class="permalink" href="{attr(rel_url(src, permalink(item.id)))}">`{base}{permalink(item.id)}`</a>'
+        # the full public address, breakable only after a slash when printed; without PUBLIC_URL the path,
+        # to which site.js adds the reader's own host
+        folder = permalink(item.id).removesuffix(f"{item.id}/")  # "id/"
+        shown = (f'{attr(base)}<wbr>{attr(folder)}<wbr><span class="nowrap">{attr(item.id)}/</span>' if base
+                 else f"/{attr(permalink(item.id))}")
+        perm = (f'<a class="handout-link" href="{attr(rel_url(src, permalink(item.id)))}" '
+                f'data-abs-path="{attr(permalink(item.id))}"><code>{shown}</code></a>')
         out.append(f"| {n} | {link} | {md(item.outcome)} | {item.minutes} | {perm} |")
     return "\n".join(out) + "\n"

@@ -1,7 +1,7 @@
 """Risk-assessment tool pages, bench notes, the comparison table, numbers and questions."""
 from __future__ import annotations
 
-from .. import paths
+from .. import downloads, paths
 from ..data import models as m
 from ..data.loader import SiteData
 from ..paths import anchor_of, rel
@@ -149,12 +149,19 @@ def _full_name(t: m.Tool) -> str:
     return md(t.name) if t.name.strip().lower() == t.abbr.strip().lower() else f"{md(t.name)} ({md(t.abbr)})"
 
 
+def bench_note_pdf_link(data: SiteData, src: str, t: m.Tool) -> str:
+    """The bench note as a PDF (made by `make dist`; macros/downloads.py)."""
+    d = downloads.by_key(data)[f"bench-note-{paths.tool_slug(t.id)}"]
+    return downloads.link(src, d, "Bench note as a PDF")
+
+
 def tool_page(data: SiteData, src: str, tool_id: str) -> str:  # long: one page, its sections in reading order
     t = data.tool(tool_id)
     sec = dict(TOOL_SECTIONS)
     out = [
         f"{id_badge(t.id)} {permalink_line(data, src, t.id)}\n",
         f"**{md(t.name)}**. [One-page bench note to print]({rel(src, paths.bench_note_page(t.id))}) · "
+        f"{bench_note_pdf_link(data, src, t)} · "
         f"[All tools compared]({rel(src, paths.TOOLS_INDEX)})\n",
         caution_box(data, src, t),
         f"## {sec['at-a-glance']} {{ #at-a-glance }}\n", _glance(data, src, t),
@@ -221,7 +228,8 @@ def bench_note_page(data: SiteData, src: str, tool_id: str) -> str:
     t = data.tool(tool_id)
     out = [
         f"{id_badge(t.id)} One page to keep beside a report that used {_full_name(t)}. "
-        f"[Full tool page]({rel(src, paths.tool_page(t.id))}).\n",
+        f"[Full tool page]({rel(src, paths.tool_page(t.id))}). "
+        f'<span class="screen-only">{bench_note_pdf_link(data, src, t)}.</span>\n',
         caution_box(data, src, t),
         "## What a result means\n",
         f"{md(sentences([t.assesses]))} Output: {md(sentences([t.output]))}\n",

@@ -28,6 +28,7 @@ from ..data.register import read_register
 from ..data.sitedata import SiteData
 from ..engines.theme import ARTICLE_OPEN
 from ..paths import EDITIONS, edition_root, ids, page_url, permalink
+from ..public_url import public_url
 from ..sitemap import all_pages
 
 # Left out of a frozen edition: source maps (developer files), the root 404 page and site maps (a host
@@ -71,7 +72,7 @@ class EditionReport:
 def add_editions(site_dir: Path, data: SiteData) -> list[EditionReport]:
     """Unpack and mark every older edition; write the current edition's forwarding pages."""
     site_dir = Path(site_dir)
-    public = data.site.public_url
+    public = public_url()  # PUBLIC_URL, or None: citations then name paths (macros/public_url.py)
     current = _current_targets(data)
     same_place = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html")
                   if p.relative_to(site_dir).parts[0] != "editions"}
@@ -125,6 +126,7 @@ _BODY = re.compile(r"(<body[^>]*>)")
 _TITLE = re.compile(r"<title>")
 _HEAD = re.compile(r"(<head[^>]*>)")
 _CITE_PATH = re.compile(r'data-cite-path="(?:editions/[^/"]+/)?([^"]*)"')
+_PLACEHOLDER_HOST = re.compile(r"https?://[A-Za-z0-9.-]+\.invalid/")
 _CITE_BASE = re.compile(r'data-cite-base="[^"]*"')
 _CITE_URL = re.compile(r'(<p class="cite-text"[^>]*?data-cite-path="([^"]*)"[^>]*>.*?<span class="cite-url">)[^<]*(</span>)', re.S)
 
@@ -176,7 +178,7 @@ def _to_site_editions(text: str, rel: str) -> str:
     return _EDITION_LINK.sub(fix, text)
 
 
-def mark_page(text: str, rel: str, ed: Edition, until: dt.date, current: dict[str, tuple[str, str]], public: str,
+def mark_page(text: str, rel: str, ed: Edition, until: dt.date, current: dict[str, tuple[str, str]], public: str | None,
               same_place: frozenset[str] | set[str] = frozenset()) -> str:
     """One page of an older edition, marked as not current (pure: text in, text out)."""
     notice = notice_html(rel, item_of(text, rel), ed, until, current, set(same_place))
@@ -187,10 +189,21 @@ def mark_page(text: str, rel: str, ed: Edition, until: dt.date, current: dict[st
     else:
         text = notice + text
     text = _to_site_editions(text, rel)
+    # the feed link as the current pages have it (overrides/main.html): the theme fetches a sitemap.xml beside
+    # every rel="alternate" link, one that no edition has (issue 24)
+    text = text.replace('<link rel="alternate" type="application/atom+xml"', '<link rel="alternate feed" type="application/atom+xml"')
     text = _TITLE.sub(lambda _m: f"<title>Edition {html.escape(ed.version)} (not current): ", text, count=1)
     if 'name="robots"' not in text:
         text = _HEAD.sub(lambda mt: mt.group(1) + '<meta name="robots" content="noindex">', text, count=1)
     # citations name this edition's permanent public address, whatever the page was built with
+    # the placeholder host earlier editions were built with (…example.invalid/) never resolved: name this
+    # edition's own address instead (the public one, or the path from the site root)
+    text = _PLACEHOLDER_HOST.sub((public or "/") + edition_root(ed.version), text)
+    if not public:  # no public address (PUBLIC_URL): paths from the site root; site.js adds the reader's host
+        root = edition_root(ed.version)
+        text = _CITE_PATH.sub(lambda mt: f'data-cite-path="{root}{mt.group(1)}"', text)
+        text = _CITE_BASE.sub("", text)
+        return _CITE_URL.sub(lambda mt: mt.group(1) + "/" + html.escape(html.unescape(mt.group(2))) + mt.group(3), text)
     base = public + edition_root(ed.version)
     text = _CITE_PATH.sub(lambda mt: f'data-cite-path="{mt.group(1)}"', text)
     text = _CITE_BASE.sub(f'data-cite-base="{html.escape(base)}"', text)

@@ -16,6 +16,7 @@ import yaml
 
 from ..data.sitedata import SiteData
 from ..engines.theme import ZENSICAL_SEARCH_SHIM_PATH
+from ..public_url import public_url
 from .abbr_first import tooltips
 
 ENGINES = ("mkdocs", "zensical")
@@ -96,6 +97,11 @@ def engine_config(config: dict, data: SiteData, engine: str, generated: list[str
     """The configuration for one engine, to sit in the generated folder beside `docs/` and `overrides/`."""
     out = {k: v for k, v in config.items() if k not in ("watch", "plugins", "markdown_extensions", "docs_dir", "site_dir")}
     out["site_name"] = data.site.title
+    url = public_url()  # PUBLIC_URL: the sitemap and canonical links name the public host, or no host at all
+    if url:
+        out["site_url"] = url
+    else:
+        out.pop("site_url", None)
     out["docs_dir"] = "docs"
     out["site_dir"] = "site"
     theme = dict(out.get("theme") or {})

@@ -18,7 +18,8 @@ Usage: python scripts/offline.py (a thin wrapper over this module) [--out dist] 
    another host, every anchor exists.
 4. Write dist/mappa-guidance-<version>-offline.zip (version from data/site.yaml), one top folder inside.
 
-It imports nothing else from the package: it works on the built site and on data/site.yaml.
+It works on the built site and on data/site.yaml; from the package it takes only the public address
+(macros/public_url.py) and the download links (macros/downloads.py).
 """
 from __future__ import annotations
 
@@ -39,6 +40,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import yaml
+
+from ..downloads import finish_links
+from ..public_url import public_url
 
 ROOT = Path(__file__).resolve().parents[2]  # the project folder (macros/site/ is two below it)
 SHIM_PACKAGE = ROOT / "node_modules" / "iframe-worker"
@@ -62,8 +66,8 @@ def site_facts(root: Path = ROOT) -> dict:
         "version": str(site["version"]),
         "version_date": dt.date.fromisoformat(str(site["version_date"])),
         "publisher": str(site.get("publisher") or ""),
-        # the public address, unless it is still the placeholder (a host ending in .invalid)
-        "base_url": None if ".invalid/" in str(site.get("public_url", ".invalid/")) else site.get("public_url"),
+        # the public address: a deployment setting (PUBLIC_URL), not data; None when it is not set
+        "base_url": public_url(),
     }
 
 
@@ -134,14 +138,29 @@ def _search_location(loc: str) -> str:
 
 
 def rewrite_search(site: Path) -> int:
-    """search_index.json -> search_index.js (what Material reads from file://), page locations as files."""
-    src = site / "search" / "search_index.json"
-    index = json.loads(src.read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        doc["location"] = _search_location(doc["location"])
-    (site / "search" / "search_index.js").write_text(
-        "var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return len(index["docs"])
+    """search_index.json -> search_index.js (what Material reads from file://), page locations as files;
+    for the current guidance and for each kept edition (editions/<version>/search/), each its own search."""
+    total = 0
+    for src in [site / "search" / "search_index.json", *sorted(site.glob("editions/*/search/search_index.json"))]:
+        if not src.exists():
+            continue
+        index = json.loads(src.read_text(encoding="utf-8"))
+        for doc in index["docs"]:
+            doc["location"] = _search_location(doc["location"])
+        src.with_suffix(".js").write_text(
+            "var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        src.unlink()  # no use from disk
+        total += len(index["docs"])
+    return total
+
+
+_CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">\s*')
+
+
+def drop_canonical(text: str) -> str:
+    """A build with a public address names each page's canonical address on the web: no use from disk,
+    and a link element the pack would have to fetch from the network."""
+    return _CANONICAL.sub("", text)
 
 
 def add_shim(text: str, depth: int) -> str:
@@ -252,16 +271,23 @@ def tree_bytes(folder: Path, skip_pdf: bool = True) -> int:
 # ---------------------------------------------------------------- main
 
 
-def build_pack(out_dir: Path, built: dt.datetime, pdf_dir: Path | None) -> dict:
+def build_pack(out_dir: Path, built: dt.datetime, pdf_dir: Path | None, site_src: Path | None = None,
+               downloads: dict[str, tuple[str, Path]] | None = None) -> dict:
+    """Write the pack. site_src: a site already built by scripts/build.py (make dist), else build one.
+    downloads: key -> (site path, file) of files `make dist` made (macros/downloads.py), put in the pack at
+    the same path, with every link to them pointed at them."""
     start = time.perf_counter()
     facts = site_facts()
     shim_version, shim = shim_source()
     work = Path(tempfile.mkdtemp(prefix="offline-"))
     try:
         site = work / "site"
-        proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(site)], cwd=ROOT)
-        if proc.returncode != 0:
-            raise SystemExit("The site did not build, so no offline pack was written.")
+        if site_src is not None:
+            shutil.copytree(site_src, site)
+        else:
+            proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(site)], cwd=ROOT)
+            if proc.returncode != 0:
+                raise SystemExit("The site did not build, so no offline pack was written.")
         build_s = time.perf_counter() - start
         online_bytes = tree_bytes(site)
         docs = rewrite_search(site)
@@ -269,10 +295,19 @@ def build_pack(out_dir: Path, built: dt.datetime, pdf_dir: Path | None) -> dict:
             (site / rel).unlink(missing_ok=True)
         (site / SHIM_TARGET).parent.mkdir(parents=True, exist_ok=True)
         (site / SHIM_TARGET).write_text(shim, encoding="utf-8")
+        present = {}
+        for key, (rel, src_file) in (downloads or {}).items():
+            (site / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src_file, site / rel)
+            present[key] = (rel, (site / rel).stat().st_size)
         pages = 0
         for f in site.rglob("*.html"):
-            depth = len(f.relative_to(site).parts) - 1
-            f.write_text(add_shim(rewrite_page(f.read_text(encoding="utf-8"), f.parent), depth), encoding="utf-8")
+            rel_page = f.relative_to(site)
+            depth = len(rel_page.parts) - 1
+            text = f.read_text(encoding="utf-8")
+            if present:
+                text = finish_links(text, rel_page.as_posix(), present)[0]
+            f.write_text(add_shim(rewrite_page(drop_canonical(text), f.parent), depth), encoding="utf-8")
             pages += 1
         pdfs: list[str] = []
         if pdf_dir and pdf_dir.is_dir():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..render import bands as rb
 from ..render import common as rc
+from ..render import downloads as rdl
 from ..render import editions as red
 from ..render import first_edition as rfe
 from ..render import mappa as rm
@@ -39,6 +40,8 @@ MACROS = {
     "downloads_list": rsite.downloads_list, "id_register_table": rsite.id_register_table,
     "training_paths": rsite.training_paths, "editions_list": red.editions_list,
     "before_first_edition": rfe.before_first_edition,
+    # files `make dist` publishes (offline pack, PDFs): the Downloads page and the home page (issue 24)
+    "publications_list": rdl.publications_list, "download_line": rdl.download_line,
 }
 
 # What each macro shows, in an editor's words (a renderer's own docstring is used when it has one). The list

@@ -11,7 +11,6 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
-    field_validator,
     model_validator,
 )
 
@@ -25,24 +24,6 @@ class SiteInfo(Strict):
     version: CalVer
     version_date: dt.date
     publisher: Text
-    public_url: str = Field(
-        description="the public address of the site (https, ending with /), set once: every citation, printed "
-        "link, PDF and handout uses it. A host ending in .invalid marks a placeholder (the build says so)",
-    )
-
-    @field_validator("public_url")
-    @classmethod
-    def _public_address(cls, v: str) -> str:
-        if not re.fullmatch(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?/(?:[^\s?#]*/)?", v):
-            raise ValueError(
-                "public_url must be the site's full public address: https://, a host name, and a final /, "
-                "for example https://guidance.example.invalid/ (a placeholder) or https://www.example.scot/guidance/"
-            )
-        return v
-
-    @property
-    def public_url_is_placeholder(self) -> bool:
-        return self.public_url.split("/")[2].split(":")[0].endswith(".invalid")
     report_problem_to: Annotated[str, StringConstraints(pattern=r"^(mailto:\S+@\S+|https?://\S+)$")] | None = None
     section_status: dict[str, Text] = Field(default_factory=dict, description="top folder ('' for the rest) -> status line")
 
