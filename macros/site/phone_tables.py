@@ -5,8 +5,9 @@
   with a cell that is nothing but a link to another page (the row's action) moved first.
 - A wide comparison view, a table placed inside `<div class="wide-table">` (or the sortable tools
   comparison, `<div class="sortable-table">`), gets
-  `data-layout="wide"`: it keeps its columns, scrolls sideways with the first column fixed, and a
-  visible cue is placed before it.
+  `data-layout="wide"`: it keeps its columns where the screen allows, scrolls sideways with the first
+  column fixed and a visible cue before it on a mid-sized screen, and on a phone becomes one card per
+  row headed by its first cell (each body cell gets its column heading as `data-label` here too).
 The table keeps no class of its own, so the theme's table styles still apply.
 """
 from __future__ import annotations
@@ -43,10 +44,10 @@ def mark_tables(text: str) -> str:
             out.append(m.group(0))
             continue
         wide = bool(_WIDE_BEFORE.search(text[max(0, m.start() - 300):m.start()]))
-        if wide:
-            out.append(CUE + f'<table{m.group("attrs")} data-layout="wide">{m.group("body")}</table>')
-            continue
         heads = [_text(h) for h in _TH.findall(m.group("body"))]
+        if wide:
+            out.append(CUE + f'<table{m.group("attrs")} data-layout="wide">{_label_rows(m.group("body"), heads)}</table>')
+            continue
         out.append(f'<table{m.group("attrs")} data-layout="stack">{_label_rows(m.group("body"), heads)}</table>')
     out.append(text[pos:])
     return "".join(out)

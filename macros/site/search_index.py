@@ -10,6 +10,10 @@ Three steps, each called from the plugin (macros/site/plugin.py):
    field (the permanent IDs that live there, a tool's short name, and the synonyms from
    data/search.yaml) and a `bestbet` field (the best-bet questions), both searched with their own
    boost (mkdocs.yml, `plugins: search: fields`). Empty sections and furniture left-overs are dropped.
+   It also writes search/vocabulary.json: every word of the index with how often it occurs, and the
+   run-together form of every id and tool name ("lscmi" -> "LS/CMI"), for the browser's spelling
+   correction ("Did you mean ...", docs/assets/site.js). A tool's short name goes into `keys` run
+   together ("hcr20"), so the digits of a tool's name never match a number typed on its own.
 
 The typed query itself is tidied in the browser before it reaches the theme's search worker
 (docs/assets/site.js): small words are dropped, numbers and two-letter words must match exactly.
@@ -25,6 +29,7 @@ from ..paths import all_ids, page_url
 from ..sitemap import generated_pages
 
 INDEX = Path("search") / "search_index.json"
+VOCABULARY = Path("search") / "vocabulary.json"
 
 
 # ---------------------------------------------------------------- 1. page meta
@@ -99,8 +104,8 @@ def index_terms(data: SiteData) -> tuple[dict[str, list[str]], dict[str, list[st
     keys: dict[str, list[str]] = {}
     for item_id, loc in located.items():
         keys.setdefault(loc.url, []).append(item_id)
-        if item_id in abbr:
-            keys[loc.url].append(abbr[item_id])
+        if item_id in abbr:  # run together: "HCR-20 V3" -> "hcr20 v3" (its parts are in the title)
+            keys[loc.url].append(" ".join(squash(w) for w in abbr[item_id].split()))
     for page_id, src in pages.items():
         keys.setdefault(page_url(src), []).append(page_id)
     for syn in data.search.synonyms:
@@ -138,6 +143,38 @@ def _clean(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+_SEPARATOR = re.compile(r"[\s\-/'\u2019]+")  # as mkdocs.yml `plugins: search: separator`
+_TAG = re.compile(r"<[^>]+>")
+
+
+def squash(text: str) -> str:
+    """A name or id run together, as a reader may type it: 'LS/CMI' -> 'lscmi', 'Static-99R' -> 'static99r'."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def vocabulary(data: SiteData, docs: list[dict]) -> dict:
+    """Every word of the index (split and trimmed as the theme's search does) with its count, and the
+    run-together forms of ids, tool names and multi-part synonyms, each with the form to show."""
+    import html
+
+    counts: dict[str, int] = {}
+    for doc in docs:
+        text = " ".join([doc.get("title", ""), html.unescape(_TAG.sub(" ", doc.get("text", ""))),
+                         doc.get("keys", ""), doc.get("bestbet", "")])
+        for w in _SEPARATOR.split(text.lower()):
+            w = re.sub(r"^\W+|\W+$", "", w)
+            if len(w) >= 3 and not w.isdigit():
+                counts[w] = counts.get(w, 0) + 1
+    joined: dict[str, str] = {}
+    names = [t.abbr for t in data.tools] + [t.name for t in data.tools] + list(all_ids(data))
+    names += [w for syn in data.search.synonyms for w in syn.words]
+    for name in names:
+        key = squash(name)
+        if len(key) >= 4 and key != name.lower():
+            joined.setdefault(key, name)
+    return {"words": dict(sorted(counts.items())), "joined": dict(sorted(joined.items()))}
+
+
 def rewrite_index(data: SiteData, site_dir: Path) -> dict:
     """Add keys and best bets to the theme's index, drop empty sections. Returns counts."""
     path = Path(site_dir) / INDEX
@@ -161,4 +198,6 @@ def rewrite_index(data: SiteData, site_dir: Path) -> dict:
     index["docs"] = docs
     out = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(out, encoding="utf-8")
+    (Path(site_dir) / VOCABULARY).write_text(
+        json.dumps(vocabulary(data, docs), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return {"entries": len(docs), "bytes_before": before, "bytes_after": len(out.encode("utf-8"))}
