@@ -173,3 +173,113 @@ def test_axe_finds_nothing_at_390px_with_touch(chromium, site_dir, server):
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "axe-phone-report.txt").write_text("\n".join(violations) or "0 violations\n")
     assert not violations, f"{len(violations)} violations:\n" + "\n".join(violations[:30])
+
+
+# ---------------------------------------------------------------- reaching the answer (built HTML)
+
+
+def _article_links(page) -> list[tuple[str, str]]:
+    """(href, text) of every link in a built page's article."""
+    from bs4 import BeautifulSoup
+
+    art = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    return [(a.get("href", ""), a.get_text(" ", strip=True)) for a in art.select("a[href]")]
+
+
+def _dest(site_dir, page, href: str):
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(href)
+    if parts.scheme or not parts.path:
+        return None, parts.fragment
+    dest = (page.parent / unquote(parts.path)).resolve()
+    return (dest / "index.html" if dest.is_dir() else dest), parts.fragment
+
+
+def test_every_tool_is_two_taps_from_home_and_on_the_a_to_z(site_dir, data):
+    from macros.paths import page_url, tool_page
+
+    home = site_dir / "index.html"
+    one_tap = {_dest(site_dir, home, h)[0] for h, _ in _article_links(home)} - {None}
+    two_taps = set(one_tap)
+    for page in one_tap:
+        if page.exists():
+            two_taps |= {_dest(site_dir, page, h)[0] for h, _ in _article_links(page)} - {None}
+    az = site_dir / "tools" / "a-z" / "index.html"
+    assert az.resolve() in one_tap, "the home page does not link to Tools A to Z"
+    az_links = {_dest(site_dir, az, h)[0] for h, _ in _article_links(az)}
+    for t in data.tools:
+        target = (site_dir / page_url(tool_page(t.id)) / "index.html").resolve()
+        assert target in two_taps, f"{t.abbr} is more than two taps from the home page"
+        assert target in az_links, f"{t.abbr} is not on Tools A to Z"
+    # each tool is one line (one list item) on the A to Z page, saying what it assesses and over what period
+    from bs4 import BeautifulSoup
+
+    items = BeautifulSoup(az.read_text(encoding="utf-8"), "html.parser").select("article .tools-az li")
+    assert len(items) == len(data.tools)
+    assert all("Assesses:" in li.get_text() and "Period:" in li.get_text() for li in items)
+
+
+def test_tools_a_to_z_is_in_the_navigation(site_dir):
+    from bs4 import BeautifulSoup
+
+    nav = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("nav.md-nav--primary")
+    assert any(a.get_text(strip=True) == "Tools A to Z" for a in nav.select("a"))
+
+
+def test_home_page_reaches_pathways_and_every_topic(site_dir):
+    from bs4 import BeautifulSoup
+
+    home = site_dir / "index.html"
+    reached = {_dest(site_dir, home, h)[0] for h, _ in _article_links(home)}
+    nav = BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser").select_one("nav.md-nav--primary")
+    topics = next(li for li in nav.select("li.md-nav__item--nested")
+                  if "MAPPA topics" in li.select_one(":scope > label, :scope > a").get_text())
+    wanted = [(site_dir / "mappa" / "pathways" / "index.html").resolve()]
+    wanted += [_dest(site_dir, home, a["href"])[0] for a in topics.select("a[href]")]
+    missing = [str(w.relative_to(site_dir)) for w in wanted if w not in reached]
+    assert not missing, f"the home page does not link to: {missing}"
+
+
+def test_others_who_act_link_to_their_steps(site_dir, data):
+    from bs4 import BeautifulSoup
+
+    from macros.paths import agency_page, page_url
+
+    for ag in data.mappa.agencies:
+        page = site_dir / page_url(agency_page(ag.id)) / "index.html"
+        s = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        paras = [p for p in s.select("article p") if p.get_text().startswith("Others who act at this stage")]
+        assert paras, ag.id
+        for p in paras:
+            names = p.get_text(" ", strip=True).split(":", 1)[1].split(". See")[0]
+            links = [a for a in p.select("a") if "stage page" not in a.get_text()]
+            assert len(links) == names.count(",") + 1, f"{ag.id}: a name is not a link: {names}"
+            for a in links:
+                dest, frag = _dest(site_dir, page, a["href"])
+                assert dest.exists(), a["href"]
+                if frag:
+                    assert BeautifulSoup(dest.read_text(encoding="utf-8"), "html.parser").find(id=frag), a["href"]
+
+
+def test_a_step_named_by_a_question_box_is_linked_to_the_box(site_dir, data):
+    from bs4 import BeautifulSoup
+
+    from macros.paths import agency_page, page_url, stage_page
+    from macros.render.mappa import guide_anchor
+
+    boxed = {x: st for st in data.mappa.stages if st.guide for x in st.guide.steps
+             if data.step(x).stage == st.id}
+    assert boxed, "no stage has a question box naming its own steps: the test proves nothing"
+    for st in {st.id for st in boxed.values()}:
+        stage = BeautifulSoup((site_dir / page_url(stage_page(st)) / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert stage.find(id=guide_anchor(st)), st
+    seen = 0
+    for ag in data.mappa.agencies:
+        page = site_dir / page_url(agency_page(ag.id)) / "index.html"
+        for href, _ in _article_links(page):
+            for step_id, st in boxed.items():
+                if href.endswith(f"#{step_id.lower()}"):
+                    raise AssertionError(f"{ag.id}: {href} lands below the box '{st.guide.title}'")
+            seen += href.endswith(tuple(f"#{guide_anchor(st.id)}" for st in boxed.values()))
+    assert seen

@@ -48,7 +48,7 @@
   function loadVocabulary() {
     if (vocab !== null || !window.fetch) { return; }
     vocab = false;
-    fetch(absolute('search/vocabulary.json')).then(function (r) { return r.ok ? r.json() : null; })
+    fetch(siteRoot() + 'search/vocabulary.json').then(function (r) { return r.ok ? r.json() : null; })
       .then(function (v) { if (v && v.words) { vocab = v; } }, function () {});
   }
   /* edit distance with swaps of two neighbours, stopping early once it passes the limit */
@@ -83,27 +83,30 @@
     }
     return foundD <= limit ? found : null;
   }
-  /* the query with slips corrected, or null when every word is known */
+  /* the query with slips corrected: {show: what the line says, query: what is searched}, or null */
   function squash(text) { return text.toLowerCase().replace(/[^a-z0-9]/g, ''); }
-  function runTogether(token) {
-    var name = vocab.joined[squash(token)];
-    return name && name.toLowerCase() !== token.toLowerCase() ? name : null;
-  }
   function corrected(query) {
     if (!vocab || (LUNR_SYNTAX.test(query) && !/^\s*[a-z0-9]+(-[a-z0-9]+)+\s*$/i.test(query))) { return null; }
-    var changed = false;
-    var out = query.trim().split(/\s+/).map(function (token) {
-      var name = runTogether(token);
-      if (name) { changed = true; return name; }
-      return token.split(/([\-\/'\u2019]+)/).map(function (part) {
+    var changed = false, searched = [];
+    var shown = query.trim().split(/\s+/).map(function (token) {
+      /* a name or id run together ("lscmi", "stable2007", "ras01"): searched as the index holds it */
+      var name = vocab.joined[squash(token)];
+      if (name && name.toLowerCase() !== token.toLowerCase()) {
+        changed = true;
+        searched.push(vocab.words[squash(token)] ? squash(token) : name);
+        return name;
+      }
+      var fixed = token.split(/([\-\/'\u2019]+)/).map(function (part) {
         var w = part.toLowerCase();
         if (!/^[a-z]{4,}$/.test(w) || SEARCH_STOP.indexOf(w) >= 0 || known(w)) { return part; }
         var fix = closest(w);
         if (fix) { changed = true; return fix; }
         return part;
       }).join('');
+      searched.push(fixed);
+      return fixed;
     });
-    return changed ? out.join(' ') : null;
+    return changed ? { show: shown.join(' '), query: searched.join(' ') } : null;
   }
   /* the line under the search box: "Did you mean ...", shown while the corrected query is the one searched */
   function showCorrection(text) {
@@ -132,9 +135,9 @@
     Worker.prototype.postMessage = function (message) {
       if (message && message.type === 2 && typeof message.data === 'string') {
         var fix = corrected(message.data);
-        showCorrection(fix);
-        lastQuery = { typed: message.data, used: fix || message.data };
-        arguments[0] = { type: message.type, data: searchQuery(fix || message.data) };
+        showCorrection(fix && fix.show);
+        lastQuery = { typed: message.data, used: fix ? fix.show : message.data };
+        arguments[0] = { type: message.type, data: searchQuery(fix ? fix.query : message.data) };
       }
       return postToWorker.apply(this, arguments);
     };
@@ -159,6 +162,11 @@
       if (words) { url.searchParams.set('h', words); } else { url.searchParams.delete('h'); }
       if (url.href !== a.href) { a.href = url.href; }
     });
+  }
+  /* the site root is where the stylesheet lives, one level above assets/ */
+  function siteRoot() {
+    var css = document.querySelector('link[href*="assets/site.css"]');
+    return css ? new URL(css.getAttribute('href'), location.href).href.replace(/assets\/site\.css.*$/, '') : location.origin + '/';
   }
   function absolute(path) {
     var base = document.querySelector('[data-cite-base]');

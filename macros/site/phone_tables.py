@@ -48,7 +48,8 @@ def mark_tables(text: str) -> str:
         if wide:
             out.append(CUE + f'<table{m.group("attrs")} data-layout="wide">{_label_rows(m.group("body"), heads)}</table>')
             continue
-        out.append(f'<table{m.group("attrs")} data-layout="stack">{_label_rows(m.group("body"), heads)}</table>')
+        cols = f' data-cols="{len(heads)}"' if len(heads) == 2 else ""  # a two-column table reads "label: value"
+        out.append(f'<table{m.group("attrs")} data-layout="stack"{cols}>{_label_rows(m.group("body"), heads)}</table>')
     out.append(text[pos:])
     return "".join(out)
 

@@ -131,6 +131,22 @@ _RECORD_LINES = re.compile(
 _EMPTY_LABEL = re.compile(r"\b(?:Source|Sources):\s*(?=[A-Z][a-z]+(?: [a-z]+)*:|</p>|</li>|$)")
 
 
+NB_HYPHEN = "\u2011"  # looks like a hyphen; the index does not split words at it
+
+
+def glue_tool_names(data: SiteData, text: str) -> str:
+    """'HCR-20' -> 'HCR\u201120' in indexed text: one word, so a number typed on its own never matches the
+    digits of a tool's name. Query words still match it as the start of a word ('hcr')."""
+    pattern = data.memo("tool-name-digits", lambda: _tool_name_digits(data))
+    return pattern.sub(lambda mt: mt.group(1) + NB_HYPHEN + mt.group(2), text) if pattern else text
+
+
+def _tool_name_digits(data: SiteData):
+    stems = sorted({m.group(1) for t in data.tools for m in re.finditer(r"\b([A-Za-z]+)-\d", f"{t.abbr} {t.name}")},
+                   key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, stems)) + r")-(\d)", re.I) if stems else None
+
+
 def _clean(text: str) -> str:
     """Remove what excluded source links leave behind ('()', '; ;'), and record-keeping lines."""
     text = _EMPTY_PARENS.sub("", text)
@@ -187,11 +203,11 @@ def rewrite_index(data: SiteData, site_dir: Path) -> dict:
     for doc in index["docs"]:
         loc = doc["location"]
         doc.pop("tags", None)  # ids now live in 'keys', on the section they belong to
-        doc["text"] = _clean(doc.get("text", ""))
+        doc["text"] = glue_tool_names(data, _clean(doc.get("text", "")))
         if "#" in loc and not doc["text"] and loc not in keys and loc not in bets:
             continue  # a heading with nothing under it (for example the cite box): no answer to show
         if loc in keys:
-            doc["keys"] = _words(keys[loc])
+            doc["keys"] = glue_tool_names(data, _words(keys[loc]))
         if loc in bets:
             doc["bestbet"] = _words(bets[loc])
         docs.append(doc)
