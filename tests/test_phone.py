@@ -62,7 +62,7 @@ MEASURE = """(W) => {
   }
   // how far down the last heading is, in screens
   let last = 0;
-  for (const h of art.querySelectorAll('h1, h2, h3')) {
+  for (const h of art.querySelectorAll('h1, h2, h3, details.phone-fold > summary')) {
     if (h.getClientRects().length) last = Math.max(last, h.getBoundingClientRect().top + window.scrollY);
   }
   return {width: document.documentElement.scrollWidth, wide, culprits, small,

@@ -30,8 +30,17 @@
     details.className = 'phone-fold';
     var summary = document.createElement('summary');
     heading.parentNode.insertBefore(details, heading);
-    summary.appendChild(heading);
     details.appendChild(summary);
+    if (heading.querySelector('a:not(.headerlink), button, input')) {
+      /* a summary must not hold a link: it shows the heading's words, and the heading opens the section */
+      var label = document.createElement('span');
+      label.className = 'phone-fold-label ' + heading.tagName.toLowerCase();
+      label.textContent = heading.textContent.replace(/\u00b6/g, '').trim();
+      summary.appendChild(label);
+      details.appendChild(heading);
+    } else {
+      summary.appendChild(heading);
+    }
     els.forEach(function (el) { details.appendChild(el); });
   }
   function foldContainer(box, screen, keepFirst) {

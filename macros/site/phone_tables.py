@@ -46,12 +46,21 @@ def mark_tables(text: str) -> str:
         wide = bool(_WIDE_BEFORE.search(text[max(0, m.start() - 300):m.start()]))
         heads = [_text(h) for h in _TH.findall(m.group("body"))]
         if wide:
-            out.append(CUE + f'<table{m.group("attrs")} data-layout="wide">{_label_rows(m.group("body"), heads)}</table>')
+            # short cells (counts, a status) sit side by side on a phone card: "Status: answered · MAPPA guidance: 17 pages"
+            compact = ' data-compact="1"' if _short_cells(m.group("body")) else ""
+            out.append(CUE + f'<table{m.group("attrs")} data-layout="wide"{compact}>{_label_rows(m.group("body"), heads)}</table>')
             continue
         cols = f' data-cols="{len(heads)}"' if len(heads) == 2 else ""  # a two-column table reads "label: value"
         out.append(f'<table{m.group("attrs")} data-layout="stack"{cols}>{_label_rows(m.group("body"), heads)}</table>')
     out.append(text[pos:])
     return "".join(out)
+
+
+def _short_cells(body: str, limit: int = 30) -> bool:
+    """True when every body cell after the first holds a short text."""
+    rows = [_TD.findall(rm.group(2)) for rm in _ROW.finditer(body)]
+    cells = [_text(c[1]) for r in rows for c in r[1:]]
+    return bool(cells) and all(len(c) <= limit for c in cells)
 
 
 def _label_rows(body: str, heads: list[str]) -> str:
