@@ -63,6 +63,8 @@ MEASURE = """(W) => {
   // how far down the last heading is, in screens
   let last = 0;
   for (const h of art.querySelectorAll('h1, h2, h3, details.phone-fold > summary')) {
+    const shut = h.closest('details:not([open])');  // a closed section's body keeps its boxes in chromium
+    if (shut && !(h.closest('summary') && h.closest('summary').parentElement === shut)) continue;
     if (h.getClientRects().length) last = Math.max(last, h.getBoundingClientRect().top + window.scrollY);
   }
   return {width: document.documentElement.scrollWidth, wide, culprits, small,

@@ -84,5 +84,6 @@
       if (a) { openTo(a.getAttribute('href').slice(1)); }
     });
   }
-  if (document.readyState === 'complete') { init(); } else { window.addEventListener('load', init); }
+  /* before the page is first shown where possible, so the reader never sees it jump */
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', init); } else { init(); }
 })();
