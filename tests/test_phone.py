@@ -267,7 +267,7 @@ def test_others_who_act_link_to_their_steps(site_dir, data):
 def test_a_step_named_by_a_question_box_is_linked_to_the_box(site_dir, data):
     from bs4 import BeautifulSoup
 
-    from macros.paths import agency_page, page_url, stage_page
+    from macros.paths import agency_page, page_url, pathway_page, role_page, stage_page
     from macros.render.mappa import guide_anchor
 
     boxed = {x: st for st in data.mappa.stages if st.guide for x in st.guide.steps
@@ -277,11 +277,13 @@ def test_a_step_named_by_a_question_box_is_linked_to_the_box(site_dir, data):
         stage = BeautifulSoup((site_dir / page_url(stage_page(st)) / "index.html").read_text(encoding="utf-8"), "html.parser")
         assert stage.find(id=guide_anchor(st)), st
     seen = 0
-    for ag in data.mappa.agencies:
-        page = site_dir / page_url(agency_page(ag.id)) / "index.html"
+    pages = ([agency_page(a.id) for a in data.mappa.agencies] + [pathway_page(c.id) for c in data.mappa.categories]
+             + [role_page(r.id) for r in data.mappa.roles])
+    for src in pages:
+        page = site_dir / page_url(src) / "index.html"
         for href, _ in _article_links(page):
             for step_id, st in boxed.items():
                 if href.endswith(f"#{step_id.lower()}"):
-                    raise AssertionError(f"{ag.id}: {href} lands below the box '{st.guide.title}'")
+                    raise AssertionError(f"{src}: {href} lands below the box '{st.guide.title}'")
             seen += href.endswith(tuple(f"#{guide_anchor(st.id)}" for st in boxed.values()))
     assert seen

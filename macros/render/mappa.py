@@ -343,7 +343,7 @@ def pathway_page(data: SiteData, src: str, cat_id: str) -> str:
         rows.append((f"Stage {st.number}: {st.name}", [(s.heading, data.role(s.actor).name) for s in steps]))
         text.append(f"### Stage {st.number}: {md(st.name)}\n")
         if steps:
-            text.extend(f"1. **{step_title_link(src, s)}** <small>{s.id}</small>: {step_sentence(data, s)} "
+            text.extend(f"1. **{summary_step_link(data, src, s)}** <small>{s.id}</small>: {step_sentence(data, s)} "
                         f"*When:* {when_text(s)}" for s in steps)
         else:
             text.append("No steps for this category at this stage in the sources used.")
@@ -402,7 +402,7 @@ def role_page(data: SiteData, src: str, role_id: str) -> str:
         for s in sorted(steps, key=lambda x: (data.stage(x.stage).number, x.order, x.id)):
             st = data.stage(s.stage)
             out.append(
-                f"| {step_title_link(src, s)} <small>{s.id}</small> | {st.number}. {md(st.name)} "
+                f"| {summary_step_link(data, src, s)} <small>{s.id}</small> | {st.number}. {md(st.name)} "
                 f"| {step_sentence(data, s, you=True)} | {when_text(s)} | {_cats(data, s)} |"
             )
         out.append("\n</div>\n")
