@@ -168,6 +168,11 @@ def generated_pages(data: SiteData) -> list[PageInfo]:
             answers=sorted(t.recommendations), audience=["judiciary"], review=_review(t),
             kind="bench_note", key=t.id, search_exclude=True,
         ))
+    pages.append(PageInfo(
+        src=paths.TOOLS_AZ, title="Tools A to Z", id="PAGE-TOOLS-AZ", answers=[5],
+        audience=["judiciary", "practitioners"], review=_latest_review(data.tools, "Site editors", rec_review),
+        kind="tools_az", key="",
+    ))
     for tp in data.training:
         recs = sorted({n for item in tp.items for n in item_recommendations(data, item.id)})
         pages.append(PageInfo(

@@ -219,3 +219,46 @@ def test_an_editor_adds_a_synonym(chromium, tmp_path):
         pg.close()
         srv.shutdown()
     assert pages and pages[0] == "mappa/stages/level-referral/", pages
+
+
+@pytest.mark.browser
+def test_a_corrected_query_says_did_you_mean(search_page):
+    """Run-together names and slips inside a word are corrected from the index's own words, and said so."""
+    for typed, shown, page in (("lscmi", "LS/CMI", "tools/ls-cmi/"), ("staic-99r", "static-99r", "tools/static-99r/"),
+                               ("stable2007", "Stable-2007", "tools/stable-2007/")):
+        pages, _ = search(search_page, typed)
+        assert page in pages[:3], (typed, pages)
+        line = search_page.locator(".search-corrected")
+        assert line.is_visible() and shown.lower() in line.inner_text().lower(), (typed, line.inner_text())
+    search(search_page, "timescales")  # a word the site uses: no correction line
+    assert not search_page.locator(".search-corrected").is_visible()
+
+
+@pytest.mark.browser
+def test_a_number_alone_never_ranks_a_tool_by_its_name(search_page, site_dir):
+    """"20" beside other words is never matched to the digits of HCR-20 or SVR-20: a tool page comes, if at
+    all, after every page that has the reader's words."""
+    docs = load_index(site_dir)["docs"]
+    worded = {d["location"].split("#")[0] for d in docs if "working day" in d["text"].lower()}
+    pages, _ = search(search_page, "20 working days")
+    assert pages[0] == "mappa/timescales/", pages
+    tools = [i for i, p in enumerate(pages) if p.startswith("tools/")]
+    assert not tools or tools[0] > max(i for i, p in enumerate(pages) if p in worded), pages
+    # in the index, a tool's name is one word: its digits are not a word of their own
+    split = [d["location"] for d in docs if re.search(r"\b(?:HCR|SVR|Static|Stable)-\d", d["text"] + " " + d.get("keys", ""))]
+    assert not split, split[:5]
+
+
+@pytest.mark.browser
+def test_the_page_opened_from_a_result_shows_its_own_characters(search_page):
+    """The theme highlights the query on the page a result opens; a digit in the query must not mark the
+    inside of an escaped apostrophe (the page showed 'chair&#39;s')."""
+    for query in ("chair's role level 3", "the chair 39", "lead authority 2"):
+        search(search_page, query)
+        search_page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+        search_page.wait_for_load_state("load")
+        search_page.wait_for_timeout(300)
+        body = search_page.locator("article").inner_text()
+        assert "&#39;" not in body and "&amp;" not in body and "&#" not in body, (query, search_page.url)
+        search_page.go_back()
+        search_page.wait_for_load_state("load")

@@ -3,16 +3,22 @@
   /* Search queries. The theme's search worker adds a wildcard to every typed word, so "a" matches every
      word that starts with a, and "3" every number that starts with 3: small words and numbers then swamp
      the ranking. Before a query reaches the worker, rewrite it (the index is built for this; see mkdocs.yml):
+     - typing slips and run-together names are corrected first, from the index's own words
+       (search/vocabulary.json): "staic-99r" -> "static-99r", "lscmi" -> "LS/CMI"; a line under the
+       search box says "Did you mean ..." whenever the corrected query is the one searched;
      - common small words ("the", "to", "who") are dropped, unless the query has nothing else;
      - numbers and one- or two-letter words must match a whole word, and count for less than other words;
+       a number beside other words is looked for in the text and the readers' words, never in page titles,
+       so "20 working days" is not pulled to HCR-20 by the digits of its name;
      - other words match as the start of a word, and (from 5 letters) with one typing slip.
      Lunr syntax the reader types (+, -, ~, ^, *, field:) is left alone. */
   var SEARCH_STOP = ('a an and are as at be by can could did do does for from get got has have how i if in ' +
     'into is it its me my of on or our so than that the their them then there these they this to us was we ' +
     'were what whats when where which who whom whose why will with would you your').split(' ');
   var SEARCH_SPLIT = /[\s\-\/'\u2019]+/;
+  var LUNR_SYNTAX = /[+~^*:]|(^|\s)-/;
   function searchQuery(query) {
-    if (/[+~^*:]|(^|\s)-/.test(query)) { return query; }
+    if (LUNR_SYNTAX.test(query)) { return query; }
     /* an id such as MAPPA-LV-05 or RAS-01: every part must match */
     if (/^\s*[a-z][a-z0-9]*(-[a-z0-9]+)+\s*$/i.test(query) && /\d/.test(query)) {
       return query.trim().toLowerCase().split('-').map(function (w) { return '+' + w; }).join(' ');
@@ -26,23 +32,136 @@
     }).filter(Boolean);
     var kept = words.filter(function (w) { return SEARCH_STOP.indexOf(w) < 0; });
     if (!kept.length) { kept = words; }
+    var alone = kept.every(function (w) { return /^\d+$/.test(w); });
     var out = [];
     kept.forEach(function (w) {
+      if (/^\d+$/.test(w) && !alone) { out.push('text:' + w, 'keys:' + w + '^2', 'bestbet:' + w); return; }
       if (/^\d+$/.test(w) || w.length <= 2) { out.push(w + '^1'); return; }
       out.push(w + '*^4');
       if (w.length >= 5 && /^[a-z]+$/.test(w)) { out.push(w + '~1^2'); }
     });
     return out.join(' ');
   }
+
+  /* Spelling: the index's own words, loaded once, the first time the search box is used */
+  var vocab = null;
+  function loadVocabulary() {
+    if (vocab !== null || !window.fetch) { return; }
+    vocab = false;
+    fetch(siteRoot() + 'search/vocabulary.json').then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (v) { if (v && v.words) { vocab = v; } }, function () {});
+  }
+  /* edit distance with swaps of two neighbours, stopping early once it passes the limit */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) { return limit + 1; }
+    var rows = [], i, j;
+    for (i = 0; i <= a.length; i++) { rows.push([i]); }
+    for (j = 1; j <= b.length; j++) { rows[0][j] = j; }
+    for (i = 1; i <= a.length; i++) {
+      var best = limit + 1;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) { d = Math.min(d, rows[i - 2][j - 2] + 1); }
+        rows[i][j] = d;
+        if (d < best) { best = d; }
+      }
+      if (best > limit) { return limit + 1; }
+    }
+    return rows[a.length][b.length];
+  }
+  function known(word) {
+    if (vocab.words[word]) { return true; }
+    for (var w in vocab.words) { if (w.lastIndexOf(word, 0) === 0) { return true; } }  /* still being typed */
+    return false;
+  }
+  function closest(word) {
+    var limit = word.length >= 8 ? 2 : 1, found = null, foundD = limit + 1, foundN = 0;
+    for (var w in vocab.words) {
+      var d = distance(word, w, limit);
+      if (d < foundD || (d === foundD && d <= limit && vocab.words[w] > foundN)) { found = w; foundD = d; foundN = vocab.words[w]; }
+    }
+    return foundD <= limit ? found : null;
+  }
+  /* the query with slips corrected: {show: what the line says, query: what is searched}, or null */
+  function squash(text) { return text.toLowerCase().replace(/[^a-z0-9]/g, ''); }
+  function corrected(query) {
+    if (!vocab || (LUNR_SYNTAX.test(query) && !/^\s*[a-z0-9]+(-[a-z0-9]+)+\s*$/i.test(query))) { return null; }
+    var changed = false, searched = [];
+    var shown = query.trim().split(/\s+/).map(function (token) {
+      /* a name or id run together ("lscmi", "stable2007", "ras01"): searched as the index holds it */
+      var name = vocab.joined[squash(token)];
+      if (name && name.toLowerCase() !== token.toLowerCase()) {
+        changed = true;
+        searched.push(vocab.words[squash(token)] ? squash(token) : name);
+        return name;
+      }
+      var fixed = token.split(/([\-\/'\u2019]+)/).map(function (part) {
+        var w = part.toLowerCase();
+        if (!/^[a-z]{4,}$/.test(w) || SEARCH_STOP.indexOf(w) >= 0 || known(w)) { return part; }
+        var fix = closest(w);
+        if (fix) { changed = true; return fix; }
+        return part;
+      }).join('');
+      searched.push(fixed);
+      return fixed;
+    });
+    return changed ? { show: shown.join(' '), query: searched.join(' ') } : null;
+  }
+  /* the line under the search box: "Did you mean ...", shown while the corrected query is the one searched */
+  function showCorrection(text) {
+    var meta = document.querySelector('.md-search-result__meta');
+    if (!meta) { return; }
+    var line = document.querySelector('.search-corrected');
+    if (!text) { if (line) { line.hidden = true; } return; }
+    if (!line) {
+      line = document.createElement('p');
+      line.className = 'search-corrected';
+      line.setAttribute('role', 'status');
+      meta.parentNode.insertBefore(line, meta.nextSibling);
+    }
+    line.textContent = '';
+    line.appendChild(document.createTextNode('Did you mean '));
+    var strong = document.createElement('strong');
+    strong.textContent = text;
+    line.appendChild(strong);
+    line.appendChild(document.createTextNode('? Showing results for it.'));
+    line.hidden = false;
+  }
+  var lastQuery = { typed: '', used: '' };
   /* hand the tidied query to the theme's search worker (message type 2 is a query) */
   if (window.Worker && Worker.prototype.postMessage) {
     var postToWorker = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (message) {
       if (message && message.type === 2 && typeof message.data === 'string') {
-        arguments[0] = { type: message.type, data: searchQuery(message.data) };
+        var fix = corrected(message.data);
+        showCorrection(fix && fix.show);
+        lastQuery = { typed: message.data, used: fix ? fix.show : message.data };
+        arguments[0] = { type: message.type, data: searchQuery(fix ? fix.query : message.data) };
       }
       return postToWorker.apply(this, arguments);
     };
+  }
+  /* The theme highlights the words of the query on the page a result opens (?h=...). Its highlighter
+     escapes the page's text first and then marks matches anywhere in a word, so a digit or a short word
+     in the query could mark the inside of "&#39;" and show it on the page as "&#39;". Keep only the
+     words that mean something (three letters or more, not a small word, not a number), as corrected. */
+  function highlightWords(query) {
+    return query.toLowerCase().split(SEARCH_SPLIT).map(function (w) {
+      return w.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+    }).filter(function (w) {
+      return w.length >= 3 && /[a-z]/.test(w) && SEARCH_STOP.indexOf(w) < 0 && ['amp', 'quot'].indexOf(w) < 0;
+    }).join(' ');
+  }
+  function tidyResultLinks(root) {
+    root.querySelectorAll('a[href*="h="]').forEach(function (a) {
+      var url = new URL(a.href, location.href);
+      var h = url.searchParams.get('h');
+      if (h === null) { return; }
+      var words = highlightWords(lastQuery.typed === h ? lastQuery.used : h);
+      if (words) { url.searchParams.set('h', words); } else { url.searchParams.delete('h'); }
+      if (url.href !== a.href) { a.href = url.href; }
+    });
   }
   /* The address of a site path. With a public address (PUBLIC_URL) the page names it; without one, the
      address of the site where the reader is: its origin and folder (location.origin when the site is at
@@ -73,6 +192,13 @@
     document.querySelectorAll('.md-search[role="dialog"]').forEach(function (d) {
       if (!d.hasAttribute('aria-label')) { d.setAttribute('aria-label', 'Search this guidance'); }
     });
+    /* search: load the words for spelling on first use; keep result links' highlight words safe */
+    var box = document.querySelector('.md-search__input');
+    if (box) { ['focus', 'input'].forEach(function (e) { box.addEventListener(e, loadVocabulary); }); }
+    var results = document.querySelector('.md-search-result');
+    if (results && window.MutationObserver) {
+      new MutationObserver(function () { tidyResultLinks(results); }).observe(results, { childList: true, subtree: true });
+    }
     document.querySelectorAll('.cite-text').forEach(function (p) {
       var url = absolute(p.getAttribute('data-cite-path'));
       var span = p.querySelector('.cite-url'); if (span) { span.textContent = url; }

@@ -11,7 +11,7 @@ from ..data import models as m
 from ..data.loader import SiteData
 from ..paths import rel
 from .common import cite_list
-from .mappa import stages_in_order, step_sentence, step_title_link, steps_at, when_text
+from .mappa import agencies_of_role, stages_in_order, step_sentence, steps_at, summary_step_link, when_text
 from .text import in_sentence, lower_first, md
 
 
@@ -61,6 +61,16 @@ def agency_steps(data: SiteData, agency: m.MappaAgency, stage_id: str | None = N
     return out
 
 
+def _other_link(data: SiteData, src: str, role_id: str, stage_number: int) -> str:
+    """Another role's name, linked to its agency's steps at this stage (or to the role's page)."""
+    role = data.role(role_id)
+    name = md(lower_first(in_sentence(role.name)))  # it runs on in a sentence: 'the court', 'prison staff (SPS)'
+    owners = agencies_of_role(data, role_id)
+    if owners:
+        return f"[{name}]({rel(src, paths.agency_page(owners[0].id), f'stage-{stage_number}')})"
+    return f"[{name}]({rel(src, paths.role_page(role_id))})"
+
+
 def agency_page(data: SiteData, src: str, agency_id: str) -> str:
     a = data.agency(agency_id)
     mine = agency_steps(data, a)
@@ -84,28 +94,28 @@ def agency_page(data: SiteData, src: str, agency_id: str) -> str:
     out.append("## Your steps, stage by stage\n")
     for st in stages_in_order(data):
         here = [x for x in mine if x[0].stage == st.id]
-        out.append(f"### Stage {st.number}: {md(st.name)}\n")
+        out.append(f"### Stage {st.number}: {md(st.name)} {{ #stage-{st.number} }}\n")
         if not here:
             out.append("You have no step at this stage in the sources used.\n")
         if here:  # the steps' words are indexed on their stage page: kept out of search here
             out.append('<div class="agency-steps" data-search-exclude markdown>\n')
         for s, how, cs in here:
             out.append(
-                f"- **{step_title_link(src, s)}** <small>{s.id}</small>  \n"
+                f"- **{summary_step_link(data, src, s)}** <small>{s.id}</small>  \n"
                 f"  *{how}* · {_short(data, cs)}  \n"
                 f"  {step_sentence(data, s, you=True, src=src)} **When:** {when_text(s)}"
             )
         if here:
             out.append("\n</div>")
-        others = []
+        others: list[str] = []
         for s in steps_at(data, st.id):
             if s.actor not in a.roles and not any(sh.role == s.actor for sh in a.shared):
-                name = lower_first(in_sentence(data.role(s.actor).name))
-                if name not in others:
-                    others.append(name)
+                link = _other_link(data, src, s.actor, st.number)
+                if link not in others:
+                    others.append(link)
         out.append("")
         if others:
-            out.append(f"Others who act at this stage: {md(', '.join(others))}. "
+            out.append(f"Others who act at this stage: {', '.join(others)}. "
                        f"See [the stage page]({rel(src, paths.stage_page(st.id))}) for their steps.\n")
     roles = [data.role(r) for r in a.roles] + [data.role(sh.role) for sh in a.shared]
     out.append("## Roles on this page\n")

@@ -86,8 +86,23 @@ def time_limits_box(data: SiteData, src: str, stage_id: str) -> str:
     return f'!!! info "Time limits at this stage"\n\n{body}\n'
 
 
+def guide_anchor(stage_id: str) -> str:
+    """The anchor of a stage's question box, where a link to one of the box's own steps lands."""
+    return f"guide-{stage_id}"
+
+
+def summary_step_link(data: SiteData, src: str, step: m.Step) -> str:
+    """A step's title linked where its answer starts: the question box of its stage when the box names
+    the step (the box says which level and who decides), otherwise the step itself."""
+    g = data.stage(step.stage).guide
+    if g is not None and step.id in g.steps:
+        return f"[{md(step.heading)}]({rel(src, paths.stage_page(step.stage), guide_anchor(step.stage))})"
+    return step_title_link(src, step)
+
+
 def guide_box(data: SiteData, src: str, stage_id: str) -> str:
-    """A stage's question box (e.g. "Which level, and who decides"), from the sources, with what is unknown."""
+    """A stage's question box (e.g. "Which level, and who decides"), from the sources, with what is unknown.
+    Written as the theme's admonition in HTML, so that it carries an anchor (links to its steps land here)."""
     g = data.stage(stage_id).guide
     if g is None:
         return ""
@@ -95,8 +110,9 @@ def guide_box(data: SiteData, src: str, stage_id: str) -> str:
     if g.steps:
         lines.append("- The steps: " + "; ".join(step_title_link(src, data.step(x)) for x in g.steps) + ".")
     lines.append(f"- **Could not be checked:** {md(g.unknown)}")
-    body = "\n".join("    " + line for line in lines)
-    return f'!!! question "{attr(g.title)}"\n\n{body}\n'
+    body = "\n".join(lines)
+    return (f'<div class="admonition question" id="{guide_anchor(stage_id)}" markdown>\n'
+            f'<p class="admonition-title">{attr(g.title)}</p>\n\n{body}\n\n</div>\n')
 
 
 # ---------------------------------------------------------------- tables for hand-written pages
@@ -327,7 +343,7 @@ def pathway_page(data: SiteData, src: str, cat_id: str) -> str:
         rows.append((f"Stage {st.number}: {st.name}", [(s.heading, data.role(s.actor).name) for s in steps]))
         text.append(f"### Stage {st.number}: {md(st.name)}\n")
         if steps:
-            text.extend(f"1. **{step_title_link(src, s)}** <small>{s.id}</small>: {step_sentence(data, s, src=src)} "
+            text.extend(f"1. **{summary_step_link(data, src, s)}** <small>{s.id}</small>: {step_sentence(data, s, src=src)} "
                         f"*When:* {when_text(s)}" for s in steps)
         else:
             text.append("No steps for this category at this stage in the sources used.")
@@ -386,7 +402,7 @@ def role_page(data: SiteData, src: str, role_id: str) -> str:
         for s in sorted(steps, key=lambda x: (data.stage(x.stage).number, x.order, x.id)):
             st = data.stage(s.stage)
             out.append(
-                f"| {step_title_link(src, s)} <small>{s.id}</small> | {st.number}. {md(st.name)} "
+                f"| {summary_step_link(data, src, s)} <small>{s.id}</small> | {st.number}. {md(st.name)} "
                 f"| {step_sentence(data, s, you=True, src=src)} | {when_text(s)} | {_cats(data, s)} |"
             )
         out.append("\n</div>\n")

@@ -10,6 +10,7 @@ from ..render import recs as rr
 from ..render import site as rsite
 from ..render import standards as rs
 from ..render import tools as rt
+from ..render import tools_az as raz
 from ..sitemap import PageInfo
 
 RENDERERS: dict[str, Callable[[SiteData, str, object], str]] = {
@@ -23,6 +24,7 @@ RENDERERS: dict[str, Callable[[SiteData, str, object], str]] = {
     "tool": rt.tool_page,
     "bench_note": rt.bench_note_page,
     "training_path": rsite.training_path_page,
+    "tools_az": raz.tools_az_page,
 }
 
 

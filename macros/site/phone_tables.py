@@ -5,8 +5,9 @@
   with a cell that is nothing but a link to another page (the row's action) moved first.
 - A wide comparison view, a table placed inside `<div class="wide-table">` (or the sortable tools
   comparison, `<div class="sortable-table">`), gets
-  `data-layout="wide"`: it keeps its columns, scrolls sideways with the first column fixed, and a
-  visible cue is placed before it.
+  `data-layout="wide"`: it keeps its columns where the screen allows, scrolls sideways with the first
+  column fixed and a visible cue before it on a mid-sized screen, and on a phone becomes one card per
+  row headed by its first cell (each body cell gets its column heading as `data-label` here too).
 The table keeps no class of its own, so the theme's table styles still apply.
 """
 from __future__ import annotations
@@ -43,13 +44,23 @@ def mark_tables(text: str) -> str:
             out.append(m.group(0))
             continue
         wide = bool(_WIDE_BEFORE.search(text[max(0, m.start() - 300):m.start()]))
-        if wide:
-            out.append(CUE + f'<table{m.group("attrs")} data-layout="wide">{m.group("body")}</table>')
-            continue
         heads = [_text(h) for h in _TH.findall(m.group("body"))]
-        out.append(f'<table{m.group("attrs")} data-layout="stack">{_label_rows(m.group("body"), heads)}</table>')
+        if wide:
+            # short cells (counts, a status) sit side by side on a phone card: "Status: answered · MAPPA guidance: 17 pages"
+            compact = ' data-compact="1"' if _short_cells(m.group("body")) else ""
+            out.append(CUE + f'<table{m.group("attrs")} data-layout="wide"{compact}>{_label_rows(m.group("body"), heads)}</table>')
+            continue
+        cols = f' data-cols="{len(heads)}"' if len(heads) == 2 else ""  # a two-column table reads "label: value"
+        out.append(f'<table{m.group("attrs")} data-layout="stack"{cols}>{_label_rows(m.group("body"), heads)}</table>')
     out.append(text[pos:])
     return "".join(out)
+
+
+def _short_cells(body: str, limit: int = 30) -> bool:
+    """True when every body cell after the first holds a short text."""
+    rows = [_TD.findall(rm.group(2)) for rm in _ROW.finditer(body)]
+    cells = [_text(c[1]) for r in rows for c in r[1:]]
+    return bool(cells) and all(len(c) <= limit for c in cells)
 
 
 def _label_rows(body: str, heads: list[str]) -> str:

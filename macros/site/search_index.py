@@ -11,22 +11,28 @@ Three steps: 1 by the generator (macros/site/source_tree.py), 2 by the page-HTML
    field (the permanent IDs that live there, a tool's short name, and the synonyms from
    data/search.yaml) and a `bestbet` field (the best-bet questions), both searched with their own
    boost (mkdocs.yml, `plugins: search: fields`). Empty sections and furniture left-overs are dropped.
+   It also writes search/vocabulary.json: every word of the index with how often it occurs, and the
+   run-together form of every id and tool name ("lscmi" -> "LS/CMI"), for the browser's spelling
+   correction ("Did you mean ...", docs/assets/site.js). A tool's short name goes into `keys` run
+   together ("hcr20"), so the digits of a tool's name never match a number typed on its own.
 
 The typed query itself is tidied in the browser before it reaches the theme's search worker
 (docs/assets/site.js): small words are dropped, numbers and two-letter words must match exactly.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
 
-from ..data.sitedata import SiteData
+from ..data.sitedata import SiteData, per_data
 from ..engines.theme import SEARCH_INDEX
 from ..paths import all_ids, page_url
 from ..sitemap import generated_pages
 
 INDEX = Path("search") / "search_index.json"
+VOCABULARY = Path("search") / "vocabulary.json"
 
 
 # ---------------------------------------------------------------- 1. page meta
@@ -101,8 +107,8 @@ def index_terms(data: SiteData) -> tuple[dict[str, list[str]], dict[str, list[st
     keys: dict[str, list[str]] = {}
     for item_id, loc in located.items():
         keys.setdefault(loc.url, []).append(item_id)
-        if item_id in abbr:
-            keys[loc.url].append(abbr[item_id])
+        if item_id in abbr:  # run together: "HCR-20 V3" -> "hcr20 v3" (its parts are in the title)
+            keys[loc.url].append(" ".join(squash(w) for w in abbr[item_id].split()))
     for page_id, src in pages.items():
         keys.setdefault(page_url(src), []).append(page_id)
     for syn in data.search.synonyms:
@@ -128,6 +134,23 @@ _RECORD_LINES = re.compile(
 _EMPTY_LABEL = re.compile(r"\b(?:Source|Sources):\s*(?=[A-Z][a-z]+(?: [a-z]+)*:|</p>|</li>|$)")
 
 
+NB_HYPHEN = "\u2011"  # looks like a hyphen; the index does not split words at it
+
+
+def glue_tool_names(data: SiteData, text: str) -> str:
+    """'HCR-20' -> 'HCR\u201120' in indexed text: one word, so a number typed on its own never matches the
+    digits of a tool's name. Query words still match it as the start of a word ('hcr')."""
+    pattern = _tool_name_digits(data)
+    return pattern.sub(lambda mt: mt.group(1) + NB_HYPHEN + mt.group(2), text) if pattern else text
+
+
+@per_data
+def _tool_name_digits(data: SiteData):
+    stems = sorted({m.group(1) for t in data.tools for m in re.finditer(r"\b([A-Za-z]+)-\d", f"{t.abbr} {t.name}")},
+                   key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, stems)) + r")-(\d)", re.I) if stems else None
+
+
 def _clean(text: str) -> str:
     """Remove what excluded source links leave behind ('()', '; ;'), and record-keeping lines."""
     text = _EMPTY_PARENS.sub("", text)
@@ -138,6 +161,36 @@ def _clean(text: str) -> str:
     text = re.sub(r"<p>\s*</p>", "", text)
     text = re.sub(r"(</(?:p|li|ul|ol)>)\s+(<)|(>)\s+(</?(?:p|li|ul|ol)>)", r"\1\2\3\4", text)  # space between blocks
     return re.sub(r"\s{2,}", " ", text).strip()
+
+
+_SEPARATOR = re.compile(r"[\s\-/'\u2019]+")  # as mkdocs.yml `plugins: search: separator`
+_TAG = re.compile(r"<[^>]+>")
+
+
+def squash(text: str) -> str:
+    """A name or id run together, as a reader may type it: 'LS/CMI' -> 'lscmi', 'Static-99R' -> 'static99r'."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def vocabulary(data: SiteData, docs: list[dict]) -> dict:
+    """Every word of the index (split and trimmed as the theme's search does) with its count, and the
+    run-together forms of ids, tool names and multi-part synonyms, each with the form to show."""
+    counts: dict[str, int] = {}
+    for doc in docs:
+        text = " ".join([doc.get("title", ""), html.unescape(_TAG.sub(" ", doc.get("text", ""))),
+                         doc.get("keys", ""), doc.get("bestbet", "")])
+        for w in _SEPARATOR.split(text.lower()):
+            w = re.sub(r"^\W+|\W+$", "", w)
+            if len(w) >= 3 and not w.isdigit():
+                counts[w] = counts.get(w, 0) + 1
+    joined: dict[str, str] = {}
+    names = [t.abbr for t in data.tools] + [t.name for t in data.tools] + list(all_ids(data))
+    names += [w for syn in data.search.synonyms for w in syn.words]
+    for name in names:
+        key = squash(name)
+        if len(key) >= 4 and key != name.lower():
+            joined.setdefault(key, name)
+    return {"words": dict(sorted(counts.items())), "joined": dict(sorted(joined.items()))}
 
 
 def rewrite_index(data: SiteData, site_dir: Path, engine: str = "mkdocs") -> dict:
@@ -153,15 +206,17 @@ def rewrite_index(data: SiteData, site_dir: Path, engine: str = "mkdocs") -> dic
     for doc in index[entries]:
         loc = doc["location"]
         doc.pop("tags", None)  # ids now live in 'keys', on the section they belong to
-        doc["text"] = _clean(doc.get("text", ""))
+        doc["text"] = glue_tool_names(data, _clean(doc.get("text", "")))
         if "#" in loc and not doc["text"] and loc not in keys and loc not in bets:
             continue  # a heading with nothing under it (for example the cite box): no answer to show
         if loc in keys:
-            doc["keys"] = _words(keys[loc])
+            doc["keys"] = glue_tool_names(data, _words(keys[loc]))
         if loc in bets:
             doc["bestbet"] = _words(bets[loc])
         docs.append(doc)
     index[entries] = docs
     out = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(out, encoding="utf-8")
+    (Path(site_dir) / VOCABULARY).write_text(
+        json.dumps(vocabulary(data, docs), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return {"entries": len(docs), "bytes_before": before, "bytes_after": len(out.encode("utf-8"))}
