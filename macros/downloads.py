@@ -27,7 +27,7 @@ class Download:
     key: str      # stable name used in links: offline, guidance-pdf, bench-note-<slug>, handout-<id>
     path: str     # site-relative path of the file under downloads/
     title: str    # what a reader is offered
-    kind: str     # "ZIP" or "PDF"
+    kind: str     # "zip file" or "PDF"
     group: str    # heading on the Downloads page
 
     @property
@@ -40,7 +40,7 @@ def made_by_dist(data) -> list[Download]:
     v = data.site.version
     out = [
         Download("offline", offline_zip(v), "Offline pack: the whole guidance for use without the internet, search included",
-                 "ZIP", "The whole guidance"),
+                 "zip file", "The whole guidance"),
         Download("guidance-pdf", guidance_pdf(v), "The whole guidance as one PDF, to print or read offline",
                  "PDF", "The whole guidance"),
     ]

@@ -190,8 +190,11 @@ def _read_pages(c: Collector, root: Path, r: Records) -> None:
 def read_id_register(root: Path) -> dict[str, dict]:
     """data/id-register.yaml (written by `make register`, never by hand): each published id's entry, by id."""
     path = root / "data" / "id-register.yaml"
-    entries = load_file(path) if path.exists() else None
-    return {e["id"]: e for e in entries or []}
+    try:
+        entries = load_file(path) if path.exists() else None
+    except YamlProblem:  # reported with its line by the register check (macros/data/register.py), with the rest
+        return {}
+    return {e["id"]: e for e in entries or [] if isinstance(e, dict) and "id" in e}
 
 
 def load_text_file(path: Path) -> str:

@@ -39,7 +39,7 @@ def publications_list(data: SiteData, src: str) -> str:
 def download_line(data: SiteData, src: str, *keys: str) -> str:
     """One line of download links (plain text around them), e.g. for the home page."""
     known = by_key(data)
-    words = {"offline": "Offline pack (ZIP), for use without the internet",
+    words = {"offline": "Offline pack (zip file), for use without the internet",
              "guidance-pdf": "The whole guidance as one PDF, to print"}
     parts = [dl_link(src, known[k], attr(words.get(k, known[k].title))) for k in keys]
     parts.append(f'<a href="{attr(rel_url(src, DOWNLOADS_PAGE))}">All downloads</a>')

@@ -24,18 +24,16 @@ def first_sentence(text: str) -> str:
     return s if s[-1:] in ".?!" else s + "."
 
 
-def _said(value) -> str:
-    """A field's text, or what the record says about why it is not known."""
-    return value if is_known(value) else value.not_known
-
-
 def tool_line(src: str, t: m.Tool) -> str:
+    """One tool on one line. A part the sources do not give is left out (said once above the list)."""
     name = f"[{md(t.abbr)}]({rel(src, paths.tool_page(t.id))})"
     extra = " England and Wales comparator." if t.comparator else ""
-    period = md(first_sentence(_said(t.follow_up)))
-    built = md(first_sentence(_said(t.developed_on)))
-    return (f"- **{name}** ({md(t.type)}).{extra} **Assesses:** {md(first_sentence(t.assesses))} "
-            f"**Period:** {period} **Developed on:** {built}")
+    line = f"- **{name}** ({md(t.type)}).{extra} **Assesses:** {md(first_sentence(t.assesses))}"
+    if is_known(t.follow_up):
+        line += f" **Period:** {md(first_sentence(t.follow_up))}"
+    if is_known(t.developed_on):
+        line += f" **Developed on:** {md(first_sentence(t.developed_on))}"
+    return line
 
 
 def tools_az_page(data: SiteData, src: str, _key: object = None) -> str:
@@ -43,7 +41,8 @@ def tools_az_page(data: SiteData, src: str, _key: object = None) -> str:
     out = [
         f"Every risk-assessment tool on this site, from A to Z: {len(tools)} tools, one line each. "
         "Select a tool's name for its full page. "
-        f"To compare the tools side by side on a wide screen, see [tools compared]({rel(src, paths.TOOLS_INDEX)}).\n",
+        f"To compare the tools side by side on a wide screen, see [tools compared]({rel(src, paths.TOOLS_INDEX)}). "
+        "Where a line gives no period or no sample, the sources we used do not give one; the tool's page says more.\n",
         '<div class="tools-az" markdown>\n',
         "\n".join(tool_line(src, t) for t in tools),
         "\n</div>\n",

@@ -84,5 +84,7 @@ MACRO_HELP = {
     "id_register_table": "every permanent ID ever published, with its status",
     "training_paths": "the training paths",
     "editions_list": "every edition, with the dates it was current",
+    "publications_list": "the files `make dist` publishes (offline pack, PDFs), each with its edition, date and size",
+    "download_line": "one line of download links, for example on the home page",
 }
 
