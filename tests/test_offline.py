@@ -1,9 +1,5 @@
-"""The offline pack (scripts/offline.py, `make offline`): one zip that works from file://, search included.
-
-The pack is built once per session into a temporary folder (never dist/), with a fixed build time and a
-stand-in PDF, then unzipped. Static checks read the unzipped files; browser checks open them from
-file:// in Debian's chromium with every non-file request blocked.
-"""
+"""The offline pack (`make offline`), built once per session (fixed build time, stand-in PDF) and unzipped: static
+checks on its files, and Debian's chromium opening it from file:// with every other request blocked."""
 from __future__ import annotations
 
 import json
@@ -19,9 +15,8 @@ import pytest
 import yaml
 from conftest import ARTIFACTS, ROOT
 
-# every test on the pack needs node_modules/iframe-worker (npm ci, make test): marked `node` in conftest.py
 BUILT = "2031-02-03T04:05:06Z"  # a build time no clock will produce by accident: the pack must show it
-SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"  # npm ci: each pack test is marked `node`
 
 
 @pytest.fixture(scope="session")

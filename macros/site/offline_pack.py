@@ -272,7 +272,7 @@ def tree_bytes(folder: Path, skip_pdf: bool = True) -> int:
 
 
 def build_pack(out_dir: Path, built: dt.datetime, pdf_dir: Path | None, site_src: Path | None = None,
-               downloads: dict[str, tuple[str, Path]] | None = None) -> dict:
+               downloads: dict[str, tuple[str, Path]] | None = None) -> dict:  # long: the pack's steps in order, one call each
     """Write the pack. site_src: a site already built by scripts/build.py (make dist), else build one.
     downloads: key -> (site path, file) of files `make dist` made (macros/downloads.py), put in the pack at
     the same path, with every link to them pointed at them."""

@@ -12,6 +12,7 @@ from ..render import downloads as rdl
 from ..render import editions as red
 from ..render import first_edition as rfe
 from ..render import mappa as rm
+from ..render import mappa_tables as rmt
 from ..render import recs as rr
 from ..render import site as rsite
 from ..render import standards as rs
@@ -24,8 +25,8 @@ MACROS = {
     # recommendations
     "recommendations_index": rr.recommendations_index, "traceability_matrix": rr.traceability_matrix,
     # MAPPA
-    "categories_table": rm.categories_table, "levels_table": rm.levels_table, "stages_list": rm.stages_list,
-    "roles_table": rm.roles_table, "documents_table": rm.documents_table, "timescales_table": rm.timescales_table,
+    "categories_table": rmt.categories_table, "levels_table": rmt.levels_table, "stages_list": rmt.stages_list,
+    "roles_table": rmt.roles_table, "documents_table": rmt.documents_table, "timescales_table": rmt.timescales_table,
     "steps_table": rm.steps_table, "pathway_links": rm.pathway_links, "checklist_links": rm.checklist_links,
     "agency_links": rm.agency_links,
     # standards
