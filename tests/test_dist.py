@@ -167,31 +167,27 @@ def test_offline_pack_in_dist_holds_the_pdfs_and_kept_editions_search(dist_site,
 
 # ------------------------------------------------------------------ copy link without a public address
 @pytest.mark.browser
-def test_copy_link_copies_an_address_on_the_pages_own_origin(server, data):
-    from playwright.sync_api import sync_playwright
-    from test_browser import ARGS, chromium_path
+def test_copy_link_copies_an_address_on_the_pages_own_origin(server, data, chromium):
 
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
-        ctx = b.new_context()
-        ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
-        page = ctx.new_page()
-        page.goto(server + "mappa/stages/identification/")
-        button = page.locator('.permalink button.copy-cite[data-cite-path^="id/MAPPA-ID-"]').first
-        path = button.get_attribute("data-cite-path")
-        button.click()
-        page.wait_for_function("b => b.textContent === 'Copied'", arg=button.element_handle())
-        copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied == server + path, copied
-        page.goto(copied)  # the permanent link sends the reader on to the step
-        page.wait_for_url(lambda u: "/id/" not in u, timeout=10_000)
-        item = path.split("/")[1]
-        assert page.url.split("#")[0].startswith(server) and page.url.endswith("#" + item.lower()), page.url
-        assert page.locator(f"#{item.lower()}").count() == 1
-        # the citation box names the reader's own host too, never a placeholder
-        cite = page.locator(".cite-text .cite-url").first.text_content()
-        assert cite.startswith(server + "editions/") and ".invalid" not in page.content()
-        b.close()
+    b = chromium  # the session's browser (conftest.py)
+    ctx = b.new_context()
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    page = ctx.new_page()
+    page.goto(server + "mappa/stages/identification/")
+    button = page.locator('.permalink button.copy-cite[data-cite-path^="id/MAPPA-ID-"]').first
+    path = button.get_attribute("data-cite-path")
+    button.click()
+    page.wait_for_function("b => b.textContent === 'Copied'", arg=button.element_handle())
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == server + path, copied
+    page.goto(copied)  # the permanent link sends the reader on to the step
+    page.wait_for_url(lambda u: "/id/" not in u, timeout=10_000)
+    item = path.split("/")[1]
+    assert page.url.split("#")[0].startswith(server) and page.url.endswith("#" + item.lower()), page.url
+    assert page.locator(f"#{item.lower()}").count() == 1
+    # the citation box names the reader's own host too, never a placeholder
+    cite = page.locator(".cite-text .cite-url").first.text_content()
+    assert cite.startswith(server + "editions/") and ".invalid" not in page.content()
 
 
 # ------------------------------------------------------------------ the production server (deploy/nginx/)
@@ -302,33 +298,29 @@ def test_every_inline_script_is_allowed_by_the_policy(dist_site):
 
 
 @pytest.mark.browser
-def test_pages_and_search_run_under_the_policy(nginx_url, data):
+def test_pages_and_search_run_under_the_policy(nginx_url, data, chromium):
     """Home, a tool page, a stage page and a search in chromium through nginx: no console error at all
     (a blocked inline script or style, or a file the page asks for and the server does not have)."""
-    from playwright.sync_api import sync_playwright
-    from test_browser import ARGS, chromium_path
 
     from macros.paths import tool_slug
 
     messages: list[str] = []
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
-        page = b.new_page()
-        page.on("console", lambda m: messages.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda e: messages.append(f"pageerror: {e}"))
-        for path in ("", f"tools/{tool_slug(data.tools[0].id)}/", "mappa/stages/identification/"):
-            page.goto(nginx_url + path)
-            page.wait_for_load_state("networkidle")
-        found = {}
-        for query in ("offline", "pdf", "download", "print"):  # readers looking for something to take away
-            page.goto(nginx_url)
-            box = page.locator("input.md-search__input")
-            box.click()
-            page.keyboard.type(query, delay=20)
-            page.wait_for_selector(".md-search-result__item", timeout=20_000)
-            page.wait_for_timeout(500)
-            found[query] = page.eval_on_selector_all(".md-search-result__item > a", "e => e.map(a => a.href)")[:3]
-        b.close()
+    b = chromium  # the session's browser (conftest.py)
+    page = b.new_page()
+    page.on("console", lambda m: messages.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: messages.append(f"pageerror: {e}"))
+    for path in ("", f"tools/{tool_slug(data.tools[0].id)}/", "mappa/stages/identification/"):
+        page.goto(nginx_url + path)
+        page.wait_for_load_state("networkidle")
+    found = {}
+    for query in ("offline", "pdf", "download", "print"):  # readers looking for something to take away
+        page.goto(nginx_url)
+        box = page.locator("input.md-search__input")
+        box.click()
+        page.keyboard.type(query, delay=20)
+        page.wait_for_selector(".md-search-result__item", timeout=20_000)
+        page.wait_for_timeout(500)
+        found[query] = page.eval_on_selector_all(".md-search-result__item > a", "e => e.map(a => a.href)")[:3]
     assert not messages, messages
     for query, hrefs in found.items():
         assert any("training/downloads/" in h for h in hrefs), (query, hrefs)
@@ -355,42 +347,38 @@ SMALLEST_PRINTED = """() => {
 
 
 @pytest.mark.browser
-def test_printed_text_is_large_enough_and_links_print_their_address(server, data):
+def test_printed_text_is_large_enough_and_links_print_their_address(server, data, chromium):
     """Printed: text at least 9 pt (8 pt in tables, superscript note numbers aside); every link to another
     page carries the address it prints after its text; the handout's link column prints."""
-    from playwright.sync_api import sync_playwright
-    from test_browser import ARGS, chromium_path
 
     from macros.paths import tool_slug
 
     tool = tool_slug(data.tools[0].id)
     pages = ["", f"bench-notes/{tool}/", f"tools/{tool}/", f"training/paths/{data.training[0].id}/",
              "mappa/stages/identification/", "training/downloads/", "standards/"]
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
-        page = b.new_page()
-        page.emulate_media(media="print")
-        for path in pages:
-            page.goto(server + path)
-            page.wait_for_load_state("load")
-            assert page.evaluate(SMALLEST_PRINTED) == {}, path
-            # every link to another page prints its address, or the same address printed earlier on the page
-            missing = page.evaluate("""() => {
-              const shown = new Set([...document.querySelectorAll('[data-print-href]')].map(a => a.getAttribute('data-print-href')));
-              return [...document.querySelectorAll('article a[href]')].filter(a => {
-                const h = a.getAttribute('href'), c = getComputedStyle(a);
-                if (!h || h.startsWith('#') || a.closest('.headerlink, sup') || c.display === 'none') return false;
-                if (a.offsetParent === null || a.hasAttribute('data-abs-path') || a.classList.contains('download-link')) return false;
-                if (a.href.split('#')[0] === location.href.split('#')[0]) return false;
-                if (shown.has(a.href) || shown.has(a.href.split('#')[0])) return false;
-                return !a.textContent.includes(a.href.replace(/^https?:\\/\\//, ''));
-              }).map(a => a.getAttribute('href'));
-            }""")
-            assert not missing, (path, missing[:5])
-            after = page.evaluate("""() => { const a = document.querySelector('article a[data-print-href]:not(.download-link)');
-                return a && getComputedStyle(a, '::after').content; }""")
-            assert after and server.split("//")[1] in after, (path, after)
-        page.goto(server + f"training/paths/{data.training[0].id}/")
-        column = page.locator("a.handout-link").first
-        assert column.is_visible() and column.inner_text().startswith(server + "id/")
-        b.close()
+    b = chromium  # the session's browser (conftest.py)
+    page = b.new_page()
+    page.emulate_media(media="print")
+    for path in pages:
+        page.goto(server + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate(SMALLEST_PRINTED) == {}, path
+        # every link to another page prints its address, or the same address printed earlier on the page
+        missing = page.evaluate("""() => {
+          const shown = new Set([...document.querySelectorAll('[data-print-href]')].map(a => a.getAttribute('data-print-href')));
+          return [...document.querySelectorAll('article a[href]')].filter(a => {
+            const h = a.getAttribute('href'), c = getComputedStyle(a);
+            if (!h || h.startsWith('#') || a.closest('.headerlink, sup') || c.display === 'none') return false;
+            if (a.offsetParent === null || a.hasAttribute('data-abs-path') || a.classList.contains('download-link')) return false;
+            if (a.href.split('#')[0] === location.href.split('#')[0]) return false;
+            if (shown.has(a.href) || shown.has(a.href.split('#')[0])) return false;
+            return !a.textContent.includes(a.href.replace(/^https?:\\/\\//, ''));
+          }).map(a => a.getAttribute('href'));
+        }""")
+        assert not missing, (path, missing[:5])
+        after = page.evaluate("""() => { const a = document.querySelector('article a[data-print-href]:not(.download-link)');
+            return a && getComputedStyle(a, '::after').content; }""")
+        assert after and server.split("//")[1] in after, (path, after)
+    page.goto(server + f"training/paths/{data.training[0].id}/")
+    column = page.locator("a.handout-link").first
+    assert column.is_visible() and column.inner_text().startswith(server + "id/")

@@ -144,25 +144,21 @@ def _hit_rate(search, page) -> tuple[int, Counter, list[str]]:
 
 
 @pytest.mark.browser
-def test_search_hit_rate_on_both_engines(site_dir, zensical_site):
-    from playwright.sync_api import sync_playwright
-    from test_browser import ARGS, chromium_path
+def test_search_hit_rate_on_both_engines(site_dir, zensical_site, chromium):
     from test_search import CLASSES, HIT_RATE, QUERIES, search
 
     report, rates = [], {}
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), args=ARGS)
-        for engine, site, fn in (("mkdocs", site_dir, lambda p, q: search(p, q)[0]), ("zensical", zensical_site, _zensical_search)):
-            srv, url = _serve(site)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(url)
-            hits, by_class, rows = _hit_rate(fn, page)
-            page.close()
-            srv.shutdown()
-            rates[engine] = hits / len(QUERIES)
-            summary = ", ".join(f"{c} {by_class[(c, True)]}/{by_class[(c, True)] + by_class[(c, False)]}" for c in sorted(CLASSES))
-            report.append(f"{engine}: top 3: {hits}/{len(QUERIES)} ({rates[engine]:.0%}); {summary}\n" + "\n".join(rows))
-        browser.close()
+    browser = chromium  # the session's browser (conftest.py)
+    for engine, site, fn in (("mkdocs", site_dir, lambda p, q: search(p, q)[0]), ("zensical", zensical_site, _zensical_search)):
+        srv, url = _serve(site)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url)
+        hits, by_class, rows = _hit_rate(fn, page)
+        page.close()
+        srv.shutdown()
+        rates[engine] = hits / len(QUERIES)
+        summary = ", ".join(f"{c} {by_class[(c, True)]}/{by_class[(c, True)] + by_class[(c, False)]}" for c in sorted(CLASSES))
+        report.append(f"{engine}: top 3: {hits}/{len(QUERIES)} ({rates[engine]:.0%}); {summary}\n" + "\n".join(rows))
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "search-hits-engines.txt").write_text("\n\n".join(report) + "\n")
     assert rates["mkdocs"] >= HIT_RATE, report[0]

@@ -82,17 +82,6 @@ def current_paths(site_dir) -> list[str]:
     return out
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-    from test_browser import ARGS, chromium_path
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium_path(), args=ARGS)
-        yield b
-        b.close()
-
-
 def phone(chromium, width: int):
     return chromium.new_context(viewport={"width": width, "height": WIDTHS[width]}, is_mobile=True,
                                 has_touch=True, device_scale_factor=1)
