@@ -10,7 +10,7 @@ from .. import paths
 from ..data import models as m
 from ..data.in_force import UNCHECKED_COPY, resting_status
 from ..data.sitedata import SiteData
-from ..paths import ids, rel
+from ..paths import ids, rel_url
 from .text import attr, lower_first, md
 
 LABELS = {
@@ -134,23 +134,24 @@ def applies_now_text(data: SiteData, item) -> str:
 
 
 def _link_to(data: SiteData, src: str, item_id: str) -> str:
+    """An HTML link to what replaced a rule (raw HTML: the line sits in lists, tables and cards alike)."""
     if not src:
-        return md(_name_of(data, item_id))
+        return attr(_name_of(data, item_id))
     if item_id in data.sources:
-        return f"[{md(data.sources[item_id].title)}]({rel(src, paths.SOURCES, 'src-' + item_id)})"
+        return f'<a href="{attr(rel_url(src, paths.SOURCES, "src-" + item_id))}">{attr(data.sources[item_id].title)}</a>'
     loc = ids(data).get(item_id)
-    return f"[{md(item_id)}]({rel(src, loc.page, loc.anchor)})" if loc else md(item_id)
+    return f'<a href="{attr(rel_url(src, loc.page, loc.anchor))}">{attr(item_id)}</a>' if loc else attr(item_id)
 
 
 def applies_now_html(data: SiteData, item, src: str = "") -> str:
-    """The Applies now line as safe Markdown and HTML (indexed by search: it is part of the rule)."""
+    """The Applies now line as HTML, data text escaped (indexed by search: it is part of the rule)."""
     got = applies_now(data, item)
     if got is None:
         return ""
     state, text, by = got
     body = f"<strong>Applies now:</strong> {state}"
     if by:
-        body += f" — replaced by {_link_to(data, src, by)}." + (f" {md(text)}" if text else "")
+        body += f" — replaced by {_link_to(data, src, by)}." + (f" {attr(text)}" if text else "")
     else:
-        body += f" — {md(run_on(text))}" if text else "."
-    return f'<span class="applies-now applies-now-{state.replace(" ", "-")}" markdown="span">{body}</span>'
+        body += f" — {attr(run_on(text))}" if text else "."
+    return f'<span class="applies-now applies-now-{state.replace(" ", "-")}">{body}</span>'

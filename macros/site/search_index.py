@@ -217,6 +217,7 @@ def rewrite_index(data: SiteData, site_dir: Path, engine: str = "mkdocs") -> dic
     index[entries] = docs
     out = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(out, encoding="utf-8")
+    (Path(site_dir) / VOCABULARY).parent.mkdir(parents=True, exist_ok=True)  # Zensical keeps its index elsewhere
     (Path(site_dir) / VOCABULARY).write_text(
         json.dumps(vocabulary(data, docs), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return {"entries": len(docs), "bytes_before": before, "bytes_after": len(out.encode("utf-8"))}
