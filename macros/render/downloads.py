@@ -24,7 +24,10 @@ def publications_list(data: SiteData, src: str) -> str:
             if group is not None:
                 out.append("</ul>\n")
             group = d.group
-            out += [f"### {attr(group)}\n", '<ul class="download-list">']
+            # one line a file; the lists of bench notes and handouts repeat names that their own pages carry, so
+            # search finds this page by its headings and the whole-guidance files, not by every file name
+            skip = "" if d.group == "The whole guidance" else " data-search-exclude"
+            out += [f"### {attr(group)}\n", f'<ul class="download-list"{skip}>']
         name = d.path.rsplit("/", 1)[-1]
         what, _sep, rest = d.title.partition(": ")  # "Offline pack: the whole guidance ..." / "Bench note: RM2000"
         whole = d.group == "The whole guidance"

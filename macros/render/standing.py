@@ -154,4 +154,6 @@ def applies_now_html(data: SiteData, item, src: str = "") -> str:
         body += f" — replaced by {_link_to(data, src, by)}." + (f" {attr(text)}" if text else "")
     else:
         body += f" — {attr(run_on(text))}" if text else "."
-    return f'<span class="applies-now applies-now-{state.replace(" ", "-")}">{body}</span>'
+    # a plain "yes" adds nothing a search needs (the rule's own words are indexed); a reading with more to say is kept
+    skip = " data-search-exclude" if state == "yes" and not text and not by else ""
+    return f'<span class="applies-now applies-now-{state.replace(" ", "-")}"{skip}>{body}</span>'

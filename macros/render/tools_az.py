@@ -43,7 +43,7 @@ def tools_az_page(data: SiteData, src: str, _key: object = None) -> str:
         "Select a tool's name for its full page. "
         f"To compare the tools side by side on a wide screen, see [tools compared]({rel(src, paths.TOOLS_INDEX)}). "
         "Where a line gives no period or no sample, the sources we used do not give one; the tool's page says more.\n",
-        '<div class="tools-az" markdown>\n',
+        '<div class="tools-az" data-search-exclude markdown>\n',  # each line repeats its tool page, which search holds
         "\n".join(tool_line(src, t) for t in tools),
         "\n</div>\n",
         f"What a band such as \"high\" means on each tool: [what a band means]({rel(src, paths.BANDS)}).\n",
