@@ -132,9 +132,13 @@ def test_no_built_page_shows_a_local_address(site_dir):
 def test_editions_page_lists_every_edition(site_dir, data):
     from macros.data.editions import editions
 
-    text = (site_dir / "training" / "editions" / "index.html").read_text(encoding="utf-8")
+    from bs4 import BeautifulSoup
+
+    html_text = (site_dir / "training" / "editions" / "index.html").read_text(encoding="utf-8")
+    text = " ".join(BeautifulSoup(html_text, "html.parser").get_text(" ").split())  # as read: abbreviations unwrapped
     for ed in editions(data):
-        assert ed.version in text and ed.summary.split(".")[0] in text
+        first = " ".join(ed.summary.split(".")[0].split())
+        assert ed.version in text and first.replace(" ", "") in text.replace(" ", ""), (ed.version, first)
 
 
 # ------------------------------------------------------------------ the change feed
