@@ -130,9 +130,9 @@ def test_no_built_page_shows_a_local_address(site_dir):
 
 
 def test_editions_page_lists_every_edition(site_dir, data):
-    from macros.data.editions import editions
-
     from bs4 import BeautifulSoup
+
+    from macros.data.editions import editions
 
     html_text = (site_dir / "training" / "editions" / "index.html").read_text(encoding="utf-8")
     text = " ".join(BeautifulSoup(html_text, "html.parser").get_text(" ").split())  # as read: abbreviations unwrapped
