@@ -19,7 +19,8 @@ def categories_table(data: SiteData, src: str) -> str:
             f"| **{md(with_abbr(c.name, c.short))}** | {crit} | {md(c.legal_basis)} ({cite_list(data, src, list(c.sources))}) "
             f"| {levels} | [Pathway]({rel(src, paths.pathway_page(c.id))}) |"
         )
-    return "\n".join(rows) + "\n"
+    # the wrapper lets print give the long "who is in it" column its room (MAPPA in one page: two sides of A4)
+    return '<div class="categories-table" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
 
 def levels_table(data: SiteData, src: str) -> str:

@@ -155,5 +155,7 @@ def applies_now_html(data: SiteData, item, src: str = "") -> str:
     else:
         body += f" — {attr(run_on(text))}" if text else "."
     # a plain "yes" adds nothing a search needs (the rule's own words are indexed); a reading with more to say is kept
-    skip = " data-search-exclude" if state == "yes" and not text and not by else ""
-    return f'<span class="applies-now applies-now-{state.replace(" ", "-")}"{skip}>{body}</span>'
+    plain = state == "yes" and not text and not by
+    skip = " data-search-exclude" if plain else ""
+    kind = " applies-now-plain" if plain else ""  # print leaves it out: the "In force" label beside it says the same
+    return f'<span class="applies-now applies-now-{state.replace(" ", "-")}{kind}"{skip}>{body}</span>'
