@@ -44,10 +44,12 @@ PORT ?= 8000
 serve: setup
 	$(BIN)/python scripts/serve.py --port $(PORT) --engine $(ENGINE)
 
-## lint: ruff over every module (it says how many files it checked), then the dead-code check (vulture)
+## lint: ruff over every module (it says how many files it checked), the layer contract (import-linter,
+## pyproject.toml: layers, only macros/engines/ imports an engine, no import cycle), then the dead-code check (vulture)
 lint: setup
 	@$(BIN)/ruff check macros scripts tests vulture_allowlist.py && \
 	  echo "ruff: $$($(BIN)/ruff check --show-files macros scripts tests vulture_allowlist.py | grep -c '\.py$$') files checked"
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/vulture macros scripts vulture_allowlist.py --min-confidence 60 \
 	  --ignore-decorators "@model_validator,@field_validator,@field_serializer,@computed_field,@property" \
 	  --ignore-names "on_*"

@@ -83,7 +83,7 @@ def test_every_internal_link_of_both_builds_resolves(site_dir, zensical_site):
 
 
 def test_both_builds_have_permanent_links_and_a_tuned_index(site_dir, zensical_site, data):
-    from macros.engines.theme import SEARCH_INDEX
+    from macros.theme import SEARCH_INDEX
 
     for engine, site in (("mkdocs", site_dir), ("zensical", zensical_site)):
         assert (site / "id" / "TOOL-RM2000" / "index.html").exists(), engine

@@ -1,5 +1,6 @@
-"""The package's shape, as README.md ("How it is built") states it: each layer imports only from the layers
-below it, no import cycles, no module over 400 lines, no function over 60 lines without a reason.
+"""The package's shape, as README.md ("How it is built") states it: the layer contract is import-linter's
+(pyproject.toml, run by `make lint`); this file holds README's picture to that contract, finds import cycles
+over every module of macros/ and scripts/, and keeps modules and functions small.
 
 Every module under macros/ is imported (so a module that cannot be imported fails here) and its imports
 are read from its source, including imports inside functions.
@@ -9,6 +10,8 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -17,27 +20,29 @@ import macros
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = Path(macros.__file__).parent
+SCRIPTS = ROOT / "scripts"
 
-# README's layer order, lowest first. A module belongs to the first entry its name starts with.
-LAYERS: list[tuple[str, str]] = [
-    ("macros.labels", "words"),        # wording helpers, no imports from the package
-    ("macros.data", "data"),           # read, validate, cross-check data/ and front matter -> SiteData
-    ("macros.paths", "paths"),         # where every page lives and every id points
-    ("macros.sitemap", "sitemap"),     # every page with its metadata
-    ("macros.checks", "checks"),       # checks that need paths or the sitemap (training, search ids)
-    ("macros.render", "render"),       # records -> Markdown
-    ("macros.site", "site"),           # the MkDocs plugin, macros, exports, editions, search index
-    ("macros.docs_check", "editors"),  # the editors' check over docs/ pages (knows the page macros)
-    ("macros.check", "editors"),       # make check: everything above, problems collected at once
-    ("macros.generated_text", "editors"),  # make check reads the generated tool, bench-note and agency pages
-    ("macros", "package"),             # macros/__init__.py
-]
-RANK = {name: i for i, (_, name) in enumerate(LAYERS)}
-RANK["editors"] = RANK["site"] + 1
-RANK["package"] = RANK["editors"] + 1
 
-# Imports against the order that another issue is removing. Each names the issue; delete it when that lands.
-KNOWN_EXCEPTIONS: set[tuple[str, str]] = set()
+def contract(kind: str) -> dict:
+    cfg = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    return next(c for c in cfg["contracts"] if c["type"] == kind)
+
+
+def contract_layers() -> list[set[str]]:
+    """import-linter's layers, lowest first, each a set of names under macros/."""
+    return [{n.strip() for n in re.split(r"[|:]", layer)} for layer in reversed(contract("layers")["layers"])]
+
+
+def readme_layers() -> list[set[str]]:
+    """README's picture, lowest first: one line a layer, its modules named `macros/x.py` or `macros/x/`."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("\n## How it is built\n", 1)[1].split("```\n", 2)[1]
+    out = []
+    for line in block.splitlines():
+        names = re.findall(r"macros/(\w+)(?:\.py|/)", re.split(r"\s{3,}", line)[0])
+        if names:
+            out.append(set(names))
+    return out
 
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
@@ -49,13 +54,6 @@ def module_names() -> list[str]:
     for info in pkgutil.walk_packages([str(PACKAGE)], prefix="macros."):
         names.append(info.name)
     return sorted(names)
-
-
-def layer_of(module: str) -> str:
-    for prefix, name in LAYERS:
-        if module == prefix or module.startswith(prefix + "."):
-            return name
-    raise AssertionError(f"{module} is in no layer: add it to LAYERS in tests/test_layers.py and to README.md")
 
 
 def source_of(module: str) -> Path:
@@ -97,19 +95,44 @@ def test_every_module_imports():
         importlib.import_module(name)
 
 
-def test_no_import_goes_against_the_layer_order():
-    wrong = []
-    for module, targets in graph().items():
-        for target in targets:
-            if RANK[layer_of(target)] > RANK[layer_of(module)] and (module, target) not in KNOWN_EXCEPTIONS:
-                wrong.append(f"{module} ({layer_of(module)}) imports {target} ({layer_of(target)})")
-    assert not wrong, "imports against README's layer order:\n" + "\n".join(sorted(wrong))
+def script_imports() -> dict[str, set[str]]:
+    """Each script of scripts/ (as `scripts.x`) with the scripts and package modules it imports."""
+    known = set(module_names())
+    names = {p.stem for p in SCRIPTS.glob("*.py")}
+    out: dict[str, set[str]] = {}
+    for path in sorted(SCRIPTS.glob("*.py")):
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+                if isinstance(node, ast.ImportFrom) and node.module and not node.level else [])
+            for t in targets:
+                if t.split(".")[0] in names:
+                    found.add("scripts." + t.split(".")[0])
+                elif t in known:
+                    found.add(t)
+        out["scripts." + path.stem] = found - {"scripts." + path.stem}
+    return out
 
 
-def test_known_exceptions_are_still_needed():
-    g = graph()
-    stale = [pair for pair in KNOWN_EXCEPTIONS if pair[0] in g and pair[1] not in g[pair[0]]]
-    assert not stale, f"remove from KNOWN_EXCEPTIONS, the import is gone: {stale}"
+def test_the_contract_places_every_part_of_the_package():
+    """import-linter's `exhaustive` does this too; said here with the names to add."""
+    placed = set().union(*contract_layers())
+    parts = {info.name for info in pkgutil.iter_modules([str(PACKAGE)])}
+    assert parts == placed, f"give these a layer in pyproject.toml: {sorted(parts - placed)}; gone: {sorted(placed - parts)}"
+
+
+def test_the_readme_picture_is_the_contract():
+    assert readme_layers() == contract_layers(), (
+        "README.md's layer picture (How it is built) and pyproject.toml's layers contract differ:\n"
+        f"README:   {readme_layers()}\ncontract: {contract_layers()}")
+
+
+def test_only_the_adapters_may_import_an_engine():
+    forbidden = contract("forbidden")
+    assert set(forbidden["forbidden_modules"]) >= {"mkdocs", "material", "zensical"}
+    others = {f"macros.{n}" for layer in contract_layers() for n in layer} - {"macros.engines"}
+    assert set(forbidden["source_modules"]) == others
 
 
 def cycles(g: dict[str, set[str]]) -> list[list[str]]:
@@ -148,7 +171,10 @@ def cycles(g: dict[str, set[str]]) -> list[list[str]]:
 
 
 def test_no_import_cycles():
+    """No cycle between any two modules of macros/ and scripts/ (import-linter's acyclic_siblings covers macros/
+    package by package; this sees the whole graph, scripts included)."""
     g = {m: {t for t in ts if t != "macros"} for m, ts in graph().items()}  # the package's __init__ re-exports
+    g.update(script_imports())
     assert cycles(g) == []
 
 

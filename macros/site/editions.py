@@ -26,10 +26,10 @@ from pathlib import Path, PurePosixPath
 from ..data.editions import Edition, older_editions
 from ..data.register import read_register
 from ..data.sitedata import SiteData
-from ..engines.theme import ARTICLE_OPEN
 from ..paths import EDITIONS, edition_root, ids, page_url, permalink
 from ..public_url import public_url
 from ..sitemap import all_pages
+from ..theme import ARTICLE_OPEN
 
 # Left out of a frozen edition: source maps (developer files), the root 404 page and site maps (a host
 # serves those only at the site root), and any editions kept inside the build being frozen.
@@ -120,7 +120,7 @@ def _current_targets(data: SiteData) -> dict[str, tuple[str, str]]:
 
 _GUIDANCE_ID = re.compile(r'<meta name="guidance-id" content="([^"]+)"')
 _ID_STUB = re.compile(r"^id/([^/]+)/index\.html$")
-_ARTICLE = re.compile(ARTICLE_OPEN)  # the theme's content element (macros/engines/theme.py)
+_ARTICLE = re.compile(ARTICLE_OPEN)  # the theme's content element (macros/theme.py)
 _MAIN = re.compile(r"(<main[^>]*>)")
 _BODY = re.compile(r"(<body[^>]*>)")
 _TITLE = re.compile(r"<title>")

@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 
 from ..data.sitedata import SiteData
-from ..engines.theme import ZENSICAL_SEARCH_SHIM_PATH
 from ..public_url import public_url
+from ..theme import ZENSICAL_SEARCH_SHIM_PATH
 from .abbr_first import tooltips
 
 ENGINES = ("mkdocs", "zensical")

@@ -27,9 +27,9 @@ import re
 from pathlib import Path
 
 from ..data.sitedata import SiteData, per_data
-from ..engines.theme import SEARCH_INDEX
 from ..paths import all_ids, page_url
 from ..sitemap import generated_pages
+from ..theme import SEARCH_INDEX
 
 INDEX = Path("search") / "search_index.json"
 VOCABULARY = Path("search") / "vocabulary.json"

@@ -20,10 +20,10 @@ import yaml
 
 from ..data.sitedata import SiteData
 from ..data.yamlio import split_front_matter
-from ..engines.theme import ZENSICAL_SEARCH_SHIM, ZENSICAL_SEARCH_SHIM_PATH
 from ..paths import CHANGE_FEED
 from ..render.common import about_panel, page_head
 from ..sitemap import generated_pages, page_index
+from ..theme import ZENSICAL_SEARCH_SHIM, ZENSICAL_SEARCH_SHIM_PATH
 from .breadcrumbs import crumbs, trail
 from .docs_render import render_docs_page
 from .engine_config import ENGINES, config_text, engine_config, nav_entries, read_config

@@ -1,6 +1,8 @@
 """What the theme (Material for MkDocs, and Zensical's copy of it) calls things in the built HTML.
 
-Engine-neutral code asks here instead of spelling a theme class or file name itself.
+Engine-neutral code asks here instead of spelling a theme class or file name itself. Names only: this module
+imports nothing, so both site/ (the post-build passes) and engines/ read it from below (the layer contract in
+pyproject.toml); tests/test_engines.py lets it, and no other module outside macros/engines/, spell them.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ SEARCH_INDEX = {"mkdocs": Path("search") / "search_index.json", "zensical": Path
 # lunr syntax (Material's search) by wrapping the search worker's postMessage; this script, loaded
 # before site.js in the generated zensical.yml only, puts the worker's own postMessage back.
 ZENSICAL_SEARCH_SHIM_PATH = "assets/engine-zensical.js"
-ZENSICAL_SEARCH_SHIM = """/* Generated (macros/engines/theme.py): Zensical build only. Query tidying in site.js is lunr syntax,
+ZENSICAL_SEARCH_SHIM = """/* Generated (macros/theme.py): Zensical build only. Query tidying in site.js is lunr syntax,
    which Zensical's search does not read: give the search worker its own postMessage back. */
 (function () {
   if (!window.Worker || !Worker.prototype.postMessage) { return; }
