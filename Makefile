@@ -40,7 +40,7 @@ build: setup
 	$(BIN)/python scripts/build.py --engine $(ENGINE)
 
 ## serve PORT=8000 ENGINE=mkdocs: live preview; while the data is broken the browser shows the check's messages (scripts/serve.py)
-PORT ?= 8000
+serve: PORT ?= 8000
 serve: setup
 	$(BIN)/python scripts/serve.py --port $(PORT) --engine $(ENGINE)
 
@@ -74,9 +74,10 @@ dist: setup $(NPMSTAMP) browser
 	PUBLIC_URL="$(PUBLIC_URL)" $(BIN)/python scripts/dist.py
 
 ## preview: serve dist/site/ with the production nginx configuration (deploy/) on PORT (default 8080), in the foreground
+preview: PORT ?= 8080
 preview: setup
 	@test -f dist/site/index.html || { echo 'No dist/site/ yet: run make dist PUBLIC_URL=https://... first.'; exit 2; }
-	$(BIN)/python scripts/preview.py --site dist/site --port $(or $(PORT),8080)
+	$(BIN)/python scripts/preview.py --site dist/site --port $(PORT)
 
 bench: setup $(NPMSTAMP) browser
 	$(BIN)/python scripts/bench.py

@@ -2,6 +2,7 @@
 The contract is import-linter's, in pyproject.toml; README.md ("How it is built") draws it.
 
 - labels.py, public_url.py, theme.py: words, the public address's shape, the theme's names (import nothing);
+- options.py one build's options (made by the command line, scripts/build_options.py; carried as data.options);
 - data/      read data/*.yaml and docs/ front matter, validate (models, loader), the id register;
 - paths.py   where every page lives and where every id points (the only place a path is spelled);
 - downloads.py, sitemap.py: the files readers download; every page, hand-written or generated, with its metadata;

@@ -21,6 +21,7 @@ from .data.register import register_problems
 from .data.yamlio import YamlProblem, decode, split_front_matter
 from .docs_check import Known, check_pages
 from .generated_text import check_generated
+from .options import BuildOptions
 from .paths import ids
 from .render.common import gap_box
 from .site.generate import render_page
@@ -29,13 +30,14 @@ from .sitemap import generated_pages
 __all__ = ["check_project", "report"]
 
 
-def check_project(root: Path) -> tuple[SiteData | None, list[Problem]]:
+def check_project(root: Path, options: BuildOptions | None = None) -> tuple[SiteData | None, list[Problem]]:
+    """The data set (None when it cannot load) and every problem: data, docs/ pages, generated sentences."""
     root = Path(root).resolve()
     data: SiteData | None = None
     records: Records | None = None
     problems: list[Problem] = []
     try:
-        data = load_site(root)
+        data = load_site(root, options)
     except DataErrors as exc:
         problems.extend(exc.problems)
         records = exc.records

@@ -1,6 +1,7 @@
 """The site's public address: a deployment setting, never data.
 
-`PUBLIC_URL` (environment, or `make dist PUBLIC_URL=...`) is the address readers use, for example
+`PUBLIC_URL` (read by the command line, scripts/build_options.py, into `BuildOptions.public_url`; or
+`make dist PUBLIC_URL=...`) is the address readers use, for example
 https://guidance.example.scot/ or https://www.example.gov.scot/mappa/. Citations, the change feed,
 the sitemap, PDFs and the offline pack's "check for a newer edition" name it. A build without it
 (`make build`, `make serve`, the tests) names no host at all: pages give paths, and the copy buttons
@@ -8,7 +9,6 @@ copy the address of the page where the reader is (docs/assets/site.js).
 """
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 
@@ -41,7 +41,8 @@ def normalise(value: str) -> str:
     return v.rstrip("/") + "/"
 
 
-def public_url(environ: Mapping[str, str] | None = None) -> str | None:
-    """The public address from PUBLIC_URL (ending with /), or None when it is not set."""
-    value = (os.environ if environ is None else environ).get(ENV, "").strip()
+def public_url(settings: Mapping[str, str]) -> str | None:
+    """The public address from PUBLIC_URL in `settings` (ending with /), or None when it is not set. Only the
+    command line passes its environment here (scripts/build_options.py)."""
+    value = settings.get(ENV, "").strip()
     return normalise(value) if value else None

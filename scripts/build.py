@@ -1,6 +1,8 @@
 """Validated, strict, atomic build: the site is replaced only when the whole build succeeds.
 
-Usage: python scripts/build.py [--site DIR] [--engine mkdocs|zensical] [--tree DIR]
+Usage: python scripts/build.py [--site DIR] [--engine mkdocs|zensical] [--tree DIR] [--public-url URL] [--release]
+(the build's options: scripts/build_options.py). The source tree is build/src/ for the default site folder;
+a build into another folder (tests, make dist) writes a tree of its own beside it and removes it after.
 1. Generate (scripts/generate.py): run the editors' check (the same as `make check`: data/, docs/ pages
    and their macro calls, the writing rules) and stop with every problem listed, before any engine is
    started; then write the engine-neutral source tree (build/src/).
@@ -21,11 +23,14 @@ import shutil
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
+from build_options import add_arguments, options_or_none
 from generate import generate
 
 from macros.engines import run
+from macros.options import BuildOptions
 from macros.site.editions import add_editions
 from macros.site.linkcheck import check
 from macros.site.postbuild import finish_site
@@ -37,12 +42,28 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--site", default=str(ROOT / "site"), help="output folder (default: site/)")
-    ap.add_argument("--engine", default=os.environ.get("ENGINE") or "mkdocs", choices=run.ENGINES)
-    ap.add_argument("--tree", default=str(ROOT / DEFAULT_OUT), help="the generated source tree (default: build/src/)")
+    add_arguments(ap)
     args = ap.parse_args()
     target = Path(args.site).resolve()
+    options = options_or_none(args)
+    if options is None:
+        return 1
+    own_tree = None
+    if options.tree is None and target != (ROOT / "site").resolve():  # never the checkout's build/src/
+        target.parent.mkdir(parents=True, exist_ok=True)
+        own_tree = Path(tempfile.mkdtemp(prefix=f".{target.name}-src-", dir=target.parent))
+        options = replace(options, tree=own_tree)
+    try:
+        return build(options, target)
+    finally:
+        if own_tree is not None:
+            shutil.rmtree(own_tree, ignore_errors=True)
+
+
+def build(options: BuildOptions, target: Path) -> int:  # long: the five steps of the docstring, in order
+    tree = options.tree or (ROOT / DEFAULT_OUT)
     start = time.perf_counter()
-    data, _rep = generate(Path(args.tree))
+    data, _rep = generate(options)
     if data is None:
         print(f"\nBuild stopped before it started. The site in {target} was left as it was.", file=sys.stderr)
         return 1
@@ -51,13 +72,13 @@ def main() -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
     t_engine = time.perf_counter()
-    rc = run.build(args.engine, Path(args.tree), tmp)
+    rc = run.build(options.engine, tree, tmp)
     if rc != 0:
         shutil.rmtree(tmp, ignore_errors=True)
-        print(f"\nBuild failed ({args.engine}, exit {rc}). The site in {target} was left as it was.", file=sys.stderr)
+        print(f"\nBuild failed ({options.engine}, exit {rc}). The site in {target} was left as it was.", file=sys.stderr)
         return 1
     t_engine = time.perf_counter() - t_engine
-    done = finish_site(data, tmp, args.engine)
+    done = finish_site(data, tmp, options.engine)
     print("\n".join(done.log_lines()))
     t_ed = time.perf_counter()
     for rep in add_editions(tmp, data):
@@ -79,7 +100,7 @@ def main() -> int:
     if old:
         shutil.rmtree(old, ignore_errors=True)
     pages = sum(1 for _ in target.rglob("index.html"))
-    print(f"Built {target} with {args.engine} in {time.perf_counter() - start:.1f} s (generation {t_gen:.1f} s, "
+    print(f"Built {target} with {options.engine} in {time.perf_counter() - start:.1f} s (generation {t_gen:.1f} s, "
           f"engine {t_engine:.1f} s; {pages} HTML pages including permanent links).")
     return 0
 

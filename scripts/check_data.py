@@ -6,9 +6,12 @@ Exit 0 and one line when all is well (warnings, if any, are listed); exit 1 with
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
+
+from build_options import options_or_none
 
 from macros.check import check_project, report
 
@@ -17,7 +20,10 @@ ROOT = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).reso
 
 def main() -> int:
     start = time.perf_counter()
-    data, problems = check_project(ROOT)
+    options = options_or_none(argparse.Namespace())  # PUBLIC_URL and SITE_TODAY from the environment, as a build has them
+    if options is None:
+        return 1
+    data, problems = check_project(ROOT, options)
     if problems:
         print(report(problems), file=sys.stderr)
     if data is None or any(not p.warning for p in problems):

@@ -1,7 +1,22 @@
-"""Write dist/site/, the publishable site with its downloads: see macros/site/dist.py."""
+"""Write dist/site/, the publishable site with its downloads: see macros/site/dist.py.
+
+The public address comes from PUBLIC_URL (or --public-url), the offline pack's build time from --built or
+OFFLINE_BUILT: read here, in the command-line layer (scripts/build_options.py), and passed down."""
+import argparse
+import os
 import sys
+
+from build_options import add_arguments, options_or_none
 
 from macros.site.dist import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    ap = argparse.ArgumentParser(add_help=False)
+    add_arguments(ap, tree=False)
+    ours, rest = ap.parse_known_args()
+    options = options_or_none(ours)
+    if options is None:
+        sys.exit(2)
+    if os.environ.get("OFFLINE_BUILT") and "--built" not in rest:
+        rest += ["--built", os.environ["OFFLINE_BUILT"]]
+    sys.exit(main(rest, options))

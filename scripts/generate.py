@@ -1,8 +1,8 @@
 """Generate the engine-neutral source tree (build/src/) from data/ and docs/, after the editors' check.
 
-Usage: python scripts/generate.py [--out DIR] [--quiet]
+Usage: python scripts/generate.py [--tree DIR] [--quiet] [--public-url URL] [--today DATE] [--release]
 Writes only files whose text changed; exits 1 with every problem listed when the check fails.
-See macros/site/source_tree.py for what the tree holds.
+See macros/site/source_tree.py for what the tree holds, scripts/build_options.py for the options.
 """
 from __future__ import annotations
 
@@ -11,25 +11,33 @@ import sys
 import time
 from pathlib import Path
 
+from build_options import add_arguments, options_or_none
+
 from macros.check import check_project, report
-from macros.public_url import ENV, PublicUrlError, public_url
+from macros.options import BuildOptions
+from macros.public_url import ENV
 from macros.site.docs_render import PageError
 from macros.site.source_tree import DEFAULT_OUT, TreeError, write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def generate(out: Path, quiet: bool = False, root: Path = ROOT):
+def tree_of(options: BuildOptions, root: Path = ROOT) -> Path:
+    """Where this build's source tree goes: its own --tree, else the project's build/src/."""
+    return options.tree or (root / DEFAULT_OUT)
+
+
+def generate(options: BuildOptions, quiet: bool = False, root: Path = ROOT):
     """(data, report) or (None, None) after printing the problems."""
     t0 = time.perf_counter()
-    data, problems = check_project(root)
+    data, problems = check_project(root, options)
     if problems:
         print(report(problems), file=sys.stderr)
     if data is None or any(not p.warning for p in problems):
         print("\nNothing was generated: correct the problems above first.", file=sys.stderr)
         return None, None
-    if not _public_address():
-        return None, None
+    _say_public_address(options)
+    out = tree_of(options, root)
     try:
         rep = write_tree(data, root, out)
     except (TreeError, PageError) as exc:
@@ -41,26 +49,23 @@ def generate(out: Path, quiet: bool = False, root: Path = ROOT):
     return data, rep
 
 
-def _public_address() -> bool:
-    """PUBLIC_URL (macros/public_url.py): said on every run; a malformed one stops generation."""
-    try:
-        url = public_url()
-    except PublicUrlError as exc:
-        print(str(exc), file=sys.stderr)
-        return False
-    if url:
-        print(f"Public address: {url}")
+def _say_public_address(options: BuildOptions) -> None:
+    """PUBLIC_URL (macros/public_url.py), said on every run."""
+    if options.public_url:
+        print(f"Public address: {options.public_url}")
     else:
         print(f"No public address ({ENV} is not set): pages name paths, not a host. `make dist` needs it.")
-    return True
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(ROOT / DEFAULT_OUT))
+    add_arguments(ap)
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args()
-    data, _rep = generate(Path(args.out), args.quiet)
+    options = options_or_none(args)
+    if options is None:
+        return 1
+    data, _rep = generate(options, args.quiet)
     return 0 if data is not None else 1
 
 

@@ -1,7 +1,16 @@
-"""Print the PDFs (whole guidance, bench notes, training handouts): see macros/site/pdfs.py."""
+"""Print the PDFs (whole guidance, bench notes, training handouts): see macros/site/pdfs.py.
+
+The public address the PDFs name comes from PUBLIC_URL (or --public-url), read here (scripts/build_options.py)."""
+import argparse
 import sys
+
+from build_options import add_arguments, options_or_none
 
 from macros.site.pdfs import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    ap = argparse.ArgumentParser(add_help=False)
+    add_arguments(ap, tree=False)
+    ours, rest = ap.parse_known_args()
+    options = options_or_none(ours)
+    sys.exit(1 if options is None else main(rest, options))

@@ -17,14 +17,13 @@ previous edition under /editions/<previous>/, marked as no longer current.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from macros.check import report, template_leftovers
-from macros.data.editions import EDITIONS_FILE, RELEASING, load_editions, version_key
+from macros.data.editions import EDITIONS_FILE, load_editions, version_key
 from macros.data.loader import DataErrors, load_site
 from macros.site.editions import freeze
 
@@ -67,9 +66,9 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix=".release-", dir=ROOT) as tmp:
         built = Path(tmp) / "site"
-        env = dict(os.environ, **{RELEASING: site.version})  # the build being frozen is the edition, not a draft
-        if subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(built)], cwd=ROOT,
-                          env=env).returncode:
+        # --release: the build being frozen is the edition, not a draft (scripts/build_options.py)
+        if subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(built), "--release"],
+                          cwd=ROOT).returncode:
             print("The build failed: nothing was released.", file=sys.stderr)
             return 1
         archive = f"editions/{site.version}.zip"

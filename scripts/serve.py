@@ -22,12 +22,13 @@ import threading
 import time
 from pathlib import Path
 
-from generate import generate
+from build_options import add_arguments, options_or_none
+from generate import generate, tree_of
 
 from macros.check import check_project, report
 from macros.engines import run
+from macros.options import BuildOptions
 from macros.site.error_page import ERROR_HEADER, RELOAD_NOW, digest, error_page
-from macros.site.source_tree import DEFAULT_OUT
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -79,7 +80,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def show_errors(port: int, problems, root: Path) -> None:
+def show_errors(port: int, problems, root: Path, options: BuildOptions) -> None:
     """Serve the error page until the check passes."""
     print(report(problems), file=sys.stderr, flush=True)
     print(f"\nThe browser at http://127.0.0.1:{port}/ shows these messages until they are fixed.", file=sys.stderr,
@@ -95,7 +96,7 @@ def show_errors(port: int, problems, root: Path) -> None:
             if now == seen:
                 continue
             seen = now
-            _data, problems = check_project(root)
+            _data, problems = check_project(root, options)
             if not blocking(problems):
                 print("The data is right again: building the site.", flush=True)
                 return
@@ -106,15 +107,15 @@ def show_errors(port: int, problems, root: Path) -> None:
         srv.server_close()
 
 
-def run_engine(engine: str, port: int, root: Path) -> bool:
+def run_engine(options: BuildOptions, port: int, root: Path) -> bool:
     """The engine's live server on the generated tree until a saved file breaks the data (returns True) or the
     engine stops (returns False)."""
-    tree = root / DEFAULT_OUT
-    data, _rep = generate(tree, root=root)
+    tree = tree_of(options, root)
+    data, _rep = generate(options, root=root)
     if data is None:
         return True
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.Popen(run.serve_command(engine, tree, f"127.0.0.1:{port}"), cwd=tree, env=env,
+    proc = subprocess.Popen(run.serve_command(options.engine, tree, f"127.0.0.1:{port}"), cwd=tree, env=env,
                             start_new_session=True)
     seen = stamp(root)
     try:
@@ -125,7 +126,7 @@ def run_engine(engine: str, port: int, root: Path) -> bool:
                 continue
             seen = now
             t0 = time.perf_counter()
-            data, rep = generate(tree, quiet=True, root=root)
+            data, rep = generate(options, quiet=True, root=root)
             if data is None:
                 return True
             print(f"Regenerated in {time.perf_counter() - t0:.2f} s: {len(rep.written)} files changed "
@@ -144,19 +145,22 @@ def _stop(_signum, _frame):
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8000))
-    ap.add_argument("--engine", default=os.environ.get("ENGINE") or "mkdocs", choices=run.ENGINES)
     ap.add_argument("--root", default=str(ROOT))
+    add_arguments(ap)
     args = ap.parse_args()
     root = Path(args.root).resolve()
+    options = options_or_none(args)
+    if options is None:
+        return 1
     signal.signal(signal.SIGTERM, _stop)  # stopped by a process manager: stop mkdocs too, as on Ctrl+C
     signal.signal(signal.SIGINT, _stop)  # also when started in the background, where Ctrl+C is ignored
     try:
         while True:
-            _data, problems = check_project(root)
+            _data, problems = check_project(root, options)
             if blocking(problems):
-                show_errors(args.port, problems, root)
+                show_errors(args.port, problems, root, options)
                 continue
-            if not run_engine(args.engine, args.port, root):
+            if not run_engine(options, args.port, root):
                 return 1
     except KeyboardInterrupt:
         return 0

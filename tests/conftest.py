@@ -2,6 +2,7 @@
 pages parsed once, one linkchecker run, one chromium."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import socket
@@ -14,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+import macros.options as options_module
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -24,8 +27,11 @@ def release_date() -> str:
 
 # "Today" for every build and check the tests run is the release date, whatever the machine's clock
 # says: no test expires. Tests of overdue reviews set a later SITE_TODAY themselves.
+# The scripts the tests run read it from SITE_TODAY (scripts/build_options.py); builds made in this process get it
+# as the default date of their BuildOptions (macros/options.py).
 SITE_TODAY = release_date()
 os.environ["SITE_TODAY"] = SITE_TODAY
+options_module._today = lambda: dt.date.fromisoformat(SITE_TODAY)
 
 ARTIFACTS = ROOT / "test-artifacts"
 

@@ -262,7 +262,7 @@ def test_failed_check_stops_the_build_and_keeps_last_good_site(small_project, tm
     """The build script checks first: on a failed check it builds nothing (so the small project needs no mkdocs.yml)."""
     project = small_project
     (project / "scripts").mkdir()
-    for script in ("build.py", "generate.py"):  # build.py runs generate.py's step first
+    for script in ("build.py", "generate.py", "build_options.py"):  # build.py runs generate.py's step first
         shutil.copy(ROOT / "scripts" / script, project / "scripts" / script)
     site = tmp_path / "site"
     site.mkdir()

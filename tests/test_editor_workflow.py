@@ -237,14 +237,13 @@ def test_the_real_build_says_draft_exactly_when_it_is_one(site_dir, data):
     assert f"editions/{data.site.version}/" not in feed
 
 
-def test_the_build_make_release_freezes_is_not_a_draft(project, monkeypatch):
-    from macros.data.editions import RELEASING
+def test_the_build_make_release_freezes_is_not_a_draft(project):
+    from macros.options import BuildOptions
     from macros.render.common import page_head
     from macros.render.editions import editions_list
 
     version = draft(project)
-    monkeypatch.setenv(RELEASING, version)  # as scripts/release.py sets it for its build
-    data = load_site(project)
+    data = load_site(project, BuildOptions(release=True))  # as scripts/release.py asks for its build (--release)
     assert not is_draft(data) and current_release(data)[0] == version
     assert "Draft of edition" not in page_head(data, "mappa/index.md", {})
     table = editions_list(data, "training/editions.md")

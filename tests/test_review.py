@@ -1,14 +1,21 @@
 """Review dates: the build lists overdue items, the editors' page shows them, pages carry a banner.
 
 "Today" is pinned (conftest.SITE_TODAY, the release date), so these tests give the same answer
-whatever the machine's clock says; the overdue case sets a date after every review date in the data.
+whatever the machine's clock says; the overdue case builds with a date after every review date in the data
+(BuildOptions.today, as `SITE_TODAY=... make build` would).
 """
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from macros.render.common import page_head, today
 from macros.render.site import overdue, review_status
+
+
+def on(data, day: dt.date):
+    """The same data set, built on another day."""
+    return replace(data, options=replace(data.options, today=day))
 
 
 def latest_review_due(data) -> dt.date:
@@ -18,14 +25,14 @@ def latest_review_due(data) -> dt.date:
 
 
 def test_today_is_pinned_for_the_tests(data):
-    assert today() == data.site.version_date
+    assert today(data) == data.site.version_date
 
 
-def test_overdue_pages_get_a_banner_and_are_listed(data, monkeypatch):
+def test_overdue_pages_get_a_banner_and_are_listed(data):
     """A day after every review date: every page and record is overdue, listed on the editors' page, and a
     page carries the banner (the build logs the same list: macros/site/postbuild.py)."""
     after_all = latest_review_due(data) + dt.timedelta(days=1)
-    monkeypatch.setenv("SITE_TODAY", after_all.isoformat())  # every review date in the data is earlier than this
+    data = on(data, after_all)  # every review date in the data is earlier than this
     late = overdue(data)
     assert {r[1] for r in late} >= {p.meta.id for p in data.pages.values()} | {s.id for s in data.steps}
     listing = review_status(data, "editors.md")
@@ -35,15 +42,14 @@ def test_overdue_pages_get_a_banner_and_are_listed(data, monkeypatch):
     assert "This page may be out of date" in page_head(data, page.src, page.meta.model_dump(mode="json"))
 
 
-def test_banner_appears_only_after_the_due_date(data, monkeypatch):
+def test_banner_appears_only_after_the_due_date(data):
     page = data.pages["mappa/index.md"]
     meta = page.meta.model_dump(mode="json")
     due = page.meta.review.review_due
-    monkeypatch.setenv("SITE_TODAY", due.isoformat())
-    assert "out of date" not in page_head(data, page.src, meta)
-    monkeypatch.setenv("SITE_TODAY", (due + dt.timedelta(days=1)).isoformat())
-    assert "out of date" in page_head(data, page.src, meta)
-    assert any(row[1] == page.meta.id for row in overdue(data))
+    assert "out of date" not in page_head(on(data, due), page.src, meta)
+    late = on(data, due + dt.timedelta(days=1))
+    assert "out of date" in page_head(late, page.src, meta)
+    assert any(row[1] == page.meta.id for row in overdue(late))
 
 
 def test_current_pages_have_no_banner(site_dir):

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..data.errors import Collector, DataErrors, Problem
 from ..data.loader import load_site
 from ..data.sitedata import SiteData, per_data
+from ..options import BuildOptions
 from .search import check_search
 from .training import check_training
 
@@ -30,9 +31,9 @@ def check_site(data: SiteData) -> list[Problem]:
     return list(c.problems)
 
 
-def load_checked(root: Path) -> SiteData:
+def load_checked(root: Path, options: BuildOptions | None = None) -> SiteData:
     """The data set of `root` with every check passed; DataErrors lists every problem found."""
-    data = load_site(root)
+    data = load_site(root, options)
     problems = [p for p in check_site(data) if not p.warning]
     if problems:
         raise DataErrors(problems, None)

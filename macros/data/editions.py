@@ -6,7 +6,6 @@ The list is validated like the rest of data/: every problem at once, in plain wo
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -100,13 +99,9 @@ def editions(data: SiteData) -> list[Edition]:
     return load_editions(data.root, data.site)
 
 
-# set by scripts/release.py for the one build it freezes: that build is the released edition, not a draft
-RELEASING = "GUIDANCE_RELEASING"
-
-
 def is_draft(data: SiteData) -> bool:
     """True while the site's version is an edition being prepared: not yet kept by `make release`."""
-    if os.environ.get(RELEASING) == data.site.version:
+    if data.options.release:  # the one build scripts/release.py freezes is the released edition
         return False
     return data.site.version not in {e.version for e in editions(data)}
 

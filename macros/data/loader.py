@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..options import BuildOptions
 from .checks import check_all
 from .errors import Collector, DataErrors, Problem
 from .in_force import check_in_force
@@ -23,17 +24,20 @@ from .sitedata import Page, SiteData
 
 __all__ = ["DataErrors", "Page", "Problem", "Records", "SiteData", "load_site"]
 
-_CACHE: dict[Path, tuple[tuple, SiteData]] = {}
+_CACHE: dict[tuple[Path, BuildOptions], tuple[tuple, SiteData]] = {}
 
 
-def load_site(root: Path) -> SiteData:
+def load_site(root: Path, options: BuildOptions | None = None) -> SiteData:
+    """The data set of `root` for one build's options (the command line makes them; default: no public
+    address, today's date, a draft, MkDocs)."""
     root = Path(root).resolve()
+    options = BuildOptions() if options is None else options
     key = _fingerprint(root)
-    cached = _CACHE.get(root)
+    cached = _CACHE.get((root, options))
     if cached and cached[0] == key:
         return cached[1]
-    data = _load(root)
-    _CACHE[root] = (key, data)
+    data = _load(root, options)
+    _CACHE[(root, options)] = (key, data)
     return data
 
 
@@ -42,21 +46,21 @@ def _fingerprint(root: Path) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
-def _load(root: Path) -> SiteData:
+def _load(root: Path, options: BuildOptions) -> SiteData:
     c = Collector(root)
     records = read_all(c, root)
     check_all(c, records)
     check_content(c, records)
     if c.problems:
         raise DataErrors(c.problems, records)
-    data = _site_data(root, records, c)
+    data = _site_data(root, records, c, options)
     check_in_force(c, data)
     if c.problems:
         raise DataErrors(c.problems, records)
     return data
 
 
-def _site_data(root: Path, r: Records, c: Collector) -> SiteData:
+def _site_data(root: Path, r: Records, c: Collector, options: BuildOptions) -> SiteData:
     """The validated data set; called only when every file was read and every check passed."""
     stage_number = {x.id: x.number for x in r.mappa.stages}
     file_of = {getattr(rec, "id", ""): o.file for rec in [*r.sources, *r.gaps, *r.steps, *r.facts, *r.tools]
@@ -73,5 +77,6 @@ def _site_data(root: Path, r: Records, c: Collector) -> SiteData:
         training=r.training, pages=r.pages, file_of=file_of, search=r.search,
         concepts=sorted(r.concepts, key=lambda k: k.term.lower()),
         origins={rec.id: c.origin(rec) for rec in [*r.gaps, *r.facts, *r.steps, *r.standards_file.standards, *r.tools, *r.training]}, register=read_id_register(root),
+        options=options,
     )
 

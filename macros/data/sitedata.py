@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..options import BuildOptions
 from . import models as m
 from .errors import Origin
 
@@ -60,6 +61,7 @@ class SiteData:
     search: m.SearchFile = field(default_factory=m.SearchFile)  # data/search.yaml: synonyms, best bets
     origins: dict[str, Origin] = field(default_factory=dict, repr=False)  # record id -> file and lines (gaps, facts, steps, training)
     register: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)  # data/id-register.yaml by id
+    options: BuildOptions = field(default_factory=BuildOptions)  # what this build is asked for (macros/options.py)
     _by_id: dict[str, dict[str, Any]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -10,6 +10,7 @@ HTML). What is left needs MkDocs' own objects:
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 from pathlib import Path
 
@@ -17,11 +18,18 @@ from mkdocs.config import config_options
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ..data.loader import load_site
+from ..options import BuildOptions
 from ..site.postbuild import finish_site
 
 
 class GuidancePlugin(BasePlugin):
-    config_scheme = (("project", config_options.Type(str, default="")),)  # the project folder (data/)
+    config_scheme = (
+        ("project", config_options.Type(str, default="")),  # the project folder (data/)
+        # the build's options (macros/options.py), as the generator wrote them into the generated mkdocs.yml
+        ("public_url", config_options.Type(str, default="")),
+        ("today", config_options.Type(str, default="")),
+        ("release", config_options.Type(bool, default=False)),
+    )
 
     def __init__(self):
         super().__init__()
@@ -56,4 +64,7 @@ class GuidancePlugin(BasePlugin):
     def on_post_build(self, config):
         if self.command != "serve":
             return
-        finish_site(load_site(Path(self.config["project"])), Path(config.site_dir), "mkdocs")
+        c = self.config
+        options = BuildOptions(public_url=c["public_url"] or None, release=c["release"],
+                               **({"today": dt.date.fromisoformat(c["today"])} if c["today"] else {}))
+        finish_site(load_site(Path(c["project"]), options), Path(config.site_dir), "mkdocs")

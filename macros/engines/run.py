@@ -1,7 +1,6 @@
 """How each engine builds and serves the generated tree (build/src/, see macros/site/source_tree.py)."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -18,18 +17,18 @@ def _bin(name: str) -> str:
 def build(engine: str, tree: Path, dest: Path, quiet: bool = False) -> int:
     """Build the tree with one engine into dest (a new folder). Returns the engine's exit code."""
     tree = Path(tree).resolve()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    no_note = ["env", "NO_MKDOCS_2_WARNING=1"]  # Material's note on MkDocs 2, added to the inherited environment
     out = subprocess.DEVNULL if quiet else None
     if engine == "mkdocs":
         # never pass -v: in MkDocs 1.6 it switches off anchor validation
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(tree / "mkdocs.yml"),
+        cmd = [*no_note, sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(tree / "mkdocs.yml"),
                "-d", str(dest)]
-        return subprocess.run(cmd, cwd=tree, env=env, stdout=out, stderr=out).returncode
+        return subprocess.run(cmd, cwd=tree, stdout=out, stderr=out).returncode
     if engine == "zensical":
         built = tree / "site"  # Zensical builds inside its project folder only
         shutil.rmtree(built, ignore_errors=True)
         cmd = [_bin("zensical"), "build", "--clean", "-f", str(tree / "zensical.yml")]
-        rc = subprocess.run(cmd, cwd=tree, env=env, stdout=out, stderr=out).returncode
+        rc = subprocess.run(cmd, cwd=tree, stdout=out, stderr=out).returncode
         if rc == 0:
             shutil.rmtree(dest, ignore_errors=True)
             shutil.move(str(built), str(dest))

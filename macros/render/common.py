@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from urllib.parse import quote
 
 from .. import paths
@@ -11,17 +10,15 @@ from ..data.editions import current_release, editions, is_draft
 from ..data.loader import SiteData
 from ..labels import numbers
 from ..paths import anchor_of, edition_permalink, ids, permalink, rel, rel_url
-from ..public_url import public_url
 from .standing import standing_label
 from .text import attr, md
 
 SOURCES_PAGE = paths.SOURCES
 
 
-def today() -> dt.date:
-    """Build date; SITE_TODAY=YYYY-MM-DD overrides it (tests use this)."""
-    forced = os.environ.get("SITE_TODAY")
-    return dt.date.fromisoformat(forced) if forced else dt.date.today()
+def today(data: SiteData) -> dt.date:
+    """The build date (BuildOptions.today: the command line sets it; SITE_TODAY=YYYY-MM-DD there)."""
+    return data.options.today
 
 
 # ---------------------------------------------------------------- citations
@@ -129,7 +126,7 @@ def page_head(data: SiteData, src: str, meta: dict) -> str:
         parts.insert(0, draft)
     out = ('<p class="page-head" data-search-exclude>' + " ".join(parts) + "</p>\n\n") if parts else ""
     due = review.get("review_due")
-    if due and _as_date(due) < today():
+    if due and _as_date(due) < today(data):
         out += (
             '!!! danger "This page may be out of date"\n'
             f"    Its review was due on {_d(due)}. Check with the owner ({md(review.get('owner', ''))}) "
@@ -219,7 +216,7 @@ def cite_this(data: SiteData, src: str, title: str, item_id: str) -> str:
         f"{title}. {item_id}. {site.title}, edition {site.version} "
         + ("(draft, not yet published). " if is_draft(data) else f"({_d(site.version_date)}). ")
     )
-    base = public_url()  # PUBLIC_URL; without it no host is named and site.js fills in the reader's own
+    base = data.options.public_url  # PUBLIC_URL; without it no host is named and site.js fills in the reader's own
     if base:
         where = f'Permanent link: <span class="cite-url">{attr(base + path)}</span>'
         base_attr = f' data-cite-base="{attr(base)}"'

@@ -10,7 +10,6 @@ from ..data.register import change_kind
 from ..downloads import by_key
 from ..downloads import link as dl_link
 from ..paths import anchor_of, ids, permalink, rel, rel_url, term_title
-from ..public_url import public_url
 from ..sitemap import all_pages
 from .basis import BASIS_TEXT
 from .common import cite_list, today
@@ -147,19 +146,19 @@ def review_rows(data: SiteData) -> list[tuple[str, str, str, dt.date, str]]:
 
 
 def overdue(data: SiteData) -> list:
-    now = today()
+    now = today(data)
     return [r for r in review_rows(data) if r[3] < now]
 
 
 def review_status(data: SiteData, src: str) -> str:
     rows = sorted(review_rows(data), key=lambda r: r[3])
-    late = [r for r in rows if r[3] < today()]
-    out = [f"Checked on {today().isoformat()} (the build date). Overdue: **{len(late)}** of {len(rows)} pages and records.\n"]
+    late = [r for r in rows if r[3] < today(data)]
+    out = [f"Checked on {today(data).isoformat()} (the build date). Overdue: **{len(late)}** of {len(rows)} pages and records.\n"]
     if late:
         out.append("| Kind | ID | Title | Review was due | Owner |\n|---|---|---|---|---|")
         out.extend(f"| {k} | [`{i}`]({rel(src, p)}) | {md(t)} | {d.isoformat()} | {md(o)} |" for k, i, t, d, o, p in late)
         out.append("")
-    soon = [r for r in rows if today() <= r[3] <= today() + dt.timedelta(days=90)]
+    soon = [r for r in rows if today(data) <= r[3] <= today(data) + dt.timedelta(days=90)]
     out.append(f"### Due in the next 90 days: {len(soon)}\n")
     if soon:
         out.append("| Kind | ID | Title | Review due | Owner |\n|---|---|---|---|---|")
@@ -200,7 +199,7 @@ def training_path_page(data: SiteData, src: str, path_id: str) -> str:
     tp = next(x for x in data.training if x.id == path_id)
     locs = ids(data)
     total = sum(i.minutes for i in tp.items)
-    base = public_url()
+    base = data.options.public_url
     out = [
         f"For: {md(tp.audience)}. {len(tp.items)} items, about {total} minutes of reading.\n",
         "Print this page to use it as a handout, or "

@@ -21,7 +21,6 @@ import datetime as dt
 import hashlib
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -34,8 +33,9 @@ from urllib.parse import urlsplit
 from ..data.editions import older_editions
 from ..data.loader import load_site
 from ..downloads import by_key, finish_links, keys_linked, made_by_dist
+from ..options import BuildOptions
 from ..paths import edition_root
-from ..public_url import ENV, PublicUrlError, public_url
+from ..public_url import ENV
 from .linkcheck import check as check_links
 from .nginx_preview import csp_problems
 from .offline_pack import build_pack, parse_built
@@ -130,7 +130,7 @@ def publish(site: Path, data, public: str, built: dt.datetime, log=print) -> dic
     t_pdf = time.perf_counter() - t0
     files = made_by_dist(data)
     pdfs = {d.key: (d.path, pdf_root / d.path) for d in files if d.kind == "PDF" and (pdf_root / d.path).is_file()}
-    stats = build_pack(work / "pack", built, None, site_src=site, downloads=pdfs)
+    stats = build_pack(work / "pack", built, None, site_src=site, downloads=pdfs, base_url=public)
     offline = by_key(data)["offline"]
     (site / offline.path).parent.mkdir(parents=True, exist_ok=True)
     shutil.move(stats["zip"], site / offline.path)
@@ -180,16 +180,13 @@ def publish(site: Path, data, public: str, built: dt.datetime, log=print) -> dic
     return manifest
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None, options: BuildOptions) -> int:
+    """`make dist`: scripts/dist.py reads PUBLIC_URL into the build options and gives them here."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "dist"), help="folder that receives site/ (default: dist/)")
-    ap.add_argument("--built", help="build time shown in the offline pack, ISO 8601 (default: $OFFLINE_BUILT or now)")
+    ap.add_argument("--built", help="build time shown in the offline pack, ISO 8601 (default: now)")
     args = ap.parse_args(argv)
-    try:
-        public = public_url()
-    except PublicUrlError as exc:
-        print(f"make dist stopped: {exc}", file=sys.stderr)
-        return 2
+    public = options.public_url
     if not public:
         print(f"make dist needs the site's public address, the address readers will use. Give it as {ENV}, e.g.\n"
               f"  make dist {ENV}=https://guidance.example.scot/\n"
@@ -201,12 +198,13 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix=".dist-", dir=out))
     try:
         site = work / "site"
-        env = dict(os.environ, **{ENV: public})
-        if subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(site)], cwd=ROOT, env=env).returncode:
+        build = [sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(site), "--tree", str(work / "src"),
+                 "--public-url", public]  # its own source tree: never the checkout's build/src/
+        if subprocess.run(build, cwd=ROOT).returncode:
             print("make dist stopped: the site did not build (see above). dist/site/ was left as it was.", file=sys.stderr)
             return 1
         try:
-            manifest = publish(site, load_site(ROOT), public, parse_built(args.built))
+            manifest = publish(site, load_site(ROOT, options), public, parse_built(args.built))
         except SystemExit as exc:
             print(f"{exc}\ndist/site/ was left as it was.", file=sys.stderr)
             return 1

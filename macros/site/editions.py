@@ -27,7 +27,6 @@ from ..data.editions import Edition, older_editions
 from ..data.register import read_register
 from ..data.sitedata import SiteData
 from ..paths import EDITIONS, edition_root, ids, page_url, permalink
-from ..public_url import public_url
 from ..sitemap import all_pages
 from ..theme import ARTICLE_OPEN
 
@@ -72,7 +71,7 @@ class EditionReport:
 def add_editions(site_dir: Path, data: SiteData) -> list[EditionReport]:
     """Unpack and mark every older edition; write the current edition's forwarding pages."""
     site_dir = Path(site_dir)
-    public = public_url()  # PUBLIC_URL, or None: citations then name paths (macros/public_url.py)
+    public = data.options.public_url  # PUBLIC_URL, or None: citations then name paths (macros/public_url.py)
     current = _current_targets(data)
     same_place = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html")
                   if p.relative_to(site_dir).parts[0] != "editions"}

@@ -15,7 +15,6 @@ from pathlib import Path
 import yaml
 
 from ..data.sitedata import SiteData
-from ..public_url import public_url
 from ..theme import ZENSICAL_SEARCH_SHIM_PATH
 from .abbr_first import tooltips
 
@@ -97,7 +96,7 @@ def engine_config(config: dict, data: SiteData, engine: str, generated: list[str
     """The configuration for one engine, to sit in the generated folder beside `docs/` and `overrides/`."""
     out = {k: v for k, v in config.items() if k not in ("watch", "plugins", "markdown_extensions", "docs_dir", "site_dir")}
     out["site_name"] = data.site.title
-    url = public_url()  # PUBLIC_URL: the sitemap and canonical links name the public host, or no host at all
+    url = data.options.public_url  # PUBLIC_URL: the sitemap and canonical links name the public host, or no host at all
     if url:
         out["site_url"] = url
     else:
@@ -119,7 +118,9 @@ def engine_config(config: dict, data: SiteData, engine: str, generated: list[str
         if engine == "zensical" and name not in ("search",):
             continue  # Zensical runs no MkDocs plugins; its search reads the same `search` settings
         if name == "guidance":
-            p = {"guidance": {"project": str(Path(root).resolve())}}
+            opts = data.options  # the build's options, for the post-build step the plugin runs under `mkdocs serve`
+            p = {"guidance": {"project": str(Path(root).resolve()), "public_url": opts.public_url or "",
+                              "today": opts.today.isoformat(), "release": opts.release}}
         plugins.append(p)
     out["plugins"] = plugins
     if engine == "mkdocs":

@@ -15,7 +15,6 @@ from ..data.editions import editions, is_draft, version_key
 from ..data.register import change_kind
 from ..data.sitedata import SiteData
 from ..paths import CHANGE_FEED, CHANGES, edition_permalink, edition_root, ids, page_url
-from ..public_url import public_url
 from ..render.site import history_items
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -57,7 +56,7 @@ def _addresses(public: str | None):
 
 
 def change_feed(data: SiteData) -> str:
-    ident, href = _addresses(public_url())
+    ident, href = _addresses(data.options.public_url)
     locs = ids(data)
     by_version: dict[str, list] = defaultdict(list)
     draft = data.site.version if is_draft(data) else None  # a draft's changes are not published yet

@@ -37,9 +37,9 @@ def ensure_nginx() -> str:
     if os.geteuid() != 0:
         raise SystemExit("nginx is missing. Install it with: sudo apt-get install -y nginx")
     print("Installing nginx with apt-get ...", flush=True)
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "nginx"], check=True, env=env)
+    quiet = ["env", "DEBIAN_FRONTEND=noninteractive"]  # added to the environment apt-get inherits
+    subprocess.run([*quiet, "apt-get", "update", "-qq"], check=True)
+    subprocess.run([*quiet, "apt-get", "install", "-y", "-qq", "--no-install-recommends", "nginx"], check=True)
     exe = find_nginx()
     if not exe:
         raise SystemExit("apt-get ran but nginx is still missing.")
@@ -99,7 +99,7 @@ def command(exe: str, prefix: Path, conf: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--site", default=str(ROOT / "dist" / "site"))
-    ap.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8080))
+    ap.add_argument("--port", type=int, default=8080)
     args = ap.parse_args(argv)
     site = Path(args.site)
     if not (site / "index.html").exists():

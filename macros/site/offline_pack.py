@@ -27,7 +27,6 @@ import argparse
 import datetime as dt
 import html
 import json
-import os
 import posixpath
 import re
 import shutil
@@ -42,7 +41,6 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from ..downloads import finish_links
-from ..public_url import public_url
 
 ROOT = Path(__file__).resolve().parents[2]  # the project folder (macros/site/ is two below it)
 SHIM_PACKAGE = ROOT / "node_modules" / "iframe-worker"
@@ -58,8 +56,8 @@ _REFRESH = re.compile(r"""(?P<pre>content\s*=\s*"\s*\d+\s*;\s*url=)(?P<url>[^"]*
 # ---------------------------------------------------------------- facts
 
 
-def site_facts(root: Path = ROOT) -> dict:
-    """Edition, its date, the publisher and the public address (if any) from data/site.yaml."""
+def site_facts(base_url: str | None, root: Path = ROOT) -> dict:
+    """Edition, its date, the publisher from data/site.yaml, and the public address (if any)."""
     site = yaml.safe_load((root / "data" / "site.yaml").read_text(encoding="utf-8"))
     return {
         "title": str(site["title"]),
@@ -67,7 +65,7 @@ def site_facts(root: Path = ROOT) -> dict:
         "version_date": dt.date.fromisoformat(str(site["version_date"])),
         "publisher": str(site.get("publisher") or ""),
         # the public address: a deployment setting (PUBLIC_URL), not data; None when it is not set
-        "base_url": public_url(),
+        "base_url": base_url,
     }
 
 
@@ -272,12 +270,12 @@ def tree_bytes(folder: Path, skip_pdf: bool = True) -> int:
 
 
 def build_pack(out_dir: Path, built: dt.datetime, pdf_dir: Path | None, site_src: Path | None = None,
-               downloads: dict[str, tuple[str, Path]] | None = None) -> dict:  # long: the pack's steps in order, one call each
+               downloads: dict[str, tuple[str, Path]] | None = None, base_url: str | None = None) -> dict:  # long: the pack's steps in order, one call each
     """Write the pack. site_src: a site already built by scripts/build.py (make dist), else build one.
     downloads: key -> (site path, file) of files `make dist` made (macros/downloads.py), put in the pack at
     the same path, with every link to them pointed at them."""
     start = time.perf_counter()
-    facts = site_facts()
+    facts = site_facts(base_url)
     shim_version, shim = shim_source()
     work = Path(tempfile.mkdtemp(prefix="offline-"))
     try:
@@ -285,7 +283,8 @@ def build_pack(out_dir: Path, built: dt.datetime, pdf_dir: Path | None, site_src
         if site_src is not None:
             shutil.copytree(site_src, site)
         else:
-            proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(site)], cwd=ROOT)
+            build = [sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(site), "--tree", str(work / "src")]
+            proc = subprocess.run(build + (["--public-url", base_url] if base_url else []), cwd=ROOT)
             if proc.returncode != 0:
                 raise SystemExit("The site did not build, so no offline pack was written.")
         build_s = time.perf_counter() - start
@@ -335,8 +334,7 @@ def build_pack(out_dir: Path, built: dt.datetime, pdf_dir: Path | None, site_src
 
 
 def parse_built(value: str | None) -> dt.datetime:
-    """The build time shown in the pack: --built, else $OFFLINE_BUILT, else now (UTC)."""
-    value = value or os.environ.get("OFFLINE_BUILT")
+    """The build time shown in the pack: --built (scripts/ fill it from $OFFLINE_BUILT), else now (UTC)."""
     if not value:
         return dt.datetime.now(dt.UTC).replace(microsecond=0)
     stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -345,15 +343,17 @@ def parse_built(value: str | None) -> dt.datetime:
     return stamp.astimezone(dt.UTC)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, public: str | None = None) -> int:
+    """`make offline` (scripts/offline.py gives the public address of its build options, if any)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "dist"), help="folder for the zip (default: dist/)")
-    ap.add_argument("--built", help="build time shown in the pack, ISO 8601 (default: $OFFLINE_BUILT or now)")
+    ap.add_argument("--built", help="build time shown in the pack, ISO 8601 (default: now)")
     ap.add_argument("--pdf", default=str(ROOT / "pdf"), help="folder of PDFs to include if present (default: pdf/)")
     ap.add_argument("--no-pdf", action="store_true", help="leave PDFs out even if they have been built")
     ap.add_argument("--stats", help="also write the figures as JSON to this file")
     args = ap.parse_args(argv)
-    stats = build_pack(Path(args.out).resolve(), parse_built(args.built), None if args.no_pdf else Path(args.pdf))
+    stats = build_pack(Path(args.out).resolve(), parse_built(args.built), None if args.no_pdf else Path(args.pdf),
+                       base_url=public)
     mb = 1024 * 1024
     print(f"Wrote {stats['zip']}: {stats['zip_bytes'] / mb:.1f} MB, {stats['pages']} pages, "
           f"{len(stats['pdfs'])} PDFs; the online site is {stats['online_bytes'] / mb:.1f} MB (HTML and assets). "
@@ -362,6 +362,3 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.stats).write_text(json.dumps(stats, indent=2))
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -20,8 +20,8 @@ from playwright.sync_api import sync_playwright
 
 from .. import downloads
 from ..data.loader import load_site
+from ..options import BuildOptions
 from ..paths import tool_slug
-from ..public_url import PublicUrlError, public_url
 from .serve import make_server
 
 ROOT = Path(__file__).resolve().parents[2]  # the project folder (macros/site/ is two below it)
@@ -89,32 +89,27 @@ def print_pdfs(site: Path, jobs: list[tuple[str, Path]], public: str | None, log
     return written
 
 
-def main() -> int:
+def main(argv: list[str] | None = None, options: BuildOptions | None = None) -> int:
+    """`make pdf` (scripts/make_pdf.py gives the build options: the public address the PDFs name)."""
+    options = options or BuildOptions()
     ap = argparse.ArgumentParser()
     ap.add_argument("--site", default=str(ROOT / "site"))
     ap.add_argument("--out", default=str(ROOT / "pdf"))
     ap.add_argument("--layout", choices=("pdf", "downloads"), default="pdf")
     ap.add_argument("--only", action="append", help="print only this page (site path, e.g. bench-notes/rm2000/)")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     site, out = Path(args.site), Path(args.out)
     if not (site / "print_page" / "index.html").exists():
         print(f"No built site in {site}: run `make build` first.", file=sys.stderr)
         return 1
 
 
-    try:
-        public = public_url()
-    except PublicUrlError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    public = options.public_url
     if not public:
         print("Note: PUBLIC_URL is not set, so links in these PDFs name paths, not a host.", file=sys.stderr)
-    jobs = jobs_for(load_site(ROOT), out, args.layout)
+    jobs = jobs_for(load_site(ROOT, options), out, args.layout)
     if args.only:
         jobs = [j for j in jobs if j[0] in args.only]
     print_pdfs(site, jobs, public)
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())
