@@ -36,12 +36,19 @@ options_module._today = lambda: dt.date.fromisoformat(SITE_TODAY)
 ARTIFACTS = ROOT / "test-artifacts"
 
 
+# fixtures that need what `make setup` does not install: the offline pack needs node_modules/iframe-worker
+# (npm ci); `make dist` packs it and prints PDFs in chromium
+NEEDS = {"pack": ("node",), "dist_site": ("node", "browser")}
+
+
 def pytest_collection_modifyitems(items):
-    """Tests on the offline pack need node_modules/iframe-worker (npm ci): mark them `node`, which `make test-fast`
-    leaves out, so that it needs `make setup` alone."""
+    """Mark the tests using those fixtures `node` (and `browser`), which `make test-fast` leaves out, so that it
+    needs `make setup` alone."""
     for item in items:
-        if "pack" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.node)
+        for fixture, marks in NEEDS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                for mark in marks:
+                    item.add_marker(getattr(pytest.mark, mark))
 
 
 @pytest.fixture(scope="session")
@@ -111,6 +118,35 @@ def small_project(tmp_path) -> Path:
     for name in ("data", "docs", "editions"):
         shutil.copytree(FIXTURE_PROJECT / name, dest / name)
     return dest
+
+
+def buildable(dest: Path) -> Path:
+    """Make a copy of the fixture project buildable: the real configuration, theme additions, assets and scripts
+    beside its own data/, docs/ and editions/."""
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("overrides", "scripts", "docs/assets"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
+@pytest.fixture
+def small_buildable(small_project) -> Path:
+    """The fixture project, ready for scripts/build.py: for build tests that do not need the real site."""
+    return buildable(small_project)
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory) -> Path:
+    """The fixture project built once per session through scripts/build.py (about a third of the real site)."""
+    project = tmp_path_factory.mktemp("small-built") / "project"
+    for name in ("data", "docs", "editions"):
+        shutil.copytree(FIXTURE_PROJECT / name, project / name)
+    buildable(project)
+    out = project.parent / "site"
+    proc = subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--site", str(out)],
+                          cwd=project, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out
 
 
 def html_pages(site: Path) -> list[Path]:

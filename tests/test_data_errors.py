@@ -281,8 +281,9 @@ def test_failed_check_stops_the_build_and_keeps_last_good_site(small_project, tm
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-build-")]
 
 
-def test_failed_mkdocs_build_keeps_last_good_site(project, tmp_path):
+def test_failed_mkdocs_build_keeps_last_good_site(small_buildable, tmp_path):
     """Data is valid but a page links to a missing anchor: strict mkdocs fails, site untouched."""
+    project = small_buildable
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("last good site")

@@ -19,3 +19,14 @@ def test_the_fixture_project_has_a_little_of_everything():
     assert {s.stage for s in data.steps} == {st.id for st in data.mappa.stages}  # a step in every stage
     assert 3 <= len(data.standards) <= 10 and 2 <= len(data.tools) <= 5
     assert len(ids(data)) < 400
+
+
+def test_the_fixture_project_builds(small_site):
+    """The fixture project goes through the whole build (check, generation, MkDocs, post-build step, kept
+    editions, link check): build tests that do not need the real site can start from it."""
+    from macros.paths import page_url
+
+    small, _ = check_project(FIXTURE_PROJECT)
+    for page in small.pages.values():
+        assert (small_site / page_url(page.src) / "index.html").is_file(), page.src
+    assert (small_site / "id").is_dir() and (small_site / "search" / "search_index.json").is_file()
