@@ -8,14 +8,16 @@ NPMSTAMP := node_modules/.installed
 
 ENGINE ?= mkdocs
 
-.PHONY: generate setup build serve test test-fast lint check pdf bench browser clean register offline release next-edition new-tool new-step new-source macro-list dist preview
+.PHONY: lock generate setup build serve test test-fast lint check pdf bench browser clean register offline release next-edition new-tool new-step new-source macro-list dist preview
 
-$(STAMP): requirements.txt pyproject.toml
+# Every installed package comes from requirements.lock, pinned with its hashes (pip refuses anything else);
+# the package itself is installed editable without build isolation, so no unpinned build tool is fetched.
+$(STAMP): requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed. Set PYTHON=/path/to/python3.11 (or newer)."; exit 1; }
 	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)" || { echo "$(PYTHON) is older than 3.11. Set PYTHON=/path/to/python3.11 (or newer)."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
 $(NPMSTAMP): package.json package-lock.json
@@ -23,6 +25,14 @@ $(NPMSTAMP): package.json package-lock.json
 	@touch $(NPMSTAMP)
 
 setup: $(STAMP)
+
+## lock: recompile requirements.lock from requirements.in (every dependency, pinned, with hashes) with pip-tools,
+## run from a throwaway venv of its own (.venv-lock), never the project's
+LOCKVENV := .venv-lock
+lock:
+	@test -x $(LOCKVENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCKVENV) && $(LOCKVENV)/bin/pip install --quiet pip-tools==7.6.2; }
+	$(LOCKVENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links --output-file requirements.lock requirements.in
 
 ## browser: Debian's chromium (Playwright is pointed at it; it cannot download its own browser here)
 browser:
