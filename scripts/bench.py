@@ -1,6 +1,6 @@
 """Build and page-weight benchmark. Prints a table (Markdown) and writes bench-results.json.
 
-Usage: python scripts/bench.py [--scales 1,10,100] [--quick]
+Usage: python scripts/bench.py [--scales 1,10,100] [--quick] [--out bench-results.json]
 
 Measures, on this machine:
 - for the real site and synthetic data at x10 and x100 tools (records copied with new ids, through the
@@ -71,8 +71,14 @@ def copy_project(dest: Path) -> Path:
 
 
 def scale_tools(project: Path, factor: int) -> int:
-    """Copy every tool record factor-1 times with new ids (TOOL-X -> TOOL-X-K2 ...). Returns tool count."""
+    """Copy every tool record factor-1 times with new ids (TOOL-X -> TOOL-X-K2 ...). Returns tool count.
+    The copies are new records as the release rules see them: first published in the edition being prepared
+    (one history entry naming it), in a project where one is being prepared (make next-edition, when its
+    version is already released). The id register stays, so every real id keeps its checks."""
     tools = sorted((project / "data" / "tools").glob("*.yaml"))
+    if factor > 1:
+        version, day = draft_edition(project)
+        first = f"history:\n  - {{version: {version}, date: {day}, change: First published.}}\n"
     for k in range(2, factor + 1):
         for path in tools:
             text = path.read_text(encoding="utf-8")
@@ -80,9 +86,23 @@ def scale_tools(project: Path, factor: int) -> int:
             text = text.replace(f"id: {tid}\n", f"id: {tid}-K{k}\n", 1)
             text = re.sub(r"(\n  - id: )([a-z0-9-]+)", lambda mt, k=k: f"{mt.group(1)}{mt.group(2)}-k{k}", text)
             text = re.sub(r"(\n    figure: )([a-z0-9-]+)", lambda mt, k=k: f"{mt.group(1)}{mt.group(2)}-k{k}", text)
+            text = re.sub(r"(?ms)^history:\n(?:[ -].*?\n|\n)*(?=^\S|\Z)", first, text)
             (path.parent / f"{path.stem}-k{k}.yaml").write_text(text, encoding="utf-8")
-    (project / "data" / "id-register.yaml").unlink(missing_ok=True)
     return len(tools) * factor
+
+
+def draft_edition(project: Path) -> tuple[str, str]:
+    """(version, date) of the edition being prepared in the copy, started with make next-edition if needed."""
+    import yaml
+
+    site = yaml.safe_load((project / "data" / "site.yaml").read_text(encoding="utf-8"))
+    kept = yaml.safe_load((project / "data" / "editions.yaml").read_text(encoding="utf-8")) or []
+    if str(site["version"]) in {str(e["version"]) for e in kept}:
+        day = dt.date.fromisoformat(str(site["version_date"])) + dt.timedelta(days=1)
+        subprocess.run([PY, str(project / "scripts" / "next_edition.py"), str(project), "--date", day.isoformat()],
+                       cwd=project, check=True, capture_output=True)
+        site = yaml.safe_load((project / "data" / "site.yaml").read_text(encoding="utf-8"))
+    return str(site["version"]), str(site["version_date"])
 
 
 GENERATE = r"""
@@ -277,6 +297,7 @@ def main() -> int:  # long: the options, then one figure after another, each pri
     ap = argparse.ArgumentParser()
     ap.add_argument("--scales", default="1,10,100")
     ap.add_argument("--quick", action="store_true", help="skip the browser and link-check figures")
+    ap.add_argument("--out", default=str(ROOT / "bench-results.json"), help="where the figures go (JSON)")
     args = ap.parse_args()
     scales = [int(x) for x in args.scales.split(",")]
     work = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -353,7 +374,7 @@ def main() -> int:  # long: the options, then one figure after another, each pri
             got = results[f"reload_{engine}_s"]
             print(f"- live reload <= 1 s ({engine}, save a data file -> changed page served): "
                   f"median {statistics.median(got):.2f} s of {', '.join(f'{x:.2f}' for x in got)}")
-    (ROOT / "bench-results.json").write_text(json.dumps(results, indent=2, default=str))
+    Path(args.out).write_text(json.dumps(results, indent=2, default=str))
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -15,11 +15,16 @@ import html
 from pathlib import Path
 
 from mkdocs.config import config_options
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ..data.loader import load_site
 from ..options import BuildOptions
 from ..site.postbuild import finish_site
+
+NOT_HERE = ("This mkdocs.yml is the source of the generated configuration, not run as it is: the pages are "
+            "generated from data/ first. Run `make build` (or `make serve` for a live preview); MkDocs then builds "
+            "build/src/mkdocs.yml.")
 
 
 class GuidancePlugin(BasePlugin):
@@ -39,6 +44,11 @@ class GuidancePlugin(BasePlugin):
 
     def on_startup(self, *, command, dirty):
         self.command = command
+
+    def on_config(self, config):
+        if not self.config["project"]:  # the project's own mkdocs.yml: the source of the generated one
+            raise PluginError(NOT_HERE)
+        return config
 
     def on_nav(self, nav, config, files):
         self.nav_pages = {p.file.src_uri: p for p in nav.pages}

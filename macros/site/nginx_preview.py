@@ -5,7 +5,7 @@ Writes a small nginx.conf into a temporary prefix (its own pid file, logs and te
 root and touches nothing in /etc/nginx), with one server on 127.0.0.1:PORT whose body is
 deploy/nginx/guidance-site.conf, exactly as the production server block includes it. Runs nginx in the
 foreground until Ctrl-C. Installs Debian's nginx with apt-get when it is missing and the user is root.
-tests/test_deploy.py starts the same configuration.
+tests/test_dist.py starts the same configuration.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Serve a built folder on 127.0.0.1 (a plain static server), adding a `LinkChecker: allow` header
 so that linkchecker does not throttle itself. Used by tests and the benchmark.
 
-Usage: python scripts/serve_site.py DIR PORT
+Usage: python -m macros.site.serve DIR PORT
 """
 from __future__ import annotations
 

@@ -133,7 +133,7 @@ class Step(Governed):
     stage: Slug
     order: int = Field(ge=1)
     categories: Annotated[list[Slug], Field(min_length=1)]
-    actor: Slug = Field(description="role id from data/mappa/roles.yaml")
+    actor: Slug = Field(description="role id from the roles in data/mappa/structure.yaml")
     normative: Normative
     basis: Basis = Field(description="what the duty rests on: statute, national guidance, RMA standard, ...")
     in_force: InForce | None = Field(None, description="only where this item's force differs from its sources'")
