@@ -202,7 +202,9 @@ def _decide(data: SiteData, item) -> RuleStatus | None:  # long: one branch per 
     if unsettled:
         ids = [r.id for r, _ in unsettled]
         titles = " and ".join(f"\u2018{data.sources[i].title}\u2019" for i in dict.fromkeys(ids))
-        reason = f"The sources read do not say whether {titles} still applies. {unsettled[0][1].note or ''}"
+        note = unsettled[0][1].note or ""
+        reason = note if note.startswith("The sources read") else (
+            f"The sources read do not say whether {titles} still applies. {note}")
         return _not_settled(data, item, reason, ids)
     old = [(r, s) for r, s in cited if s.state == "superseded"]
     if old:
