@@ -109,8 +109,13 @@ def _in_force_ref(data: SiteData, item) -> m.SourceRef | None:
 def _in_force(data: SiteData, ref: m.SourceRef) -> RuleStatus:
     source = data.sources[ref.id]
     text = f"In force: {source.title}"
-    if source.kind == "legislation" and ref.at and not UNCHECKED_AT.search(ref.at) and ref.at.startswith("s"):
-        text += f", {ref.at}"
+    at = reader_at(ref.at)
+    if source.kind == "legislation" and re.fullmatch(r"s\d+\S*( to \S+)?", at):
+        section = re.search(r", section (\d+)[^,]*$", source.title)
+        if section and at[1:].startswith(section.group(1)):  # 'Act 2005, section 10' at 's10(1)(a)'
+            text = f"In force: {source.title[:section.start()]}, section {at[1:]}"
+        else:
+            text += f", section {at[1:]}"
     return RuleStatus("in force", text, ref.id)
 
 

@@ -49,9 +49,14 @@ def _link(data: SiteData, src: str, item_id: str, words: str) -> str:
     return f'<a href="{attr(rel_url(src, loc.page, loc.anchor))}">{attr(words)}</a>' if loc else attr(words)
 
 
+def box_id(src: str) -> str:
+    """The anchor of a page's box, unique across pages (the print page holds them all)."""
+    return f"{BOX_ID}-" + re.sub(r"[^a-z0-9]+", "-", src.removesuffix(".md").lower()).strip("-")
+
+
 def _body(data: SiteData, src: str, got: RuleStatus) -> str:
     if got.state == "not settled":
-        return f'<a href="#{BOX_ID}">{attr(POINTER)}</a>' if src else attr(POINTER)
+        return f'<a href="#{box_id(src)}">{attr(POINTER)}</a>' if src else attr(POINTER)
     if not got.link:
         return attr(got.text)
     for lead in ("In force: ", "Replaced by "):
@@ -91,7 +96,7 @@ def not_settled_box(data: SiteData, src: str, page_text: str) -> str:
         label = f"{name} ({rid})" if name else rid
         by_ask.setdefault(got.ask, []).append(f"**{attr(label)}**: {attr(got.reason)}")
     lines = [f'!!! info "{BOX_TITLE}"', "",
-             f'    <span id="{BOX_ID}"></span>The national text read for this guidance does not settle the rules '
+             f'    <span id="{box_id(src)}"></span>The national text read for this guidance does not settle the rules '
              "below. Before you rely on one of them, ask the person named.", ""]
     for ask, items in by_ask.items():
         lines.append(f"    Ask {attr(ASKERS[ask])}:")
