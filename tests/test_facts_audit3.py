@@ -89,15 +89,17 @@ def test_council_page_shows_the_narrower_rule(site_dir):
 
 @pytest.mark.parametrize("step_id", ["MAPPA-ID-06", "MAPPA-ID-07"])
 def test_notification_steps_say_the_sender_is_not_named_nationally(data, step_id):
+    """9.1.7, as the fourth check (10.1.8) settled it: the sender is this site's recommendation, and the note
+    says national guidance names only the co-ordinator who receives the form."""
     step = next(s for s in data.steps if s.id == step_id)
-    assert "National guidance does not name the sender" in step.action
-    assert "receives" in step.note
-    assert _changed_in_this_edition(step) and _changed_in_this_edition(step)[0].normative
+    assert step.basis == "site recommendation" and "co-ordinator" in step.action
+    assert "receives" in step.note and "recommendation" in step.note
+    assert any(h.version == "2026.12.2" and h.kind == "meaning" for h in step.history)
 
 
 def test_restricted_patient_form_step_names_health_boards_as_lead(data):
     step = next(s for s in data.steps if s.id == "MAPPA-ID-07")
-    assert "health boards lead for restricted patients" in step.action
+    assert "Health boards are the lead agency for restricted patients" in step.note
     assert "mappa-overview-2021-22-health" in {r.id for r in step.sources}
 
 

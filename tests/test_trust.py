@@ -3,8 +3,6 @@
 third fact check corrected (verification 9.1.3 to 9.1.6)."""
 from __future__ import annotations
 
-import csv
-import json
 import re
 from pathlib import Path
 
@@ -12,12 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.data.errors import Collector
-from macros.data.in_force import check_in_force
 from macros.data.read import read_all
 from macros.data.rules import check_content
 from macros.data.sentences import bare_that, capital_articles, meta_phrases
+from macros.data.status import rule_status
 from macros.generated_text import check_generated, contradictions, text_problems
-from macros.render.standing import applies_now_text, standing
 
 ROOT = Path(__file__).resolve().parents[1]
 META = ["said once on the page", "not in every band"]
@@ -190,7 +187,7 @@ def test_corrected_records(data):
     assert (mt16.normative, mt16.basis) == ("should", "RMA standard") and "record of progress" in mt16.action
     ras16 = stds["RAS-16"]
     assert ras16.normative == "should" and any(r.id == "mappa-guidance" and "4.4" in (r.at or "") for r in ras16.sources)
-    assert standing(data, ras16)[0].state == "in force"
+    assert rule_status(data, ras16).state == "in force"
     assert stds["RAS-11"].basis == "site recommendation" and "6B" in stds["RAS-11"].rationale
     for rid in ("RAS-05", "RAS-09"):
         assert (stds[rid].normative, stds[rid].basis) == ("must", "RMA standard")
@@ -216,69 +213,7 @@ def test_applies_now_replaced_by_must_name_a_known_id(project):
     assert any("RAS-03" in p and "RAS-99" in p for p in problems), problems
 
 
-def test_every_labelled_item_has_an_applies_now_reading(data):
-    from macros.data.sitedata import SiteData  # noqa: F401
-    c = Collector(ROOT)
-    check_in_force(c, data)
-    assert c.problems == []
-    states = {}
-    for item in [*data.steps, *data.standards, *data.facts.values()]:
-        found = standing(data, item)
-        line = applies_now_text(data, item)
-        assert bool(found) == bool(line), item.id
-        if found:
-            states[item.id] = line
-            if found[0].state == "in force" and item.applies_now is None:
-                assert line == "Applies now: yes.", item.id
-            if found[0].state in ("superseded", "unconfirmed"):
-                assert not line.startswith("Applies now: yes.") or item.applies_now, item.id
-    assert states["MAPPA-LV-07"].startswith("Applies now: not confirmed — the 2014 guidance")
-    assert "never been brought into force" in states["mappa-law-s10-1-b"]
-
-
-def _labels_without_applies_now(site_dir: Path) -> tuple[int, int]:
-    total = missing = 0
-    for f in site_dir.rglob("*.html"):
-        if f.relative_to(site_dir).parts[0] in ("editions", "id"):
-            continue
-        soup = BeautifulSoup(f.read_text(encoding="utf-8"), "html.parser")
-        for label in soup.select("small.in-force"):
-            total += 1
-            nxt = label.find_next_sibling()
-            missing += not (nxt is not None and "applies-now" in (nxt.get("class") or []))
-    return total, missing
-
-
-def test_no_in_force_label_without_applies_now_on_any_page_or_the_print_page(site_dir):
-    total, missing = _labels_without_applies_now(site_dir)
-    assert total > 100 and missing == 0
-    prints = list(site_dir.glob("print_page/index.html"))
-    if prints:  # the print/PDF page of the whole guidance carries the same lines
-        text = prints[0].read_text(encoding="utf-8")
-        assert text.count('class="in-force ') == text.count('class="applies-now ')
-
-
-def test_applies_now_is_searchable_and_in_the_exports(site_dir, data):
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any("Applies now: not confirmed" in d.get("text", "") for d in index["docs"])
-    steps = json.loads((site_dir / "downloads" / "mappa-steps.json").read_text(encoding="utf-8"))["items"]
-    by_id = {s.id: s for s in data.steps}
-    for row in steps:
-        assert row["applies_now_reading"] == applies_now_text(data, by_id[row["id"]])
-        # every row with an in-force label carries the line; a rule resting on no law or guidance has neither
-        assert bool(row["in_force_label"]) == row["applies_now_reading"].startswith("Applies now: ")
-    assert sum(bool(r["applies_now_reading"]) for r in steps) > len(steps) / 2
-    schema = json.loads((site_dir / "downloads" / "schema" / "mappa-steps.schema.json").read_text(encoding="utf-8"))
-    assert "applies_now_reading" in schema["properties"]["items"]["items"]["properties"]
-    rows = list(csv.DictReader((site_dir / "downloads" / "standards.csv").open(encoding="utf-8")))
-    assert all(bool(r["in_force_label"]) == r["applies_now_reading"].startswith("Applies now: ") for r in rows)
-    assert any(r["applies_now_reading"].startswith("Applies now: not confirmed") for r in rows)
-
-
-def test_how_to_read_explains_applies_now(site_dir):
-    text = _text(site_dir, "how-to-read")
-    for words in ("Applies now: yes", "Applies now: not confirmed", "Applies now: no"):
-        assert words in text
+# the one status per rule, on every page and in the exports: tests/test_rule_status.py
 
 
 # ---------------------------------------------------------------- the built pages read right
@@ -308,16 +243,11 @@ def test_the_pages_named_in_the_issue_now_read_right(site_dir):
         assert "said once on the page" not in _text(site_dir, url)
 
 
-def test_a_rule_resting_on_an_unchecked_copy_is_not_shown_as_in_force(data):
-    """'Awaits a check' beside 'In force since 2022' (the Prison page) cannot happen: a citation whose place says
-    'not yet checked' makes the item unconfirmed, unless another citation is in force."""
+def test_a_rule_resting_on_an_unchecked_copy_is_in_force_for_readers_and_open_for_editors(data):
+    """The state of our own copies is not a reader's status: a rule whose in-force citation was read only in a
+    copy shows the source in force, and the copy is an open item on the editors' page."""
+    from macros.data.status import open_checks
     fact = data.facts["mappa-prison-one-plan"]
     assert any("not yet checked" in (r.at or "") for r in fact.sources)
-    assert standing(data, fact)[0].state == "unconfirmed"
-    assert applies_now_text(data, fact).startswith("Applies now: not confirmed — it rests on a copy of the guidance")
-    for item in [*data.steps, *data.standards, *data.facts.values()]:
-        found = standing(data, item)
-        if found and found[0].state == "in force" and getattr(item, "in_force", None) is None:
-            in_force_refs = [r for r in item.sources if r.id in data.sources
-                             and (data.sources[r.id].in_force or None) and data.sources[r.id].in_force.state == "in force"]
-            assert any("not yet checked" not in (r.at or "") for r in in_force_refs), item.id
+    assert rule_status(data, fact).text == "In force: MAPPA: national guidance 2022"
+    assert any(i.item_id == fact.id and "copy" in i.what for i in open_checks(data))

@@ -8,6 +8,7 @@ from .. import paths
 from ..data import models as m
 from ..data.editions import current_release, editions, is_draft
 from ..data.loader import SiteData
+from ..data.status import reader_at
 from ..labels import numbers
 from ..paths import anchor_of, edition_permalink, ids, permalink, rel, rel_url
 from .standing import standing_label
@@ -26,7 +27,8 @@ def today(data: SiteData) -> dt.date:
 
 def cite_ref(data: SiteData, src: str, ref: m.SourceRef) -> str:
     source = data.sources[ref.id]
-    label = source.title + (f", {ref.at}" if ref.at else "")
+    at = reader_at(ref.at)  # the state of our own copies is on the editors' page, not here
+    label = source.title + (f", {at}" if at else "")
     return f"[{md(label)}]({rel(src, SOURCES_PAGE, 'src-' + ref.id)}){{ .cite }}"
 
 

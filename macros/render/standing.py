@@ -1,161 +1,125 @@
-"""In force: a small label saying whether the law or guidance an item rests on applies today.
+"""The status line beside a rule, and the page's box of what it cannot tell you (issue #29).
 
-An item (a MAPPA step, a standard, a fact) takes the most current status among the legislation and
-guidance it cites (in force before unconfirmed before superseded), unless the item says otherwise (`in_force` on the item, e.g. a provision never commenced).
-A step whose timing or wording rests on text still awaiting a check is shown as unconfirmed.
+Every rule's status comes from `macros.data.status.rule_status`, decided once; this module only dresses it:
+one small label with the same words wherever the rule appears (stage, agency, role and pathway pages,
+checklists, topic pages, print and search), and, where the national text read here does not settle a rule,
+one box per page that says what the page cannot tell you and who can answer. How to read explains the
+states (#status).
 """
 from __future__ import annotations
 
+import re
+
 from .. import paths
-from ..data import models as m
-from ..data.in_force import UNCHECKED_COPY, resting_status
 from ..data.sitedata import SiteData
-from ..paths import ids, rel_url
-from .text import attr, lower_first, md
+from ..data.status import ASKERS, NOT_SETTLED, RuleStatus, open_checks, rule_status, rules_by_id
+from ..paths import ids, rel, rel_url
+from .text import attr, md
 
-LABELS = {
-    "in force": "In force",
-    "not yet in force": "Not yet in force",
-    "never commenced": "Never commenced",
-    "superseded": "Superseded",
-    "unconfirmed": "Status unconfirmed",
+BOX_ID = "not-settled"
+BOX_TITLE = "What this page cannot tell you"
+# the words a not-settled rule shows on its own line: the box says why, once
+POINTER = f"Open question: see \u201c{BOX_TITLE}\u201d"
+TIPS = {
+    "in force": "The source named applies today.",
+    "replaced": "What it rested on has been replaced; follow the link to what applies now.",
+    "local practice": "How the named areas work; not a national rule.",
+    "recommendation": "This site's own advice; no source makes it a duty.",
+    "not in force": "The provision has not been brought into force.",
+    "not settled": NOT_SETTLED + ".",
 }
-EXPLAIN = {
-    "in force": "The law or guidance this rests on applies today.",
-    "not yet in force": "The law this rests on has been made but does not apply yet.",
-    "never commenced": "The law this rests on was passed but has never been brought into force.",
-    "superseded": "The guidance this rests on has been replaced.",
-    "unconfirmed": "The sources read do not settle whether this applies today.",
-}
 
 
-def standing(data: SiteData, item) -> tuple[m.InForce, str | None] | None:
-    """(status, id of the source it comes from, or None when the item itself says), or None when the item
-    rests on no law or guidance (research, local practice, this site's advice: its basis label says so)."""
-    return resting_status(data, item)
+def status_line(data: SiteData, item) -> str:
+    """The status as one plain sentence, for exports and search: 'In force: MAPPA: national guidance 2022.'"""
+    got = rule_status(data, item)
+    if got is None:
+        return ""
+    if got.state == "not settled":
+        return f"{NOT_SETTLED}. {got.reason} Who can answer: {ASKERS[got.ask]}."
+    return got.text + "."
 
 
-def standing_text(data: SiteData, status: m.InForce) -> str:
-    """'In force since 2022', 'Superseded by MAPPA: national guidance 2022', 'Never commenced'."""
-    text = LABELS[status.state]
-    if status.since:
-        text += f" since {status.since}"
-    if status.by:
-        text += f" by {data.sources[status.by].title}"
-    return text
+def _link(data: SiteData, src: str, item_id: str, words: str) -> str:
+    if not src:
+        return attr(words)
+    if item_id in data.sources:
+        return f'<a href="{attr(rel_url(src, paths.SOURCES, "src-" + item_id))}">{attr(words)}</a>'
+    loc = ids(data).get(item_id)
+    return f'<a href="{attr(rel_url(src, loc.page, loc.anchor))}">{attr(words)}</a>' if loc else attr(words)
+
+
+def box_id(src: str) -> str:
+    """The anchor of a page's box, unique across pages (the print page holds them all)."""
+    return f"{BOX_ID}-" + re.sub(r"[^a-z0-9]+", "-", src.removesuffix(".md").lower()).strip("-")
+
+
+def _body(data: SiteData, src: str, got: RuleStatus) -> str:
+    if got.state == "not settled":
+        return f'<a href="#{box_id(src)}">{attr(POINTER)}</a>' if src else attr(POINTER)
+    if not got.link:
+        return attr(got.text)
+    for lead in ("In force: ", "Replaced by "):
+        if got.text.startswith(lead):
+            rest = got.text[len(lead):]
+            return attr(lead) + _link(data, src, got.link, rest)
+    return attr(got.text)
 
 
 def standing_label(data: SiteData, item, src: str = "") -> str:
-    """A small HTML label (empty when the item rests on no law or guidance), then the Applies now line."""
-    found = standing(data, item)
-    if found is None:
-        return ""
-    status, source_id = found
-    tip = EXPLAIN[status.state]
-    if source_id:
-        tip += f" Source: {data.sources[source_id].title}."
-    if status.note:
-        tip += f" {status.note}"
-    slug = status.state.replace(" ", "-")
-    return (f'<small class="in-force in-force-{slug}" title="{attr(tip)}" data-search-exclude>'
-            f"{md(standing_text(data, status))}</small> " + applies_now_html(data, item, src))
-
-
-# ---------------------------------------------------------------- applies now
-# One plain line beside every in-force label: does the rule apply now? From the sources' status, or the
-# item's own `applies_now` where that status does not settle it (see How to read, #applies-now).
-
-ASK_MAPPA = "Ask your MAPPA co-ordinator."
-ASK_STANDARD = "Check the current source before you rely on it."
-
-
-def _current(data: SiteData, source_id: str) -> str:
-    """Follow 'superseded by' to the edition in force now (2014 -> 2016 -> 2022)."""
-    seen = set()
-    while source_id in data.sources and source_id not in seen:
-        seen.add(source_id)
-        status = data.sources[source_id].in_force
-        if not (status and status.state == "superseded" and status.by):
-            break
-        source_id = status.by
-    return source_id
-
-
-def applies_now(data: SiteData, item) -> tuple[str, str, str | None] | None:
-    """(state, plain text after the state, id of what replaced it or None), or None where no label is shown."""
-    found = resting_status(data, item)
-    if found is None:
-        return None
-    own = getattr(item, "applies_now", None)
-    if own is not None:
-        return own.state, " ".join((own.note or "").split()), own.replaced_by
-    status, source_id = found
-    # the co-ordinator is not told to ask themselves
-    ask = ASK_STANDARD if isinstance(item, m.Standard) or getattr(item, "actor", "") == "coordinator" else ASK_MAPPA
-    title = data.sources[source_id].title if source_id else ""
-    if status.state == "in force":
-        return "yes", "", None
-    if status.state == "unconfirmed":
-        own_note = source_id is None or status.note == UNCHECKED_COPY
-        why = status.note if own_note else f"The sources read do not settle whether {title} still applies."
-        return "not confirmed", f"{why} {ask}", None
-    if status.state == "superseded":
-        now = _current(data, status.by or "")
-        return "not confirmed", (f"it rests on {title}, which was replaced by {data.sources[now].title}; the newer "
-                                 f"text was not checked for this. {ask}"), None
-    if status.state == "never commenced":
-        return "no", "the provision it rests on has never been brought into force.", None
-    return "no", "the law it rests on does not apply yet.", None
-
-
-# words that can open the clause after the dash in lower case (anything else, such as a title, keeps its capital)
-_RUN_ON = {"the", "a", "an", "it", "its", "as", "this", "these", "our", "your", "ask", "check", "no", "not", "only"}
-
-
-def run_on(text: str) -> str:
-    """The clause after 'Applies now: ... —': its first word in lower case only where it is a common word."""
-    first = text.split(" ", 1)[0]
-    return lower_first(text) if first.lower() in _RUN_ON else text
-
-
-def _name_of(data: SiteData, item_id: str) -> str:
-    return data.sources[item_id].title if item_id in data.sources else item_id
-
-
-def applies_now_text(data: SiteData, item) -> str:
-    """The line as plain text, for exports: 'Applies now: no — replaced by MAPPA-XX-01.'"""
-    got = applies_now(data, item)
+    """The rule's one status label (empty for a fact that is not a rule). Raw HTML: it sits in lists, tables
+    and cards alike; data-rule and data-status let the tests and the page's box find it."""
+    got = rule_status(data, item)
     if got is None:
         return ""
-    state, text, by = got
-    if by:
-        return f"Applies now: {state} — replaced by {_name_of(data, by)}." + (f" {text}" if text else "")
-    return f"Applies now: {state}" + (f" — {run_on(text)}" if text else ".")
+    tip = TIPS[got.state]
+    return (f'<span class="in-force rule-status rule-status-{got.slug}" data-rule="{attr(item.id)}" '
+            f'data-status="{got.slug}" title="{attr(tip)}">{_body(data, src, got)}</span>')
 
 
-def _link_to(data: SiteData, src: str, item_id: str) -> str:
-    """An HTML link to what replaced a rule (raw HTML: the line sits in lists, tables and cards alike)."""
-    if not src:
-        return attr(_name_of(data, item_id))
-    if item_id in data.sources:
-        return f'<a href="{attr(rel_url(src, paths.SOURCES, "src-" + item_id))}">{attr(data.sources[item_id].title)}</a>'
-    loc = ids(data).get(item_id)
-    return f'<a href="{attr(rel_url(src, loc.page, loc.anchor))}">{attr(item_id)}</a>' if loc else attr(item_id)
+# ---------------------------------------------------------------- the page's box
+
+_MARK = re.compile(r'data-rule="([^"]+)" data-status="not-settled"')
 
 
-def applies_now_html(data: SiteData, item, src: str = "") -> str:
-    """The Applies now line as HTML, data text escaped (indexed by search: it is part of the rule)."""
-    got = applies_now(data, item)
-    if got is None:
+def not_settled_box(data: SiteData, src: str, page_text: str) -> str:
+    """One box for a page that shows rules the national text read here does not settle: what each leaves
+    open, and who can answer, grouped by whom to ask. Empty when the page shows none."""
+    rules = rules_by_id(data)
+    found = [rid for rid in dict.fromkeys(_MARK.findall(page_text)) if rid in rules]
+    if not found:
         return ""
-    state, text, by = got
-    body = f"<strong>Applies now:</strong> {state}"
-    if by:
-        body += f" — replaced by {_link_to(data, src, by)}." + (f" {attr(text)}" if text else "")
-    else:
-        body += f" — {attr(run_on(text))}" if text else "."
-    # a plain "yes" adds nothing a search needs (the rule's own words are indexed); a reading with more to say is kept
-    plain = state == "yes" and not text and not by
-    skip = " data-search-exclude" if plain else ""
-    kind = " applies-now-plain" if plain else ""  # print leaves it out: the "In force" label beside it says the same
-    return f'<span class="applies-now applies-now-{state.replace(" ", "-")}{kind}"{skip}>{body}</span>'
+    by_ask: dict[str, list[str]] = {}
+    for rid in found:
+        got = rule_status(data, rules[rid])
+        name = getattr(rules[rid], "heading", None)
+        label = f"{name} ({rid})" if name else rid
+        by_ask.setdefault(got.ask, []).append(f"**{attr(label)}**: {attr(got.reason)}")
+    lines = [f'!!! info "{BOX_TITLE}"', "",
+             f'    <span id="{box_id(src)}"></span>The national text read for this guidance does not settle the rules '
+             "below. Before you rely on one of them, ask the person named.", ""]
+    for ask, items in by_ask.items():
+        lines.append(f"    Ask {attr(ASKERS[ask])}:")
+        lines.append("")
+        lines += [f"    - {x}" for x in items]
+        lines.append("")
+    lines.append(f"    [How to read]({rel(src, paths.HOW_TO_READ, 'status')}) explains each status a rule can have.")
+    return "\n".join(lines) + "\n\n"
+
+
+# ---------------------------------------------------------------- the editors' page
+
+
+def still_to_check(data: SiteData, src: str) -> str:
+    """'What we still need to check': every open item, what would settle it and where to look, with a count."""
+    items = open_checks(data)
+    rules = {i.item_id for i in items}
+    out = [f"**{len(items)}** open items on **{len(rules)}** rules. The list is made from the data at each build: "
+           "an item leaves it when its record changes.\n",
+           "| Rule | What is open | What would settle it | Where to look |", "|---|---|---|---|"]
+    for i in items:
+        loc = ids(data).get(i.item_id)
+        rule = f"[`{i.item_id}`]({rel(src, loc.page, loc.anchor)})" if loc else f"`{attr(i.item_id)}`"
+        where = " ".join(f"<{u}>" for u in i.where.split(", ") if u.startswith("http")) or "—"
+        out.append(f"| {rule} | {md(i.what)} | {md(i.settle)} | {where} |")
+    return "\n".join(out) + "\n"

@@ -11,8 +11,9 @@ from .. import paths
 from ..data import models as m
 from ..data.editions import Edition
 from ..data.loader import SiteData
+from ..data.status import STATES, rule_status
 from ..paths import permalink
-from ..render.standing import applies_now_text, standing, standing_text
+from ..render.standing import status_line
 
 READING_EXPORTS = ("mappa-steps", "standards")  # exports that carry the in-force label and the Applies now line
 
@@ -102,11 +103,12 @@ def _records(data: SiteData) -> dict[str, tuple[object, list[dict]]]:
         d["id"] = r.id
         recs.append(d)
     def with_reading(x):
-        # derived, read-only: the in-force label and the Applies now line, as the pages show them
-        got = standing(data, x)
+        # derived, read-only: the rule's one status, as every page shows it (macros/data/status.py)
+        got = rule_status(data, x)
         return dump(x) | {
-            "in_force_label": standing_text(data, got[0]) if got else "",
-            "applies_now_reading": applies_now_text(data, x),
+            "status": got.state if got else "",
+            "status_text": status_line(data, x),
+            "status_source": (got.link or "") if got else "",
         }
 
     return {
@@ -186,10 +188,12 @@ def all_exports(data: SiteData) -> dict[str, str]:
         props = schema["properties"]["items"]["items"].setdefault("properties", {})
         props["permalink"] = {"type": "string"}
         if name in READING_EXPORTS:
-            props["in_force_label"] = {"type": "string", "description": "the in-force label the page shows; empty "
-                                       "where the item rests on no law or guidance"}
-            props["applies_now_reading"] = {"type": "string", "description": "the Applies now line the page shows "
-                                            "('Applies now: yes', 'not confirmed — …', 'no — replaced by …')"}
+            props["status"] = {"type": "string", "enum": list(STATES), "description": "the rule's one status, "
+                               "as every page shows it (How to read, #status)"}
+            props["status_text"] = {"type": "string", "description": "the status in words: the source in force "
+                                    "now, what replaces it, the areas, or what is not settled and who can answer"}
+            props["status_source"] = {"type": "string", "description": "id of the source in force now or of what "
+                                      "replaces it; empty otherwise"}
         schema["title"] = f"{name} export"
         out[paths.schema(name)] = json.dumps(schema, indent=2, ensure_ascii=False)
     for name in [*DATA_FILE_SCHEMAS, "id-register"]:
@@ -201,11 +205,11 @@ def all_exports(data: SiteData) -> dict[str, str]:
             rows.append({
                 "done": "", "step": s.id, "who": data.role(s.actor).name, "normative": s.normative,
                 "what": s.action, "when": s.when.text + ("" if s.when.confirmed else " (unconfirmed)"),
-                "applies_to": ", ".join(s.categories), "applies_now": applies_now_text(data, s),
+                "applies_to": ", ".join(s.categories), "status": status_line(data, s),
                 "permalink": "/" + permalink(s.id), "notes": "",
             })
         out[paths.CHECKLIST_CSV.format(stage=st.id)] = (
-            to_csv(rows) or "done,step,who,normative,what,when,applies_to,applies_now,permalink,notes\n")
+            to_csv(rows) or "done,step,who,normative,what,when,applies_to,status,permalink,notes\n")
     rows = [{"standard": s.id, "title": s.title, "statement": s.statement, "check": e, "met (yes/no/n-a)": "", "evidence seen": ""}
             for s in data.standards for e in s.evidence]
     out[paths.SELF_AUDIT_CSV] = to_csv(rows)

@@ -16,6 +16,7 @@ from ..render import mappa_tables as rmt
 from ..render import recs as rr
 from ..render import site as rsite
 from ..render import standards as rs
+from ..render import standing as rstd
 from ..render import tool_text as rtt
 from ..render import tools as rt
 
@@ -41,6 +42,7 @@ MACROS = {
     "downloads_list": rsite.downloads_list, "id_register_table": rsite.id_register_table,
     "training_paths": rsite.training_paths, "editions_list": red.editions_list,
     "before_first_edition": rfe.before_first_edition,
+    "still_to_check": rstd.still_to_check,
     # files `make dist` publishes (offline pack, PDFs): the Downloads page and the home page (issue 24)
     "publications_list": rdl.publications_list, "download_line": rdl.download_line,
 }
@@ -81,6 +83,7 @@ MACRO_HELP = {
     "banned_phrases": "the phrases the writing rules refuse",
     "what_changed": "every recorded change, by edition, marked as wording only or meaning changed",
     "review_status": "every page and record with its review dates",
+    "still_to_check": "every open item of the guidance's own copies and unsettled rules, with what would settle it (editors)",
     "downloads_list": "the downloads (CSV, JSON, schemas)",
     "id_register_table": "every permanent ID ever published, with its status",
     "training_paths": "the training paths",

@@ -63,7 +63,7 @@ def score(text: str) -> Score:
 # what is not running prose: tables, code, pictures, citations, step details and page furniture
 _SKIP_TAGS = {"table", "pre", "code", "svg", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "script", "style", "figure", "header", "footer"}
 _SKIP_CLASSES = {"page-facts", "cite-this", "headerlink", "admonition-title", "permalink", "step-meta", "cite", "basis",
-                 "in-force", "note-ref", "source-notes", "page-head", "page-about", "report-problem", "item-about",
+                 "in-force", "rule-status", "note-ref", "source-notes", "page-head", "page-about", "report-problem", "item-about",
                  "item-meta"}
 _BLOCKS = {"p", "li", "dd"}
 _VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}

@@ -22,6 +22,7 @@ from ..data.sitedata import SiteData
 from ..data.yamlio import split_front_matter
 from ..paths import CHANGE_FEED
 from ..render.common import about_panel, page_head
+from ..render.standing import not_settled_box
 from ..sitemap import generated_pages, page_index
 from ..theme import ZENSICAL_SEARCH_SHIM, ZENSICAL_SEARCH_SHIM_PATH
 from .breadcrumbs import crumbs, trail
@@ -76,6 +77,7 @@ def finish_page(data: SiteData, src: str, meta: dict, body: str, nav_crumbs) -> 
         heading, text = first + "\n\n", rest
     else:
         heading = f"# {title}\n\n"
+    box = not_settled_box(data, src, text)  # rules the national text read here does not settle: said once
     chain, trail_crumbs = nav_crumbs(src)
     meta["crumbs"] = [{"title": c.title, "url": c.url} for c in trail_crumbs]
     if chain[0] != src:
@@ -83,7 +85,7 @@ def finish_page(data: SiteData, src: str, meta: dict, body: str, nav_crumbs) -> 
     meta.pop("render_macros", None)
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     page_id = str(meta.get("id") or src)
-    return f"---\n{front}---\n\n{page_marker(page_id, src)}{heading}{head}\n{text}\n\n{foot}"
+    return f"---\n{front}---\n\n{page_marker(page_id, src)}{heading}{head}\n{box}{text}\n\n{foot}"
 
 
 def _crumb_maker(data: SiteData, config: dict):
