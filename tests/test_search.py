@@ -22,7 +22,7 @@ from conftest import ARTIFACTS, ROOT, copy_project
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))
 CLASSES = {"number", "short-word", "question", "misspelling", "id", "synonym", "plain"}
-READERS = {"practitioner", "bench", "trainer"}
+READERS = {"practitioner", "bench", "trainer", "public"}
 HIT_RATE = 0.90
 INDEX_BEFORE = 800_241  # bytes of search/search_index.json before issue #13 (the "781 KB" of make bench)
 FURNITURE = re.compile(r"^\s*(?:<[^>]+>\s*)*(?:Permanent link|Copy link|Copy citation|Cite this|Page ID|Answers recommendations?\b|"
