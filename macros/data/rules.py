@@ -23,7 +23,7 @@ from .sentences import BARE_THAT_FIX, CAPITAL_ARTICLE_FIX, META_FIX, bare_that, 
 NORMATIVE = re.compile(r"\b(must not|must|should not|should|may|shall)\b", re.I)
 PERCENT = re.compile(r"\d\s?%|per ?cent", re.I)
 # tool fields that may be empty: lists that can be empty by design, and flags
-_TOOL_OPTIONAL = ("figures", "decisions", "comparator", "also_see_groups", "band_reading")
+_TOOL_OPTIONAL = ("figures", "decisions", "comparator", "also_see_groups", "band_reading", "band_rates_note")
 
 
 def check_content(c: Collector, r: Records) -> None:
@@ -56,7 +56,7 @@ def reading_items(t: m.Tool) -> Iterable[tuple[str, str]]:
 
 def tool_texts(t: m.Tool) -> Iterable[tuple[str, str]]:
     """(field, text) for a tool's free text that a reader reads as sentences."""
-    for name in ("assesses", "output", "developed_on", "who_may_use"):
+    for name in ("assesses", "output", "developed_on", "who_may_use", "band_rates_note"):
         if isinstance(getattr(t, name), str):
             yield name, getattr(t, name)
     for name in ("does_not_tell", "strengths", "limitations", "questions"):
