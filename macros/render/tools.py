@@ -12,11 +12,11 @@ from .standards import standards_for_tool
 from .svg import ICON_GROUPS, icon_array_svg, legend_svg
 from .text import attr, join_words, md
 from .tool_text import (
+    NO_EVIDENCE_LEAD,
     caution_box,
     dash,
     figure_text,
     group_link,
-    NO_EVIDENCE_LEAD,
     html_list,
     is_known,
     known_or_dash,
