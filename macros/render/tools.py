@@ -254,6 +254,8 @@ def bench_note_page(data: SiteData, src: str, tool_id: str) -> str:
             item = f"- **{md(b.label)}**: {md(b.meaning)}"
             if own_reading(t, b):
                 item += " " + reading_html(t, b)
+            if b.figure:  # the band's reported rate, with its context, as on the full page
+                item += " Reported rate: " + figure_text(data, src, data.figure(b.figure)[1], with_source=False)
             items.append(item)
         out.append("\n".join(items) + "\n")
         if not any(b.figure for b in t.bands):
