@@ -177,7 +177,10 @@ def no_evidence(t: m.Tool) -> list[m.NotValidated]:
 
 NO_EVIDENCE_LEAD = "No evidence of validation found in the sources held for"
 # said of a search, not as a finding: what was searched, then the record's own account of what was (not) found
-NO_VALIDATION_FOUND = "Validation in Scotland or the UK: we searched the sources listed at the foot of this page."
+NO_VALIDATION_FOUND = (
+    "Validation in Scotland or the UK: we searched the sources listed at the foot of this page and found no "
+    "validation study. What they do hold is under What we could not find."
+)
 
 
 def caution_items(data: SiteData, src: str, t: m.Tool) -> list[tuple[str, bool]]:
@@ -194,7 +197,7 @@ def caution_items(data: SiteData, src: str, t: m.Tool) -> list[tuple[str, bool]]
     if is_known(t.validation.scotland_or_uk):
         items.append(("Validation in Scotland or the UK: " + md(sentences([t.validation.scotland_or_uk])), True))
     else:
-        items.append((f"{NO_VALIDATION_FOUND} {md(sentences([t.validation.scotland_or_uk.not_known]))}", False))
+        items.append((NO_VALIDATION_FOUND, False))
     rated = t.validation.rated
     if rated != "not known":
         items.append((
