@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros.data import models as m
-from macros.render.bands import band_table
+from macros.render.bands import band_reading, band_table
 from macros.render.tool_text import NO_VALIDATION_FOUND, caution_box, no_evidence, not_validated
 from macros.render.tools import bench_note_page, tool_page, tools_not_validated_for
 
@@ -150,11 +150,12 @@ def test_rm2000_step_two_rule_covers_two_three_and_four_factors(data):
 def test_stable_2007_combined_levels_read_apart_from_the_total_score(data):
     t = data.tool("TOOL-STABLE-2007")
     total, *levels = t.bands
-    assert total.tells_you is None and total.does_not_tell_you is None
     assert len(levels) == 5
-    for b in levels:
-        assert "reoffending estimates" in b.tells_you and "Dynamic Supervision Project" in b.tells_you
-        assert "reoffending rate" not in (b.does_not_tell_you or "")
+    combined = band_reading(t, levels[0])
+    assert "reoffending estimates" in combined[0] and "Dynamic Supervision Project" in combined[0]
+    assert "reoffending rate" not in combined[1]
+    assert all(band_reading(t, b) == combined for b in levels)
+    assert "a risk level or a reoffending rate" in band_reading(t, total)[1]
     assert "STABLE-2000" in " ".join(t.strengths)
     assert "ACUTE-2000" in " ".join(data.tool("TOOL-ACUTE-2007").strengths)
 
