@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from macros.data import models as m
+from macros.data.errors import Collector
+from macros.data.read import read_all
+from macros.data.rules import check_content
 from macros.render.bands import band_reading, band_table
 from macros.render.tool_text import NO_VALIDATION_FOUND, caution_box, no_evidence, not_validated
 from macros.render.tools import bench_note_page, tool_page, tools_not_validated_for
@@ -265,3 +268,23 @@ def test_built_tool_pages_read_right(site_dir):
     assert "Not validated for: people under 16" in lscmi and "Not validated for: young people" not in lscmi
     bands = _text(site_dir / "judiciary" / "bands" / "index.html")
     assert "Reported rate" in bands and "section 11" in bands
+
+
+# ---------------------------------------------------------------- the check that keeps 10.1.20 fixed
+
+
+def _content_problems(project: Path) -> list[str]:
+    c = Collector(project)
+    check_content(c, read_all(c, project))
+    return [str(p) for p in c.problems]
+
+
+def test_check_refuses_a_no_evidence_note_listed_as_not_validated(project):
+    path = project / "data" / "tools" / "rm2000.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert not [p for p in _content_problems(project) if "not_validated_for" in p]  # the good case passes
+    old = "    basis: no evidence found\n    note: A 2013 review"
+    assert old in text
+    path.write_text(text.replace(old, "    note: The sources used show no validation for them. A 2013 review", 1), encoding="utf-8")
+    problems = [p for p in _content_problems(project) if "not_validated_for[3]" in p]
+    assert problems and "TOOL-RM2000" in problems[0] and "basis: no evidence found" in problems[0]
