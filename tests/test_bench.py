@@ -14,6 +14,9 @@ from macros.data import models as m
 from macros.paths import tool_slug
 
 TELLS, NOT_TELLS = "It tells you ", "It does not tell you "
+# caution items that report a search or a plain fact about use, never a research finding (macros/render/tool_text.py)
+UNLABELLED_CAUTIONS = ("Validation in Scotland or the UK: we searched", "No evidence of validation found",
+                       "This tool is used in England and Wales", "Groups it is not validated for: none recorded")
 REPEATED = re.compile(r"not known|sources used|not published", re.IGNORECASE)
 TOOL_TYPES = {x.lower() for x in m.ToolType.__args__}
 
@@ -230,7 +233,10 @@ def test_every_step_standard_and_caution_shows_its_basis(site_dir, data):
         for url in (f"tools/{tool_slug(t.id)}", f"bench-notes/{tool_slug(t.id)}"):
             box = article(page(site_dir, url)).select_one(".admonition.warning")
             items = box.find_all("li")
-            assert items and all(li.select_one(".basis") for li in items), url
+            # what was searched and not found, and where a tool is used, are not findings: they carry no label
+            searched = [li for li in items if li.get_text(" ").strip().startswith(UNLABELLED_CAUTIONS)]
+            assert not [li for li in searched if li.select_one(".basis")], url
+            assert items and all(li.select_one(".basis") for li in items if li not in searched), url
     how = " ".join(article(page(site_dir, "how-to-read")).get_text(" ").replace("\u2019", "'").split())
     for word in ("statute", "national guidance", "RMA standard", "research finding", "local practice",
                  "this site's recommendation"):

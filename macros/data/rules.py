@@ -23,7 +23,7 @@ from .sentences import BARE_THAT_FIX, CAPITAL_ARTICLE_FIX, META_FIX, bare_that, 
 NORMATIVE = re.compile(r"\b(must not|must|should not|should|may|shall)\b", re.I)
 PERCENT = re.compile(r"\d\s?%|per ?cent", re.I)
 # tool fields that may be empty: lists that can be empty by design, and flags
-_TOOL_OPTIONAL = ("figures", "decisions", "comparator", "also_see_groups", "band_reading")
+_TOOL_OPTIONAL = ("figures", "decisions", "comparator", "also_see_groups", "band_reading", "band_rates_note")
 
 
 def check_content(c: Collector, r: Records) -> None:
@@ -56,7 +56,7 @@ def reading_items(t: m.Tool) -> Iterable[tuple[str, str]]:
 
 def tool_texts(t: m.Tool) -> Iterable[tuple[str, str]]:
     """(field, text) for a tool's free text that a reader reads as sentences."""
-    for name in ("assesses", "output", "developed_on", "who_may_use"):
+    for name in ("assesses", "output", "developed_on", "who_may_use", "band_rates_note"):
         if isinstance(getattr(t, name), str):
             yield name, getattr(t, name)
     for name in ("does_not_tell", "strengths", "limitations", "questions"):
@@ -207,7 +207,16 @@ def _standard_rules(c: Collector, s: m.Standard, style: m.StyleRules, allowed: l
              "(data/style.yaml). Say exactly what you mean instead.")
 
 
+# a 'not validated for' note that only reports what was not found reads as a finding it is not
+NO_EVIDENCE_NOTE = re.compile(r"\b(no evidence|shows? no validation|no validation (study )?(was )?found)\b", re.I)
+NO_EVIDENCE_FIX = ("the note says only that no evidence was found, so the group is not 'not validated for': "
+                   "add 'basis: no evidence found' to this group (CONTRIBUTING, 'Add a tool').")
+
+
 def _tool_rules(c: Collector, t: m.Tool) -> None:
+    for i, g in enumerate(t.not_validated_for if isinstance(t.not_validated_for, list) else []):
+        if g.basis == "not built for" and NO_EVIDENCE_NOTE.search(g.note):
+            c.at(t, t.id, f"not_validated_for[{i}]", NO_EVIDENCE_FIX)
     for name in ("assesses", "output", "developed_on", "who_may_use"):
         value = getattr(t, name)
         if isinstance(value, str) and PERCENT.search(value):

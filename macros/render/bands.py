@@ -27,8 +27,7 @@ _PERCENT_READING = (
 _DEFAULT_READING = {
     "actuarial": (
         "where the score places the person compared with the group the tool was built on",
-        "the chance for this one person, how soon, or how serious any new offence would be; "
-        "the label has no agreed meaning in numbers",
+        "the chance for this one person, how soon, or how serious any new offence would be",
     ),
     "risk and need": (
         "how the person's likelihood of reoffending compares with others assessed with the tool, "

@@ -55,7 +55,10 @@ RATES_NOT_BY_BAND = "The sources held give no reoffending rate for each band. Th
 
 
 def no_band_rates_line(src: str, t: m.Tool) -> str:
-    """The one line under a band list with no rate in any band: never 'no published rates' when the tool has some."""
+    """The one line under a band list with no rate in any band: never 'no published rates' when the tool has some,
+    nor when the record says where rates are published (band_rates_note)."""
+    if t.band_rates_note:
+        return md(sentences([t.band_rates_note]))
     if not t.figures:
         return NO_RATES_LINE
     page = paths.tool_page(t.id)
@@ -93,7 +96,8 @@ def unknowns(t: m.Tool) -> list[tuple[str, str]]:
     if t.validation.rated == "not known":
         found.append(("Status in RATED", t.validation.rated_note or "Not found in the directory's published lists."))
     if isinstance(t.bands, list) and not any(b.figure for b in t.bands):
-        found.append(("Reoffending rates for each band", "No rate for any band was found in the sources held."))
+        found.append(("Reoffending rates for each band",
+                      t.band_rates_note or "No rate for any band was found in the sources held."))
     if isinstance(t.bands, list):
         scales = [b.shared_scale for b in t.bands]
         if all(isinstance(x, m.NotKnown) for x in scales):
@@ -147,7 +151,8 @@ def figure(data: SiteData, src: str, figure_id: str) -> str:
 
 
 GROUP_ANCHORS = {
-    "women": "fit-women", "young people": "fit-young-people", "learning disability": "fit-learning-disability",
+    "women": "fit-women", "young people": "fit-young-people", "people under 16": "fit-young-people",
+    "learning disability": "fit-learning-disability",
     "minority ethnic groups": "fit-minority-ethnic-groups",
 }
 BENCH_GUIDE = paths.BENCH_GUIDE
@@ -160,29 +165,51 @@ def group_link(src: str, group: str) -> str:
     return md(group)
 
 
-def caution_items(data: SiteData, src: str, t: m.Tool) -> list[str]:
-    items = []
+def not_validated(t: m.Tool) -> list[m.NotValidated]:
+    """Groups a source says the tool was not built, or is not valid, for."""
+    return [g for g in t.not_validated_for if g.basis == "not built for"] if isinstance(t.not_validated_for, list) else []
+
+
+def no_evidence(t: m.Tool) -> list[m.NotValidated]:
+    """Groups for which the sources held give no evidence either way: a search result, never a finding."""
+    return [g for g in t.not_validated_for if g.basis == "no evidence found"] if isinstance(t.not_validated_for, list) else []
+
+
+NO_EVIDENCE_LEAD = "No evidence of validation found in the sources held for"
+# said of a search, not as a finding: what was searched, then the record's own account of what was (not) found
+NO_VALIDATION_FOUND = (
+    "Validation in Scotland or the UK: we searched the sources listed at the foot of this page and found no "
+    "validation study. What they do hold is under What we could not find."
+)
+
+
+def caution_items(data: SiteData, src: str, t: m.Tool) -> list[tuple[str, bool]]:
+    """The 'Read this first' items, each with whether it carries the tool's basis label. What was searched and
+    not found, and a plain fact about where a tool is used, carry no label: they are not research findings."""
+    items: list[tuple[str, bool]] = []
     if isinstance(t.not_validated_for, m.NotKnown):
-        items.append("Groups it is not validated for: none recorded; see what we could not find.")
-    elif t.not_validated_for:
-        items.append("Not validated for: " + join_words([group_link(src, g.group) for g in t.not_validated_for]) + ".")
-    items.append(" ".join(md(not_tell_sentence(x)) for x in t.does_not_tell[:2]))
+        items.append(("Groups it is not validated for: none recorded; see what we could not find.", False))
+    if not_validated(t):
+        items.append(("Not validated for: " + join_words([group_link(src, g.group) for g in not_validated(t)]) + ".", True))
+    if no_evidence(t):
+        items.append((f"{NO_EVIDENCE_LEAD}: " + join_words([group_link(src, g.group) for g in no_evidence(t)]) + ".", False))
+    items.append((" ".join(md(not_tell_sentence(x)) for x in t.does_not_tell[:2]), True))
     if is_known(t.validation.scotland_or_uk):
-        items.append("Validation in Scotland or the UK: " + md(sentences([t.validation.scotland_or_uk])))
+        items.append(("Validation in Scotland or the UK: " + md(sentences([t.validation.scotland_or_uk])), True))
     else:
-        items.append("Validation in Scotland or the UK: none found in the sources held.")
+        items.append((NO_VALIDATION_FOUND, False))
     rated = t.validation.rated
     if rated != "not known":
-        items.append(
+        items.append((
             "Status in the Risk Management Authority's tools directory (RATED): " + md(rated)
-            + (f". {md(sentences([t.validation.rated_note]))}" if t.validation.rated_note else ".")
-        )
+            + (f". {md(sentences([t.validation.rated_note]))}" if t.validation.rated_note else "."), True))
     if t.comparator:
-        items.insert(0, "This tool is used in England and Wales, not in Scotland. It is here for comparison.")
+        items.insert(0, ("This tool is used in England and Wales, not in Scotland. It is here for comparison.", False))
     return items
 
 
 def caution_box(data: SiteData, src: str, t: m.Tool) -> str:
     lines = [f'!!! warning "Read this first: limits of {md(t.abbr)}"']
-    lines.extend(f"    - {x} {basis_label(t.caution_basis)}" for x in caution_items(data, src, t))
+    lines.extend(f"    - {x} {basis_label(t.caution_basis)}" if labelled else f"    - {x}"
+                 for x, labelled in caution_items(data, src, t))
     return "\n".join(lines) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 from .. import downloads, paths
 from ..data import models as m
 from ..data.loader import SiteData
+from ..labels import with_abbr
 from ..paths import anchor_of, rel
 from .bands import bands_md, own_reading, reading_html, shared_reading_md
 from .common import cite_list, id_badge, permalink_line
@@ -11,6 +12,7 @@ from .standards import standards_for_tool
 from .svg import ICON_GROUPS, icon_array_svg, legend_svg
 from .text import attr, join_words, md
 from .tool_text import (
+    NO_EVIDENCE_LEAD,
     caution_box,
     dash,
     figure_text,
@@ -19,8 +21,10 @@ from .tool_text import (
     is_known,
     known_or_dash,
     no_band_rates_line,
+    no_evidence,
     not_found_box,
     not_tell_sentence,
+    not_validated,
     page_link,
     sentences,
     tool_link,
@@ -67,7 +71,9 @@ def _field_answer(data: SiteData, src: str, t: m.Tool, q: m.BenchQuestion) -> st
     if f == "not_validated_for":
         if isinstance(t.not_validated_for, m.NotKnown) or not t.not_validated_for:
             return dash()
-        return html_list([f"{group_link(src, g.group)}: {md(g.note)}" for g in t.not_validated_for])
+        return html_list([f"{group_link(src, g.group)}: {md(g.note)}" for g in not_validated(t)]
+                         + [f"{group_link(src, g.group)} (no evidence found in the sources held): {md(g.note)}"
+                            for g in no_evidence(t)])
     if f == "bands":
         if isinstance(t.bands, m.NotKnown):
             return dash()
@@ -83,7 +89,8 @@ def _field_answer(data: SiteData, src: str, t: m.Tool, q: m.BenchQuestion) -> st
         if is_known(t.validation.scotland_or_uk):
             parts.append("Scotland or UK: " + md(sentences([t.validation.scotland_or_uk])))
         if t.validation.rated != "not known":
-            parts.append(f"RATED: {md(t.validation.rated)}.")
+            note = f" {md(sentences([t.validation.rated_note]))}" if t.validation.rated_note else ""
+            parts.append(f"RATED: {md(t.validation.rated)}.{note}")
         return " ".join(parts) or dash()
     if f == "does_not_tell":
         return html_list([md(not_tell_sentence(x)) for x in t.does_not_tell])
@@ -115,7 +122,7 @@ def _tool_questions(data: SiteData, src: str, t: m.Tool) -> str:
     out.append("**General questions, with what this site already knows about the tool:**\n")
     # the table repeats this page's fields and the general questions page: kept out of the search index
     out.append('<div class="tool-questions" data-search-exclude markdown>\n')
-    out.append("| Question | What the site holds for this tool | What the report in front of you must supply |")
+    out.append("| Question | What the site holds for this tool | What the report in front of you needs to show |")
     out.append("|---|---|---|")
     for q in data.judiciary.questions:
         qlink = f"[`{q.id}`]({rel(src, paths.QUESTIONS, anchor_of(q.id))}) {md(q.question)}"
@@ -146,7 +153,7 @@ def _glance(data: SiteData, src: str, t: m.Tool) -> str:
 
 def _full_name(t: m.Tool) -> str:
     """'Level of Service/Case Management Inventory (LS/CMI)', or just the name where it equals the short name."""
-    return md(t.name) if t.name.strip().lower() == t.abbr.strip().lower() else f"{md(t.name)} ({md(t.abbr)})"
+    return md(with_abbr(t.name, t.abbr))  # one bracket at most: a name that already holds the short form keeps it
 
 
 def bench_note_pdf_link(data: SiteData, src: str, t: m.Tool) -> str:
@@ -177,9 +184,13 @@ def tool_page(data: SiteData, src: str, tool_id: str) -> str:  # long: one page,
     ]
     if is_known(t.developed_on):
         out.append(f"Developed on: {md(t.developed_on)}\n")
-    if isinstance(t.not_validated_for, list) and t.not_validated_for:
-        out.append("Not validated for (each group links to the bench guide's passage on it):\n")
-        out.append("\n".join(f"- **{group_link(src, g.group)}**: {md(g.note)}" for g in t.not_validated_for) + "\n")
+    if not_validated(t):
+        out.append("Not validated for (a source says it was not built for these groups; "
+                   "each group links to the bench guide's passage on it):\n")
+        out.append("\n".join(f"- **{group_link(src, g.group)}**: {md(g.note)}" for g in not_validated(t)) + "\n")
+    if no_evidence(t):
+        out.append(f"{NO_EVIDENCE_LEAD} (we searched the sources listed at the foot of this page):\n")
+        out.append("\n".join(f"- **{group_link(src, g.group)}**: {md(g.note)}" for g in no_evidence(t)) + "\n")
     if t.also_see_groups:
         out.append("The bench guide says more about assessing: "
                    + join_words([group_link(src, g) for g in t.also_see_groups]) + ".\n")
@@ -189,6 +200,8 @@ def tool_page(data: SiteData, src: str, tool_id: str) -> str:  # long: one page,
     ]
     if t.figures:
         out.append("\n".join(f"- {figure_text(data, src, f)}" for f in t.figures) + "\n")
+    elif t.band_rates_note:
+        out.append(md(sentences([t.band_rates_note])) + "\n")
     else:
         out.append("No published reoffending rates for this tool in the sources held.\n")
     out.append(f"## {sec['who-may-use-it']} {{ #who-may-use-it }}\n")
@@ -241,6 +254,8 @@ def bench_note_page(data: SiteData, src: str, tool_id: str) -> str:
             item = f"- **{md(b.label)}**: {md(b.meaning)}"
             if own_reading(t, b):
                 item += " " + reading_html(t, b)
+            if b.figure:  # the band's reported rate, with its context, as on the full page
+                item += " Reported rate: " + figure_text(data, src, data.figure(b.figure)[1], with_source=False)
             items.append(item)
         out.append("\n".join(items) + "\n")
         if not any(b.figure for b in t.bands):
@@ -273,15 +288,21 @@ def tools_comparison(data: SiteData, src: str) -> str:
     return "\n".join(rows) + "\n\n</div>\n"
 
 
+# a bench-guide passage that also covers a narrower group ('people under 16' is read with 'young people')
+GROUPS_IN_PASSAGE = {"young people": ("young people", "people under 16")}
+
+
 def tools_not_validated_for(data: SiteData, src: str, group: str) -> str:
     """For the bench guide: the tools whose records flag a group (not validated for it, or see also), linked."""
     rows = []
     for t in data.tools:
-        if isinstance(t.not_validated_for, list):
-            rows += [f"- {tool_link(src, t)}: not validated for {md(group)}. {md(sentences([g.note]))}"
-                     for g in t.not_validated_for if g.group == group]
+        rows += [f"- {tool_link(src, t)}: not validated for {md(g.group)}. {md(sentences([g.note]))}"
+                 for g in not_validated(t) if g.group in GROUPS_IN_PASSAGE.get(group, (group,))]
+        rows += [f"- {tool_link(src, t)}: no evidence of validation for {md(g.group)} was found in the sources held. "
+                 f"{md(sentences([g.note]))}" for g in no_evidence(t) if g.group in GROUPS_IN_PASSAGE.get(group, (group,))]
         if group in t.also_see_groups:
-            rows.append(f"- {tool_link(src, t)}: covers {md(group)}; read this passage with its result.")
+            rows.append(f"- {tool_link(src, t)}: its norms include {md(group)}. What this passage says still applies "
+                        "to its results.")
     if not rows:
         raise ValueError(f"tools_not_validated_for(): no tool names the group '{group}' on page {src}")
     return "\n".join(rows) + "\n"

@@ -76,7 +76,8 @@ ToolType = Literal[
 Agency = Literal["police", "justice social work", "prison service", "health", "RMA-accredited assessors", "none in Scotland"]
 Decision = Literal["mappa", "jswr", "rar", "parole", "icm"]
 Population = Literal[
-    "women", "young people", "learning disability", "minority ethnic groups", "online offending", "people with no conviction", "adults"
+    "women", "young people", "people under 16", "learning disability", "minority ethnic groups", "online offending",
+    "people with no conviction", "adults",
 ]
 
 
@@ -125,6 +126,12 @@ class BandReading(Strict):
 class NotValidated(Strict):
     group: Population
     note: Text
+    basis: Literal["not built for", "no evidence found"] = Field(
+        default="not built for",
+        description="'not built for': a source says the tool was not built, or is not valid, for this group "
+        "(shown under 'Not validated for'). 'no evidence found': the sources held give no evidence either way "
+        "(shown apart, as what was searched and not found, never as a finding)",
+    )
 
 
 class ScottishUse(Strict):
@@ -163,6 +170,12 @@ class Tool(Governed):
         default=None, description="what any band of this tool tells you and does not; a plain default is used if left out"
     )
     figures: list[Figure] = Field(default_factory=list)
+    band_rates_note: Text | None = Field(
+        default=None,
+        description="where no band has a figure here: what the sources say about rates for the bands, in place of "
+        "the plain 'no published reoffending rates for these bands in the sources held' (for example when a "
+        "manual publishes rates that were not read)",
+    )
     who_may_use: MaybeText
     used_in_scotland: list[ScottishUse] | NotKnown
     decisions: list[Decision] = Field(default_factory=list)
