@@ -73,8 +73,11 @@ def standing_label(data: SiteData, item, src: str = "") -> str:
     if got is None:
         return ""
     tip = TIPS[got.state]
+    # the search index keeps a status that changes what a reader does; 'In force: <source>' beside every rule
+    # would add a line per rule and nothing a search needs (the rule's own words are indexed)
+    skip = " data-search-exclude" if got.state in ("in force", "recommendation") else ""
     return (f'<span class="in-force rule-status rule-status-{got.slug}" data-rule="{attr(item.id)}" '
-            f'data-status="{got.slug}" title="{attr(tip)}">{_body(data, src, got)}</span>')
+            f'data-status="{got.slug}" title="{attr(tip)}"{skip}>{_body(data, src, got)}</span>')
 
 
 # ---------------------------------------------------------------- the page's box
