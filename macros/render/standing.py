@@ -82,6 +82,15 @@ def standing_label(data: SiteData, item, src: str = "") -> str:
 
 # ---------------------------------------------------------------- the page's box
 
+
+def _rule_name(rule) -> str:
+    """How the box names a rule: a step's heading, a standard's title, or the opening words of a fact."""
+    name = getattr(rule, "heading", None) or getattr(rule, "title", None)
+    if name:
+        return f"{name} ({rule.id})"
+    words = rule.text.split(". ")[0].rstrip(".").split()
+    return "“" + " ".join(words[:12]) + ("…" if len(words) > 12 else "") + "”"
+
 _MARK = re.compile(r'data-rule="([^"]+)" data-status="not-settled"')
 
 
@@ -92,19 +101,17 @@ def not_settled_box(data: SiteData, src: str, page_text: str) -> str:
     found = [rid for rid in dict.fromkeys(_MARK.findall(page_text)) if rid in rules]
     if not found:
         return ""
-    by_ask: dict[str, list[str]] = {}
+    by_ask: dict[str, dict[str, list[str]]] = {}  # whom to ask -> reason -> the rules it leaves open
     for rid in found:
         got = rule_status(data, rules[rid])
-        name = getattr(rules[rid], "heading", None)
-        label = f"{name} ({rid})" if name else rid
-        by_ask.setdefault(got.ask, []).append(f"**{attr(label)}**: {attr(got.reason)}")
+        by_ask.setdefault(got.ask, {}).setdefault(got.reason, []).append(_rule_name(rules[rid]))
     lines = [f'!!! info "{BOX_TITLE}"', "",
              f'    <span id="{box_id(src)}"></span>The national text read for this guidance does not settle the rules '
              "below. Before you rely on one of them, ask the person named.", ""]
-    for ask, items in by_ask.items():
+    for ask, reasons in by_ask.items():
         lines.append(f"    Ask {attr(ASKERS[ask])}:")
         lines.append("")
-        lines += [f"    - {x}" for x in items]
+        lines += [f"    - {'; '.join(f'**{attr(n)}**' for n in names)}. {attr(reason)}" for reason, names in reasons.items()]
         lines.append("")
     lines.append(f"    [How to read]({rel(src, paths.HOW_TO_READ, 'status')}) explains each status a rule can have.")
     return "\n".join(lines) + "\n\n"
