@@ -89,7 +89,7 @@ def _rule_name(rule) -> str:
     if name:
         return f"{name} ({rule.id})"
     words = rule.text.split(". ")[0].rstrip(".").split()
-    return "“" + " ".join(words[:12]) + ("…" if len(words) > 12 else "") + "”"
+    return "“" + " ".join(words[:12]).rstrip(",;:") + ("…" if len(words) > 12 else "") + "”"
 
 _MARK = re.compile(r'data-rule="([^"]+)" data-status="not-settled"')
 
