@@ -57,7 +57,9 @@ def box_id(src: str) -> str:
 def _body(data: SiteData, src: str, got: RuleStatus) -> str:
     if got.state == "not settled":
         return f'<a href="#{box_id(src)}">{attr(POINTER)}</a>' if src else attr(POINTER)
-    if not got.link:
+    # a source is named in plain words (its citation is the rule's source note; a table cell holds no source
+    # link); a rule that replaces this one is linked
+    if not got.link or got.link in data.sources:
         return attr(got.text)
     for lead in ("In force: ", "Replaced by "):
         if got.text.startswith(lead):
