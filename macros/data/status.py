@@ -26,7 +26,7 @@ from .sitedata import SiteData, per_data
 STATES = ("in force", "replaced", "local practice", "recommendation", "not in force", "not settled")
 # who can settle what the national text read here does not, by the reader's role (How to read, #status)
 ASKERS = {
-    "coordinator": "your MAPPA co-ordinator",
+    "coordinator": "your Multi-Agency Public Protection Arrangements (MAPPA) co-ordinator",
     "oversight-group": "the Strategic Oversight Group (SOG) for your MAPPA area, which directs the co-ordinator",
     "rma": "the Risk Management Authority (RMA)",
     "tribunal": "the Mental Health Tribunal for Scotland",
