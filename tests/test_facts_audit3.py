@@ -20,11 +20,12 @@ def _text(page: Path) -> str:
     return re.sub(r"\s+", " ", html.unescape(body))
 
 
-AUDIT3_EDITION = "2026.12.1"  # the third fact check was applied in this edition; later editions keep its entries
+AUDIT_3_EDITION = "2026.12.1"  # the edition that applied the third fact check
 
 
 def _changed_in_this_edition(record) -> list:
-    return [h for h in record.history if h.version == AUDIT3_EDITION]
+    """History entries from the third fact check's edition on (a later edition must not undo the pin)."""
+    return [h for h in record.history if h.version == AUDIT_3_EDITION]
 
 
 # ---------------------------------------------------------------- 9.1.1 the date of the current guidance

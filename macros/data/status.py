@@ -26,7 +26,7 @@ from .sitedata import SiteData, per_data
 STATES = ("in force", "replaced", "local practice", "recommendation", "not in force", "not settled")
 # who can settle what the national text read here does not, by the reader's role (How to read, #status)
 ASKERS = {
-    "coordinator": "your MAPPA co-ordinator",
+    "coordinator": "your Multi-Agency Public Protection Arrangements (MAPPA) co-ordinator",
     "oversight-group": "the Strategic Oversight Group (SOG) for your MAPPA area, which directs the co-ordinator",
     "rma": "the Risk Management Authority (RMA)",
     "tribunal": "the Mental Health Tribunal for Scotland",
@@ -244,8 +244,7 @@ def open_checks(data: SiteData) -> list[OpenCheck]:
         for ref in item.sources:
             if ref.at and UNCHECKED_AT.search(ref.at) and ref.id in data.sources:
                 s = data.sources[ref.id]
-                out.append(OpenCheck(rule_id, f"Cites {s.title}, {reader_at(ref.at)}, read only in a copy "
-                                     f"({ref.at.strip()}).", "Read the passage on the official page and confirm "
+                out.append(OpenCheck(rule_id, f"Cites {s.title}, {reader_at(ref.at)}, read only in a copy.", "Read the passage on the official page and confirm "
                                      "the wording; then drop 'not yet checked' from the citation.", s.url))
         when = getattr(item, "when", None)
         if when is not None and not when.confirmed:

@@ -57,7 +57,9 @@ def box_id(src: str) -> str:
 def _body(data: SiteData, src: str, got: RuleStatus) -> str:
     if got.state == "not settled":
         return f'<a href="#{box_id(src)}">{attr(POINTER)}</a>' if src else attr(POINTER)
-    if not got.link:
+    # a source is named in plain words (its citation is the rule's source note; a table cell holds no source
+    # link); a rule that replaces this one is linked
+    if not got.link or got.link in data.sources:
         return attr(got.text)
     for lead in ("In force: ", "Replaced by "):
         if got.text.startswith(lead):
@@ -73,11 +75,23 @@ def standing_label(data: SiteData, item, src: str = "") -> str:
     if got is None:
         return ""
     tip = TIPS[got.state]
+    # the search index keeps a status that changes what a reader does; 'In force: <source>' beside every rule
+    # would add a line per rule and nothing a search needs (the rule's own words are indexed)
+    skip = " data-search-exclude" if got.state in ("in force", "recommendation") else ""
     return (f'<span class="in-force rule-status rule-status-{got.slug}" data-rule="{attr(item.id)}" '
-            f'data-status="{got.slug}" title="{attr(tip)}">{_body(data, src, got)}</span>')
+            f'data-status="{got.slug}" title="{attr(tip)}"{skip}>{_body(data, src, got)}</span>')
 
 
 # ---------------------------------------------------------------- the page's box
+
+
+def _rule_name(rule) -> str:
+    """How the box names a rule: a step's heading, a standard's title, or the opening words of a fact."""
+    name = getattr(rule, "heading", None) or getattr(rule, "title", None)
+    if name:
+        return f"{name} ({rule.id})"
+    words = rule.text.split(". ")[0].rstrip(".").split()
+    return "“" + " ".join(words[:12]).rstrip(",;:") + ("…" if len(words) > 12 else "") + "”"
 
 _MARK = re.compile(r'data-rule="([^"]+)" data-status="not-settled"')
 
@@ -89,19 +103,17 @@ def not_settled_box(data: SiteData, src: str, page_text: str) -> str:
     found = [rid for rid in dict.fromkeys(_MARK.findall(page_text)) if rid in rules]
     if not found:
         return ""
-    by_ask: dict[str, list[str]] = {}
+    by_ask: dict[str, dict[str, list[str]]] = {}  # whom to ask -> reason -> the rules it leaves open
     for rid in found:
         got = rule_status(data, rules[rid])
-        name = getattr(rules[rid], "heading", None)
-        label = f"{name} ({rid})" if name else rid
-        by_ask.setdefault(got.ask, []).append(f"**{attr(label)}**: {attr(got.reason)}")
+        by_ask.setdefault(got.ask, {}).setdefault(got.reason, []).append(_rule_name(rules[rid]))
     lines = [f'!!! info "{BOX_TITLE}"', "",
              f'    <span id="{box_id(src)}"></span>The national text read for this guidance does not settle the rules '
              "below. Before you rely on one of them, ask the person named.", ""]
-    for ask, items in by_ask.items():
+    for ask, reasons in by_ask.items():
         lines.append(f"    Ask {attr(ASKERS[ask])}:")
         lines.append("")
-        lines += [f"    - {x}" for x in items]
+        lines += [f"    - {'; '.join(f'**{attr(n)}**' for n in names)}. {attr(reason)}" for reason, names in reasons.items()]
         lines.append("")
     lines.append(f"    [How to read]({rel(src, paths.HOW_TO_READ, 'status')}) explains each status a rule can have.")
     return "\n".join(lines) + "\n\n"
