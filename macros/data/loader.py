@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .checks import check_all
 from .errors import Collector, DataErrors, Problem
+from .flows import check_flows
 from .in_force import check_in_force
 from .read import Records, read_all, read_id_register
 from .rules import check_content
@@ -51,6 +52,7 @@ def _load(root: Path) -> SiteData:
         raise DataErrors(c.problems, records)
     data = _site_data(root, records, c)
     check_in_force(c, data)
+    check_flows(c, data)
     if c.problems:
         raise DataErrors(c.problems, records)
     return data
@@ -72,6 +74,6 @@ def _site_data(root: Path, r: Records, c: Collector) -> SiteData:
         tools=sorted(r.tools, key=lambda t: (t.comparator, t.abbr.lower())), judiciary=r.judiciary,
         training=r.training, pages=r.pages, file_of=file_of, search=r.search,
         concepts=sorted(r.concepts, key=lambda k: k.term.lower()),
-        origins={rec.id: c.origin(rec) for rec in [*r.gaps, *r.facts, *r.steps, *r.standards_file.standards, *r.tools, *r.training]}, register=read_id_register(root),
+        origins={rec.id: c.origin(rec) for rec in [*r.gaps, *r.facts, *r.steps, *r.standards_file.standards, *r.tools, *r.training]}, register=read_id_register(root), flows=r.flows,
     )
 

@@ -60,6 +60,7 @@ class SiteData:
     search: m.SearchFile = field(default_factory=m.SearchFile)  # data/search.yaml: synonyms, best bets
     origins: dict[str, Origin] = field(default_factory=dict, repr=False)  # record id -> file and lines (gaps, facts, steps, training)
     register: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)  # data/id-register.yaml by id
+    flows: list[m.Flow] = field(default_factory=list)  # data/flows/*.yaml as written (macros/data/flows.py makes them whole)
     _by_id: dict[str, dict[str, Any]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

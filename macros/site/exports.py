@@ -13,6 +13,7 @@ from ..data.editions import Edition
 from ..data.loader import SiteData
 from ..paths import permalink
 from ..render.standing import applies_now_text, standing, standing_text
+from .flow_exports import flow_exports
 
 READING_EXPORTS = ("mappa-steps", "standards")  # exports that carry the in-force label and the Applies now line
 
@@ -192,6 +193,7 @@ def all_exports(data: SiteData) -> dict[str, str]:
                                             "('Applies now: yes', 'not confirmed — …', 'no — replaced by …')"}
         schema["title"] = f"{name} export"
         out[paths.schema(name)] = json.dumps(schema, indent=2, ensure_ascii=False)
+    out.update(flow_exports(data))  # decision flows (issue #33)
     for name in [*DATA_FILE_SCHEMAS, "id-register"]:
         out[f"downloads/schema/data/{name}.schema.json"] = json.dumps(data_file_schema(name), indent=2, ensure_ascii=False)
     # one checklist CSV per MAPPA stage, and the standards self-audit
