@@ -46,7 +46,7 @@ def walk(flow: Flow) -> Walk:
                                      "question and outcome its own id."))
             seen.add(nid)
     if flow.start not in qs:
-        out.problems.append(("start", f"no question '{flow.start}' in this flow{_did_you_mean(flow.start, qs)}. "
+        out.problems.append(("start", f"no question '{flow.start}' in this flow.{_did_you_mean(flow.start, qs)} "
                              "Name the id of the first question."))
         return out
     reached: set[str] = set()
@@ -88,15 +88,14 @@ def _follow(flow: Flow, qs: dict, outs: dict, node: str, path: tuple[Step, ...],
         answer_ids.add(a.id)
         if a.next not in qs and a.next not in outs:
             out.problems.append((f"{where}.next", f"the answer '{a.text}' leads to '{a.next}', which is no question "
-                                 f"or outcome of this flow{_did_you_mean(a.next, [*qs, *outs])}. Every answer "
+                                 f"or outcome of this flow.{_did_you_mean(a.next, [*qs, *outs])} Every answer "
                                  "leads to a question or an outcome (a dead end otherwise)."))
             continue
         _follow(flow, qs, outs, a.next, (*path, Step(q, a)), out, reached)
 
 
 def _did_you_mean(word: str, options) -> str:
-    near = closest(word, list(options))
-    return f". Did you mean '{near}'?" if near else ""
+    return closest(word, list(options))
 
 
 def rule_records(data: SiteData) -> dict:
@@ -129,7 +128,7 @@ def outcome_problems(data: SiteData, flow: Flow) -> list[tuple[str, str]]:
         for j, rid in enumerate(o.rests_on):
             where = f"outcomes[{i}].rests_on[{j}]"
             if rid not in records:
-                out.append((where, f"unknown id '{rid}' in {o.id}{_did_you_mean(rid, records)}. Expected the id "
+                out.append((where, f"unknown id '{rid}' in {o.id}.{_did_you_mean(rid, records)} Expected the id "
                             "of a step, standard, fact or tool."))
             elif why := replaced(data, records[rid]):
                 out.append((where, f"{o.id} rests on {rid}, but {why}. Point it at the rule that applies now."))

@@ -47,7 +47,7 @@ def _answers_so_far(data: SiteData, src: str, flow: Flow, path: tuple[Step, ...]
                     f'<a class="flow-change" href="{attr(back)}">Change<span class="visually-hidden"> this answer'
                     "</span></a></li>")
     return ('<section class="flow-path" aria-label="Your answers so far"><h2>Your answers so far</h2><ol>'
-            + "".join(rows) + "</ol></section>\n")
+            + "".join(rows) + "</ol></section>\n\n")
 
 
 def _foot(data: SiteData, src: str, flow: Flow) -> str:
@@ -93,11 +93,10 @@ def rule_line(data: SiteData, src: str, rid: str) -> str:
 
 def outcome_page(data: SiteData, src: str, flow: Flow, path: tuple[Step, ...], o: FlowOutcome) -> str:
     out = [f'<p class="flow-id">Decision record <strong>{attr(o.id)}</strong> {permalink_line(data, src, o.id)}</p>\n\n',
-           _answers_so_far(data, src, flow, path), '<section class="flow-answer">\n\n## The answer\n\n',
+           _answers_so_far(data, src, flow, path), "## The answer\n\n",
            f"{md(o.answer)}\n\n", f"**What happens next:** {md(o.next)}\n\n" if o.next else ""]
     if o.unsettled:
         out.append(f'!!! warning "Not settled nationally"\n    {md(o.unsettled)} {md(o.ask or "")}\n\n')
-    out.append("</section>\n\n")
     if flow.generate == "tools":
         out.append(bench_body(data, src, o))
     elif flow.generate == "standards":
