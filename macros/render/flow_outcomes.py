@@ -39,7 +39,8 @@ def bench_body(data: SiteData, src: str, o: FlowOutcome) -> str:
 
 def checklist_body(data: SiteData, src: str, o: FlowOutcome) -> str:
     chosen = set(o.rests_on)
-    out = ["## Checklist\n\nTick each standard the report meets. Each links to its full text.\n\n"]
+    out = ["## Checklist\n\nTick each standard the report meets. Each links to its full text.\n\n"
+           '<div class="flow-rules flow-checklist" markdown>\n\n']
     for area in data.areas:
         items = [s for s in data.standards if s.area == area.id and s.id in chosen]
         if not items:
@@ -48,4 +49,4 @@ def checklist_body(data: SiteData, src: str, o: FlowOutcome) -> str:
         out.append("\n".join(
             f'- <span class="flow-box" aria-hidden="true">☐</span> [`{s.id}`]({rel(src, paths.area_page(s.area), anchor_of(s.id))}) '
             f"{statement_md(s)} {basis_label(s)} {standing_label(data, s, src)}" for s in items) + "\n\n")
-    return "".join(out)
+    return "".join(out) + "</div>\n\n"

@@ -103,7 +103,8 @@ def outcome_page(data: SiteData, src: str, flow: Flow, path: tuple[Step, ...], o
         out.append(checklist_body(data, src, o))
     else:
         title = "The steps, who takes them and when" if flow.generate == "steps" else "The rules this rests on"
-        out.append(f"## {title}\n\n" + "\n".join(f"- {rule_line(data, src, r)}" for r in o.rests_on) + "\n\n")
+        out.append(f'## {title}\n\n<div class="flow-rules" markdown>\n\n'
+                   + "\n".join(f"- {rule_line(data, src, r)}" for r in o.rests_on) + "\n\n</div>\n\n")
     out.append(record_box(data, o))
     out.append(_foot(data, src, flow))
     return "".join(out)
@@ -113,13 +114,13 @@ def record_box(data: SiteData, o: FlowOutcome) -> str:
     """What makes the printed page a record: edition and date, the permanent link, every link's address."""
     site = data.site
     known = ids(data)
-    addrs = "".join(f"<li>{attr(r)}: {attr(address(r))}</li>" for r in o.rests_on if r in known)
+    addrs = " · ".join(attr(address(r)) for r in o.rests_on if r in known)
     day = site.version_date
     state = "draft, not yet published" if is_draft(data) else "published"
     return (f'<section class="flow-record"><h2>For the case file</h2><p>{attr(site.title)}, edition {attr(site.version)} '
             f"({state}), {day.day} {day.strftime('%B %Y')}. Permanent link to this outcome: "
             f'<span class="cite-url">{attr(address(o.id))}</span>.</p>'
-            f'<p class="flow-addresses-head">Addresses of the rules named here:</p><ul class="flow-addresses">{addrs}</ul>'
+            f'<p class="flow-addresses">Addresses of the rules named here: {addrs}.</p>'
             "</section>\n\n")
 
 
@@ -134,3 +135,26 @@ def flows_index_page(data: SiteData, src: str, _key: str) -> str:
     return "".join(out)
 
 
+
+
+# ---------------------------------------------------------------- found where readers look
+# One line on the pages made from data where a reader arrives with a case (issue #33): the stage, pathway and
+# agency pages (who leads, what next), the tool pages and bench notes (a report in front of me), the standards.
+FLOWS_FOR = {"stage": ("what-next", "is-it-mappa"), "pathway": ("what-next", "is-it-mappa"),
+             "agency": ("is-it-mappa", "what-next"), "role": ("what-next",), "area": ("report-check",)}
+
+
+def flow_links(data: SiteData, src: str, kind: str, key: str) -> str:
+    """'Answer a case question: ...' with links to the flows that fit this kind of page, or ''."""
+    flows = {f.id: f for f in all_flows(data)}
+    if kind in ("tool", "bench_note") and "bench-report" in flows:
+        tool = data.tool(key)
+        target = paths.flow_page("bench-report", (key.removeprefix("TOOL-").lower(),))
+        return (f'<p class="flow-link" data-search-exclude><strong>A {attr(tool.abbr)} report in front of you?</strong> '
+                f'<a href="{attr(rel_url(src, target))}">Answer two or three questions</a> for a one-page bench sheet: '
+                "the reading of its result, the cautions for this person and the questions to ask.</p>\n\n")
+    chosen = [flows[i] for i in FLOWS_FOR.get(kind, ()) if i in flows]
+    if not chosen:
+        return ""
+    links = " · ".join(f'<a href="{attr(rel_url(src, paths.flow_page(f.id)))}">{attr(f.title)}</a>' for f in chosen)
+    return f'<p class="flow-link" data-search-exclude><strong>Answer a case question:</strong> {links}</p>\n\n'

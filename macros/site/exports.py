@@ -35,6 +35,7 @@ DATA_FILE_SCHEMAS = {
     "search": m.SearchFile,
     "editions": list[Edition],
     "page-front-matter": m.PageMeta,
+    "flow-file": m.Flow,  # decision flows (issue #33)
 }
 
 # which schema each data file follows (glob under the project root, first match wins); .vscode/settings.json
@@ -56,6 +57,7 @@ DATA_FILES = {
     "data/search.yaml": "search",
     "data/editions.yaml": "editions",
     "data/id-register.yaml": "id-register",
+    "data/flows/*.yaml": "flow-file",
 }
 
 _TEXT = {"type": "string", "minLength": 1}

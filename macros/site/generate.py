@@ -39,4 +39,4 @@ def render_page(data: SiteData, page: PageInfo) -> str:
         renderer = RENDERERS[page.kind]
     except KeyError:
         raise ValueError(f"no renderer for generated page kind '{page.kind}' ({page.src})") from None
-    return renderer(data, page.src, page.key)
+    return rf.flow_links(data, page.src, page.kind, str(page.key)) + renderer(data, page.src, page.key)
