@@ -113,14 +113,15 @@ def outcome_page(data: SiteData, src: str, flow: Flow, path: tuple[Step, ...], o
 def record_box(data: SiteData, o: FlowOutcome) -> str:
     """What makes the printed page a record: edition and date, the permanent link, every link's address."""
     site = data.site
-    known = ids(data)
-    addrs = " · ".join(attr(address(r)) for r in o.rests_on if r in known)
+    named = [r for r in o.rests_on if r in ids(data)]
+    addrs = (f"Each rule named here has its own address: {attr(address('ID'))} with the rule's id in place of ID, "
+             f"for example {attr(address(named[0]))}." if named else "")
     day = site.version_date
     state = "draft, not yet published" if is_draft(data) else "published"
     return (f'<section class="flow-record"><h2>For the case file</h2><p>{attr(site.title)}, edition {attr(site.version)} '
             f"({state}), {day.day} {day.strftime('%B %Y')}. Permanent link to this outcome: "
             f'<span class="cite-url">{attr(address(o.id))}</span>.</p>'
-            f'<p class="flow-addresses">Addresses of the rules named here: {addrs}.</p>'
+            f'<p class="flow-addresses">{addrs}</p>'
             "</section>\n\n")
 
 
