@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 from conftest import ARTIFACTS
+from test_offline import pack  # noqa: F401  (the offline pack, built once per session)
 
 from macros.data.flows import all_flows, answer_ids, first_paths, walk
 from macros.paths import area_page, flow_page, page_url, stage_page
@@ -152,3 +153,23 @@ def test_permanent_links_and_json_of_the_flows(site_dir, data):
         for p in got["paths"]:
             assert (site_dir / p["page"].strip("/") / "index.html").exists(), p["page"]
     assert (site_dir / "flows" / "bench-report" / "map" / "index.html").exists()
+
+
+@pytest.mark.node
+def test_a_case_followed_from_file_in_the_offline_pack_with_javascript_off(chromium, pack):  # noqa: F811
+    """The offline pack opened from disk: answers are plain links to files, so the flow works with no server."""
+    ctx = chromium.new_context(viewport={"width": 390, "height": 900}, java_script_enabled=False)
+    left: list[str] = []
+    ctx.on("request", lambda r: None if r.url.startswith(("file:", "data:")) else left.append(r.url))
+    pg = ctx.new_page()
+    pg.goto(pack["root"].resolve().as_uri() + "/flows/bench-report/index.html")
+    pg.get_by_role("link", name=re.compile(r"^Risk Matrix 2000")).click()
+    assert pg.url.startswith("file:") and pg.url.endswith("/index.html")
+    pg.locator(".flow-answers a").first.click()
+    pg.get_by_role("link", name="None of these").click()
+    main = pg.inner_text("main")
+    assert "FLOW-BENCH-RM2000-B1-NONE" in main and "Questions to ask" in main
+    pg.locator(".flow-path li").nth(0).get_by_role("link", name=re.compile("Change")).click()
+    assert pg.url.endswith("flows/bench-report/index.html")
+    ctx.close()
+    assert not left, left

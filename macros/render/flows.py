@@ -53,7 +53,8 @@ def _answers_so_far(data: SiteData, src: str, flow: Flow, path: tuple[Step, ...]
 def _foot(data: SiteData, src: str, flow: Flow) -> str:
     start = rel_url(src, paths.flow_page(flow.id))
     whole = rel_url(src, paths.flow_map_page(flow.id))
-    return (f'<p class="flow-foot" data-search-exclude><a href="{attr(start)}">Start again</a> · '
+    again = f'<a href="{attr(start)}">Start again</a> · ' if start else ""  # not on the first page itself
+    return (f'<p class="flow-foot" data-search-exclude>{again}'
             f'<a href="{attr(whole)}">See the whole flow</a> · '
             f'<a href="{attr(rel_url(src, paths.FLOWS_INDEX))}">Other questions</a></p>\n')
 
