@@ -86,7 +86,8 @@ def _who_nodes(t, slug: str, code: str, band: int) -> tuple[str, list[FlowQuesti
     def outcome(oid: str, chosen: list[str]) -> FlowOutcome:
         who = "; ".join(lower_start(GROUP_WORDS[g][1].removeprefix("The person ")) for g in chosen)
         reading = t.bands[band - 1].meaning if band else t.output
-        return FlowOutcome(id=oid, title=title + (f": the person {who}" if who else ""), answer=reading,
+        return FlowOutcome(id=oid, title=title + (f": the person {who}" if who else ": none of the groups named applies"),
+                           answer=reading,
                            rests_on=[t.id], band=band or None, groups=chosen)
 
     if not groups:
@@ -99,7 +100,7 @@ def _who_nodes(t, slug: str, code: str, band: int) -> tuple[str, list[FlowQuesti
     if len(groups) > 1:
         answers.append(FlowAnswer(id="several", text="More than one of these", next=f"{base}-SEVERAL"))
         outs.append(outcome(f"{base}-SEVERAL", [g.group for g in groups]))
-    q = FlowQuestion(id=qid, text="Is any of these true of the person?",
+    q = FlowQuestion(id=qid, text=f"{title}: is any of these true of the person?",
                      help=f"The {t.abbr} record names these groups of people as ones it is not shown to work for.",
                      answers=answers)
     return qid, [q], outs
@@ -122,7 +123,7 @@ def _step_nodes(data) -> tuple[str, list[FlowQuestion], list[FlowOutcome]]:
             outs.append(FlowOutcome(
                 id=oid, title=f"{with_abbr(c.name, c.short)}: stage {st.number}, {lower_start(st.name)}",
                 answer=st.summary, rests_on=[s.id for s in steps]))
-        qs.append(FlowQuestion(id=f"stage-{c.id}", text="Which stage has the case reached?",
+        qs.append(FlowQuestion(id=f"stage-{c.id}", text=f"Which stage has the {lower_start(c.short)} case reached?",
                                help="The five MAPPA stages run in order, from identification to exit.", answers=answers))
     return "category", qs, outs
 
