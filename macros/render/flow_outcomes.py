@@ -48,6 +48,6 @@ def checklist_body(data: SiteData, src: str, o: FlowOutcome) -> str:
         out.append(f"### {md(area.title)}\n\n")
         out.append("\n".join(
             f'- <span class="flow-box" aria-hidden="true">☐</span> [`{s.id}`]({rel(src, paths.area_page(s.area), anchor_of(s.id))}) '
-            f'**{md(s.title)}.** <span class="flow-statement" markdown="span">{statement_md(s)} {basis_label(s)}</span> '
+            f'**{md(s.title)}.** <span class="flow-statement">{statement_md(s)} {basis_label(s)}</span> '
             f"{standing_label(data, s, src)}" for s in items) + "\n\n")
     return "".join(out) + "</div>\n\n"
