@@ -24,8 +24,8 @@ def bench_body(data: SiteData, src: str, o: FlowOutcome) -> str:
     cautions = [g for g in groups_of(t) if g.group in o.groups]
     out.append("## Cautions for this person\n\n")
     if cautions:
-        out.append("\n".join(f"- **{md(GROUP_WORDS[g.group][1])}.** The {md(t.abbr)} record says it is not shown "
-                             f"to work for {md(g.group)}: {md(g.note)}" for g in cautions) + "\n\n")
+        out.append("\n".join(f"- **{md(GROUP_WORDS[g.group][1])}.** The {md(t.abbr)} record names {md(g.group)} as "
+                             f"a group it is not shown to work for. {md(g.note)}" for g in cautions) + "\n\n")
     else:
         out.append(f"None of the groups the {md(t.abbr)} record names applies, on what you said. "
                    "The limits below apply to everyone.\n\n")
