@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from .data.flows import all_flows, answer_ids, first_paths, walk
 from .data.sitedata import per_data
 from .labels import with_abbr
 
@@ -114,6 +115,23 @@ def training_path_page(path_id: str) -> str:
     return f"training/paths/{path_id}.md"
 
 
+# decision flows (issue #33): one page per question or outcome, keyed by the answers so far
+FLOWS_INDEX = "flows/index.md"
+
+
+def flow_page(flow_id: str, answers: tuple[str, ...] = ()) -> str:
+    """flows/is-it-mappa/index.md (the first question), flows/is-it-mappa/yes/in-prison/index.md (after two answers)."""
+    return "/".join(["flows", flow_id, *answers, "index.md"])
+
+
+def flow_map_page(flow_id: str) -> str:
+    return f"flows/{flow_id}/map.md"
+
+
+def flow_json(flow_id: str) -> str:
+    return f"downloads/flows/{flow_id}.json"
+
+
 # ------------------------------------------------------------------ URLs, anchors, permanent links
 def page_url(src: str) -> str:
     """Site-relative URL of a page with directory URLs: tools/rm2000.md -> tools/rm2000/."""
@@ -207,6 +225,11 @@ def all_ids(data) -> dict[str, Located]:
         put(Located(concept.id, "glossary term", concept.term, GLOSSARY, anchor_of(concept.id)))
     for p in data.pages.values():
         put(Located(p.meta.id, "page", p.meta.title, p.src))
+    for flow in all_flows(data):  # each outcome of a decision flow, at the page of the first path to it
+        firsts = first_paths(walk(flow))
+        for o in flow.outcomes:
+            if o.id in firsts:
+                put(Located(o.id, "decision outcome", o.title, flow_page(flow.id, answer_ids(firsts[o.id]))))
     return out
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import paths
+from .data.flows import all_flows, answer_ids, nodes, walk
+from .data.models.flows import FlowOutcome
 from .data.sitedata import SiteData, per_data
 from .labels import lower_start, with_abbr
 
@@ -23,6 +25,7 @@ SECTIONS = {
     "bench-notes": "Risk-assessment tools",
     "judiciary": "For the bench",
     "recommendations": "Recommendations",
+    "flows": "Answer a case question",
     "training": "Training and citing",
     "": "About the site",
 }
@@ -181,7 +184,29 @@ def generated_pages(data: SiteData) -> list[PageInfo]:
             audience=["trainers"], review=rec_review,
             kind="training_path", key=tp.id, search_exclude=True,
         ))
+    pages.extend(flow_pages(data, rec_review))
     return pages
+
+
+def flow_pages(data: SiteData, review: dict) -> list[PageInfo]:
+    """The decision flows (issue #33): an index, and for each flow a page per question or outcome reached by
+    each path (keyed by the answers so far) and its diagram. Only the index and first pages are searched."""
+    out = [PageInfo(src=paths.FLOWS_INDEX, title="Answer a case question", id="PAGE-FLOWS", answers=[3, 5],
+                    audience=["practitioners", "judiciary"], review=review, kind="flows_index", key="")]
+    for flow in all_flows(data):
+        info = {"answers": sorted(flow.recommendations) or "none", "audience": ["everyone"],
+                "answers_note": None if flow.recommendations else "A decision aid over other pages.",
+                "review": _review(flow)}
+        out.append(PageInfo(src=paths.flow_map_page(flow.id), title=f"The whole flow: {lower_start(flow.title)}",
+                            id=f"PAGE-FLOW-{flow.id.upper()}-MAP", kind="flow_map", key=flow.id, search_exclude=True, **info))
+        for path, node in nodes(flow, walk(flow)):
+            ids_ = answer_ids(path)
+            is_outcome = isinstance(node, FlowOutcome)
+            page_id = node.id if is_outcome else "-".join(["PAGE-FLOW", flow.id, *ids_]).upper()
+            out.append(PageInfo(src=paths.flow_page(flow.id, ids_), title=flow.title if not path else node.title
+                                if is_outcome else node.text, id=page_id, kind="flow_node",
+                                key="/".join([flow.id, *ids_]), search_exclude=bool(path), **info))
+    return out
 
 
 def item_recommendations(data: SiteData, item_id: str) -> list[int]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..options import BuildOptions
 from .checks import check_all
 from .errors import Collector, DataErrors, Problem
+from .flows import check_flows
 from .in_force import check_in_force
 from .read import Records, read_all, read_id_register
 from .rules import check_content
@@ -55,6 +56,7 @@ def _load(root: Path, options: BuildOptions) -> SiteData:
         raise DataErrors(c.problems, records)
     data = _site_data(root, records, c, options)
     check_in_force(c, data)
+    check_flows(c, data)
     if c.problems:
         raise DataErrors(c.problems, records)
     return data
@@ -77,6 +79,6 @@ def _site_data(root: Path, r: Records, c: Collector, options: BuildOptions) -> S
         training=r.training, pages=r.pages, file_of=file_of, search=r.search,
         concepts=sorted(r.concepts, key=lambda k: k.term.lower()),
         origins={rec.id: c.origin(rec) for rec in [*r.gaps, *r.facts, *r.steps, *r.standards_file.standards, *r.tools, *r.training]}, register=read_id_register(root),
-        options=options,
+        options=options, flows=r.flows,
     )
 

@@ -43,6 +43,7 @@ class Records:
     steps: list[m.Step] = field(default_factory=list)
     facts: list[m.Fact] = field(default_factory=list)
     tools: list[m.Tool] = field(default_factory=list)
+    flows: list[m.Flow] = field(default_factory=list)  # data/flows/*.yaml, one flow a file
     pages: dict[str, Page] = field(default_factory=dict)
     page_bodies: dict[str, tuple[str, int]] = field(default_factory=dict)  # src -> (body, line offset)
     failed: set[str] = field(default_factory=set)  # kinds of record whose files had problems
@@ -110,6 +111,7 @@ def read_all(c: Collector, root: Path) -> Records:
     r.steps = _read_steps(c, d / "mappa" / "steps", r)
     r.facts = _read_folder(c, d / "facts", m.Fact, "facts")
     r.tools = _read_tools(c, d / "tools", r)
+    r.flows = _read_flows(c, d / "flows")
     _read_pages(c, root, r)
     return r
 
@@ -161,6 +163,16 @@ def _read_tools(c: Collector, folder: Path, r: Records) -> list[m.Tool]:
                  "Rename the file or change the id.")
         tools.append(tool)
     return tools
+
+
+def _read_flows(c: Collector, folder: Path) -> list[m.Flow]:
+    flows: list[m.Flow] = []
+    for path in yaml_files(folder):
+        flow, raw = read_one(c, path, m.Flow, "flows")
+        if flow is not None:
+            c.remember(path, [flow], [raw])
+            flows.append(flow)
+    return flows
 
 
 def _read_pages(c: Collector, root: Path, r: Records) -> None:

@@ -62,6 +62,7 @@ class SiteData:
     origins: dict[str, Origin] = field(default_factory=dict, repr=False)  # record id -> file and lines (gaps, facts, steps, training)
     register: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)  # data/id-register.yaml by id
     options: BuildOptions = field(default_factory=BuildOptions)  # what this build is asked for (macros/options.py)
+    flows: list[m.Flow] = field(default_factory=list)  # data/flows/*.yaml as written (macros/data/flows.py makes them whole)
     _by_id: dict[str, dict[str, Any]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

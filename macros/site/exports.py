@@ -14,6 +14,7 @@ from ..data.loader import SiteData
 from ..data.status import STATES, rule_status
 from ..paths import permalink
 from ..render.standing import status_line
+from .flow_exports import flow_exports
 
 READING_EXPORTS = ("mappa-steps", "standards")  # exports that carry the in-force label and the Applies now line
 
@@ -35,6 +36,7 @@ DATA_FILE_SCHEMAS = {
     "search": m.SearchFile,
     "editions": list[Edition],
     "page-front-matter": m.PageMeta,
+    "flow-file": m.Flow,  # decision flows (issue #33)
 }
 
 # which schema each data file follows (glob under the project root, first match wins); .vscode/settings.json
@@ -56,6 +58,7 @@ DATA_FILES = {
     "data/search.yaml": "search",
     "data/editions.yaml": "editions",
     "data/id-register.yaml": "id-register",
+    "data/flows/*.yaml": "flow-file",
 }
 
 _TEXT = {"type": "string", "minLength": 1}
@@ -196,6 +199,7 @@ def all_exports(data: SiteData) -> dict[str, str]:
                                       "replaces it; empty otherwise"}
         schema["title"] = f"{name} export"
         out[paths.schema(name)] = json.dumps(schema, indent=2, ensure_ascii=False)
+    out.update(flow_exports(data))  # decision flows (issue #33)
     for name in [*DATA_FILE_SCHEMAS, "id-register"]:
         out[f"downloads/schema/data/{name}.schema.json"] = json.dumps(data_file_schema(name), indent=2, ensure_ascii=False)
     # one checklist CSV per MAPPA stage, and the standards self-audit

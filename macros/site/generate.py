@@ -5,6 +5,8 @@ from collections.abc import Callable
 
 from ..data.loader import SiteData
 from ..render import agencies as ra
+from ..render import flow_map as rfm
+from ..render import flows as rf
 from ..render import mappa as rm
 from ..render import recs as rr
 from ..render import site as rsite
@@ -25,6 +27,9 @@ RENDERERS: dict[str, Callable[[SiteData, str, object], str]] = {
     "bench_note": rt.bench_note_page,
     "training_path": rsite.training_path_page,
     "tools_az": raz.tools_az_page,
+    "flows_index": rf.flows_index_page,  # decision flows (issue #33)
+    "flow_node": rf.flow_node_page,
+    "flow_map": rfm.flow_map_page,
 }
 
 
@@ -34,4 +39,4 @@ def render_page(data: SiteData, page: PageInfo) -> str:
         renderer = RENDERERS[page.kind]
     except KeyError:
         raise ValueError(f"no renderer for generated page kind '{page.kind}' ({page.src})") from None
-    return renderer(data, page.src, page.key)
+    return rf.flow_links(data, page.src, page.kind, str(page.key)) + renderer(data, page.src, page.key)

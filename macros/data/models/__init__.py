@@ -34,6 +34,7 @@ from .base import (  # noqa: F401
     _plain_text,
     _source_shorthand,
 )
+from .flows import Flow, FlowAnswer, FlowOutcome, FlowQuestion  # noqa: F401
 from .mappa import (  # noqa: F401
     MAPPA_STEP_ID,
     STAGE_CODES,

@@ -1,0 +1,53 @@
+"""The bodies of outcomes made from other records: the bench sheet (a tool, a band, the person) and the
+checklist of standards for a report. Words come from the tool and standard records; none are typed here."""
+from __future__ import annotations
+
+from .. import paths
+from ..data.flow_make import GROUP_WORDS, bands_of, groups_of
+from ..data.models.flows import FlowOutcome
+from ..data.sitedata import SiteData
+from ..paths import anchor_of, rel
+from .bands import band_reading
+from .basis import basis_label
+from .standards import statement_md
+from .standing import standing_label
+from .text import md
+
+
+def bench_body(data: SiteData, src: str, o: FlowOutcome) -> str:
+    t = data.tool(o.rests_on[0])
+    band = bands_of(t)[o.band - 1] if o.band else None
+    tells, not_tell = band_reading(t, band)
+    out = []
+    if band is not None:
+        out.append(f"**Reading this band.** {md(tells)} {md(not_tell)}\n\n")
+    cautions = [g for g in groups_of(t) if g.group in o.groups]
+    out.append("## Cautions for this person\n\n")
+    if cautions:
+        out.append("\n".join(f"- **{md(GROUP_WORDS[g.group][1])}.** The {md(t.abbr)} record names {md(g.group)} as "
+                             f"a group it is not shown to work for. {md(g.note)}" for g in cautions) + "\n\n")
+    else:
+        out.append(f"None of the groups the {md(t.abbr)} record names applies, on what you said. "
+                   "The limits below apply to everyone.\n\n")
+    out.append(f"## What the {md(t.abbr)} does not tell you\n\n" + "\n".join(f"- {md(x)}" for x in t.does_not_tell) + "\n\n")
+    out.append("## Questions to ask\n\n" + "\n".join(f"1. {md(q)}" for q in t.questions) + "\n\n")
+    out.append(f"Full pages: [{md(t.abbr)}, the tool]({rel(src, paths.tool_page(t.id))}) · "
+               f"[bench note]({rel(src, paths.bench_note_page(t.id))}) · "
+               f"[what a band means]({rel(src, paths.BANDS)}).\n\n")
+    return "".join(out)
+
+
+def checklist_body(data: SiteData, src: str, o: FlowOutcome) -> str:
+    chosen = set(o.rests_on)
+    out = ["## Checklist\n\nTick each standard the report meets. Each links to its full text.\n\n"
+           '<div class="flow-rules flow-checklist" markdown>\n\n']
+    for area in data.areas:
+        items = [s for s in data.standards if s.area == area.id and s.id in chosen]
+        if not items:
+            continue
+        out.append(f"### {md(area.title)}\n\n")
+        out.append("\n".join(
+            f'- <span class="flow-box" aria-hidden="true">☐</span> [`{s.id}`]({rel(src, paths.area_page(s.area), anchor_of(s.id))}) '
+            f'**{md(s.title)}.** <span class="flow-statement">{statement_md(s)} {basis_label(s)}</span> '
+            f"{standing_label(data, s, src)}" for s in items) + "\n\n")
+    return "".join(out) + "</div>\n\n"
