@@ -13,7 +13,6 @@ from ..data.flows import Step, all_flows, answer_ids, nodes, walk
 from ..data.models.flows import Flow, FlowOutcome, FlowQuestion
 from ..data.sitedata import SiteData, per_data
 from ..paths import ids, permalink, rel, rel_url
-from ..public_url import public_url
 from .basis import basis_label
 from .common import cite_list, permalink_line
 from .flow_outcomes import bench_body, checklist_body
@@ -32,9 +31,9 @@ def _by_key(data: SiteData) -> dict[str, tuple[Flow, tuple[Step, ...], FlowQuest
     return out
 
 
-def address(item_id: str) -> str:
-    """The address a printed record gives for an id: the public one when PUBLIC_URL is set, else the path."""
-    return (public_url() or "/") + permalink(item_id)
+def address(data: SiteData, item_id: str) -> str:
+    """The address a printed record gives for an id: the public one when the build has one, else the path."""
+    return (data.options.public_url or "/") + permalink(item_id)
 
 
 def _answers_so_far(data: SiteData, src: str, flow: Flow, path: tuple[Step, ...]) -> str:
@@ -115,13 +114,13 @@ def record_box(data: SiteData, o: FlowOutcome) -> str:
     """What makes the printed page a record: edition and date, the permanent link, every link's address."""
     site = data.site
     named = [r for r in o.rests_on if r in ids(data)]
-    addrs = (f"Each rule named here has its own address: {attr(address('ID'))} with the rule's id in place of ID, "
-             f"for example {attr(address(named[0]))}." if named else "")
+    addrs = (f"Each rule named here has its own address: {attr(address(data, 'ID'))} with the rule's id in place of ID, "
+             f"for example {attr(address(data, named[0]))}." if named else "")
     day = site.version_date
     state = "draft, not yet published" if is_draft(data) else "published"
     return (f'<section class="flow-record"><h2>For the case file</h2><p>{attr(site.title)}, edition {attr(site.version)} '
             f"({state}), {day.day} {day.strftime('%B %Y')}. Permanent link to this outcome: "
-            f'<span class="cite-url">{attr(address(o.id))}</span>.</p>'
+            f'<span class="cite-url">{attr(address(data, o.id))}</span>.</p>'
             f'<p class="flow-addresses">{addrs}</p>'
             "</section>\n\n")
 
