@@ -12,10 +12,10 @@ import pytest
 from macros.data import models as m
 from macros.data.flows import MAX_QUESTIONS, all_flows, flow_problems, walk
 from macros.data.loader import DataErrors, load_site
+from macros.data.status import STATES
 from macros.render.common import fact as fact_line
 from macros.render.flows import flow_node_page, rule_line
 from macros.render.mappa import step_sentence
-from macros.data.status import STATES
 from macros.render.standing import standing_label
 from macros.site.flow_exports import flow_exports
 from macros.sitemap import generated_pages

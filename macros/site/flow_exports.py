@@ -7,8 +7,8 @@ import json
 from .. import paths
 from ..data.flows import all_flows, answer_ids, rule_records, walk
 from ..data.sitedata import SiteData
-from ..paths import permalink
 from ..data.status import rule_status
+from ..paths import permalink
 from ..render.standing import status_line
 
 
