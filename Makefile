@@ -8,7 +8,7 @@ NPMSTAMP := node_modules/.installed
 
 ENGINE ?= mkdocs
 
-.PHONY: generate setup build serve test test-fast lint check pdf bench browser clean register offline release next-edition new-tool new-step new-source macro-list dist preview
+.PHONY: generate setup build serve test test-fast lint check pdf bench browser clean register offline release next-edition new-tool new-step new-source macro-list dist preview accept
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed. Set PYTHON=/path/to/python3.11 (or newer)."; exit 1; }
@@ -30,6 +30,10 @@ browser:
 
 check: setup
 	$(BIN)/python scripts/check_data.py
+
+## accept: after reading the changed sentences `make check` shows, keep them as the reader text (reader-text/)
+accept: setup
+	$(BIN)/python scripts/accept.py
 
 ## generate: the engine-neutral source tree build/src/ (pages with macros rendered, assets, exports, engine configs)
 generate: setup

@@ -5,7 +5,10 @@
 2. the bodies of docs/ pages: Jinja syntax and every macro call (macros/docs_check.py);
 3. gaps: each gap's pages exist, and each shows its gaps;
 4. the id register (macros/data/register.py): no published id lost or reused, and no step, standard or
-   tool whose words changed without a history entry for the edition being prepared.
+   tool whose words changed without a history entry for the edition being prepared;
+5. the reader text (macros/site/reader_text.py): every page rendered once as the words readers see, read by
+   the sentence checks (macros/generated_text.py) and, for `make check`, compared with the text kept in
+   reader-text/, each changed page shown as a diff until `make accept` writes it.
 Every problem is collected before anything is reported. `check_project` never raises for an
 editor's mistake; it returns the data (None when it could not be built) and the problems.
 """
@@ -23,13 +26,17 @@ from .docs_check import Known, check_pages
 from .generated_text import check_generated
 from .paths import ids
 from .render.common import gap_box
+from .site.docs_render import PageError
 from .site.generate import render_page
+from .site.reader_text import READER_TEXT, ReaderPage, changes, committed, reader_pages
+from .site.source_tree import TreeError
 from .sitemap import generated_pages
 
 __all__ = ["check_project", "report"]
 
 
-def check_project(root: Path) -> tuple[SiteData | None, list[Problem]]:
+def check_project(root: Path, reader_text: bool = False) -> tuple[SiteData | None, list[Problem]]:
+    """Everything an editor can touch; with reader_text, also the words of every page against reader-text/."""
     root = Path(root).resolve()
     data: SiteData | None = None
     records: Records | None = None
@@ -48,7 +55,11 @@ def check_project(root: Path) -> tuple[SiteData | None, list[Problem]]:
     problems.extend(template_leftovers(root))
     if data is not None:
         problems.extend(check_gap_pages(data, showing))
-        problems.extend(check_generated(data))
+        pages = None if any(not p.warning for p in problems) else _reader_pages(data, root, problems)
+        if pages is not None:
+            problems.extend(check_generated(data, pages))
+            if reader_text:
+                problems.extend(reader_text_changes(root, pages))
         try:
             editions(data)
         except DataErrors as exc:
@@ -56,6 +67,33 @@ def check_project(root: Path) -> tuple[SiteData | None, list[Problem]]:
         else:
             problems.extend(register_problems(data, ids(data)))
     return data, problems
+
+
+def _reader_pages(data: SiteData, root: Path, problems: list[Problem]) -> dict[str, ReaderPage] | None:
+    try:
+        return reader_pages(data, root)
+    except (PageError, TreeError) as exc:
+        problems.append(Problem("docs/", "", "", str(exc)))
+        return None
+
+
+ACCEPT = ("Read the changed sentences ('-' the text kept, '+' what readers would see). When they are right, "
+          "run `make accept` to keep them, and commit reader-text/ with the data.")
+
+
+def reader_text_changes(root: Path, pages: dict[str, ReaderPage]) -> list[Problem]:
+    """Each page whose words differ from reader-text/, with its changed sentences as a unified diff."""
+    kept = committed(root)
+    if kept is None:
+        return [Problem(READER_TEXT + "/", "", "", "there is no reader text yet: run `make accept` to write it.",
+                        warning=True)]
+    out = []
+    for page_id, src, diff in changes(kept, pages):
+        what = (f"the words of {src} changed" if page_id in kept and src else
+                f"new page {src}: its words are not in reader-text/ yet" if src else "this page is no longer made")
+        body = "\n".join("       " + row for row in diff.rstrip("\n").split("\n"))
+        out.append(Problem(f"{READER_TEXT}/{page_id}.txt", page_id, "", f"{what}. {ACCEPT}\n{body}"))
+    return out
 
 
 TEMPLATE_MARK = "REPLACE"

@@ -1,55 +1,47 @@
-"""The words of generated pages, read as a reader reads them: `make check` renders every tool page, bench
-note and agency page, and the band table, and refuses sentences that misread out of their list
-(macros/data/sentences.py) and contradictions between pages (a tool with published rates described as
-having none; a percentage read as a label).
+"""The words of generated pages, read as a reader reads them: `make check` reads the reader text (every page
+rendered once, macros/site/reader_text.py) of every tool page, bench note and agency page, and the band
+page, and refuses sentences that misread out of their list (macros/data/sentences.py) and contradictions
+within a page (a tool with published rates described as having none; a percentage read as a label).
 """
 from __future__ import annotations
 
-import html
 import re
 
 from .data.errors import Problem
 from .data.loader import SiteData
 from .data.sentences import BARE_THAT_FIX, CAPITAL_ARTICLE_FIX, META_FIX, capital_articles, meta_phrases
-from .render.bands import band_table
 from .render.tool_text import NO_RATES_LINE
-from .site.generate import render_page
+from .site.reader_text import ReaderPage
 from .sitemap import generated_pages
 
 KINDS = ("tool", "bench_note", "agency")
 BAND_PAGE = "judiciary/bands.md"
-_TAG = re.compile(r"<[^>]+>")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
 # said of a tool with published rates, these contradict its Published rates section
 NO_RATES_SAID = (NO_RATES_LINE, "No published reoffending rates for this tool")
 # said of a tool whose output is a percentage, this reads it as a label
 LABEL_READING = "the label has no agreed meaning in numbers"
-
-
-def plain(markdown: str) -> str:
-    """Generated Markdown as the words a reader hears: tags, link targets and escapes taken out."""
-    text = _LINK.sub(r"\1", markdown)
-    text = _TAG.sub(" ", text)
-    text = re.sub(r"\\([\\`*_\[\]#!])", r"\1", text)
-    text = html.unescape(text).replace("**", "")
-    return text
+_ITEM = re.compile(r"^\s*(?:- |\d+\. )")
 
 
 def list_items(text: str) -> list[str]:
     """Each list item and each sentence after 'tell you' or '<li>': where a bare 'That ...' misreads."""
-    items = [ln.strip()[2:] for ln in text.splitlines() if ln.strip().startswith(("- ", "* "))]
+    items = [_ITEM.sub("", ln) for ln in text.splitlines() if _ITEM.match(ln)]
     items += re.findall(r"tell you:?\s+(That\s[^.]*\.)", text)
     return items
 
 
-def check_generated(data: SiteData) -> list[Problem]:
+def checked_pages(data: SiteData, pages: dict[str, ReaderPage]) -> list[tuple[str, object, str]]:
+    """(source path, record key, reader text) of the pages these checks read."""
+    keys = {p.src: p.key for p in generated_pages(data) if p.kind in KINDS}
+    keys[BAND_PAGE] = None
+    return [(pg.src, keys[pg.src], pg.text) for pg in pages.values() if pg.src in keys]
+
+
+def check_generated(data: SiteData, pages: dict[str, ReaderPage]) -> list[Problem]:
     problems: list[Problem] = []
     meta = data.style.meta_phrases
-    pages = [(p.src, p.key, render_page(data, p)) for p in generated_pages(data) if p.kind in KINDS]
-    pages.append((BAND_PAGE, None, band_table(data, BAND_PAGE)))
     tools = {t.id: t for t in data.tools}
-    for src, key, body in pages:
-        text = plain(body)
+    for src, key, text in checked_pages(data, pages):
         problems.extend(text_problems(src, text, meta))
         problems.extend(contradictions(data, src, key, text, tools))
     return problems
@@ -87,10 +79,11 @@ def contradictions(data: SiteData, src: str, key, text: str, tools: dict) -> lis
 
 def _tool_sections(data: SiteData, text: str) -> list[tuple[str, str]]:
     """The band page: one section per tool, headed by its short name."""
+    rows = text.split("\n")
+    abbrs = {f"### {t.abbr}": t.id for t in data.tools}
+    heads = [(n, abbrs[row.split(" (")[0]]) for n, row in enumerate(rows) if row.split(" (")[0] in abbrs]
     out = []
-    heads = [(text.find(f"### {t.abbr} "), t.id) for t in data.tools]
-    heads = sorted((i, tid) for i, tid in heads if i >= 0)
-    for n, (i, tid) in enumerate(heads):
-        end = heads[n + 1][0] if n + 1 < len(heads) else len(text)
-        out.append((tid, text[i:end]))
+    for i, (n, tid) in enumerate(heads):
+        end = heads[i + 1][0] if i + 1 < len(heads) else len(rows)
+        out.append((tid, "\n".join(rows[n:end])))
     return out

@@ -17,7 +17,7 @@ ROOT = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).reso
 
 def main() -> int:
     start = time.perf_counter()
-    data, problems = check_project(ROOT)
+    data, problems = check_project(ROOT, reader_text=True)
     if problems:
         print(report(problems), file=sys.stderr)
     if data is None or any(not p.warning for p in problems):
@@ -25,7 +25,7 @@ def main() -> int:
     print(
         f"Data OK: {len(data.recs)} recommendations, {len(data.sources)} sources, {len(data.steps)} MAPPA steps, "
         f"{len(data.standards)} standards, {len(data.tools)} tools, {len(data.terms)} glossary terms, "
-        f"{len(data.pages)} pages; docs/ pages and writing rules checked in {time.perf_counter() - start:.1f} s."
+        f"{len(data.pages)} pages; docs/ pages, writing rules and the reader text checked in {time.perf_counter() - start:.1f} s."
     )
     return 0
 

@@ -18,6 +18,7 @@ from macros.data.rules import check_content
 from macros.data.sentences import bare_that, capital_articles, meta_phrases
 from macros.generated_text import check_generated, contradictions, text_problems
 from macros.render.standing import applies_now_text, standing
+from macros.site.reader_text import reader_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 META = ["said once on the page", "not in every band"]
@@ -91,7 +92,7 @@ def test_generated_text_faults_are_found_in_a_bad_page_and_not_in_a_good_one():
 
 
 def test_real_generated_pages_have_no_fault_and_no_contradiction(data):
-    assert [str(p) for p in check_generated(data)] == []
+    assert [str(p) for p in check_generated(data, reader_pages(data, ROOT))] == []
 
 
 def test_a_tool_with_rates_said_to_have_none_or_a_percentage_read_as_a_label_is_refused(data):
