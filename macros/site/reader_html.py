@@ -97,11 +97,6 @@ class _Reader(HTMLParser):
         elif tag == "img" and a.get("alt"):
             self.buf.append(f" {a['alt']} ")
 
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID and not self.skip:
-            self.handle_endtag(tag)
-
     def handle_endtag(self, tag: str) -> None:
         if self.skip:
             self.skip -= 1
