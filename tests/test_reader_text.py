@@ -94,3 +94,66 @@ def test_the_reader_text_does_not_change_with_the_day_it_is_made(data, monkeypat
     monkeypatch.setenv("SITE_TODAY", "2031-01-01")
     monkeypatch.setenv("PUBLIC_URL", "https://guidance.example.scot/")
     assert {k: p.text for k, p in reader_pages(data, ROOT).items()} == committed(ROOT)
+
+
+# ---------------------------------------------------------------- editions: what changed, the live edition in a draft
+
+
+def test_what_changed_since_2026_12_1_is_read_from_its_archive_sentence_by_sentence(data):
+    from macros.data.editions import editions
+    from macros.site.edition_text import edition_text, what_changed
+
+    ed = next(e for e in editions(data) if e.version == "2026.12.1")
+    before = edition_text(ROOT, ed.version, ed.archive)
+    now = committed(ROOT)
+    assert set(before) == set(now)  # every page of 2026.12.1 found by its page id
+    assert before["PAGE-TOOL-RM2000"].startswith("# Risk Matrix 2000 (RM2000)\n")
+    after = dict(before)
+    after["PAGE-TOOL-RM2000"] = before["PAGE-TOOL-RM2000"].replace("It estimates long-term likelihood, not imminence.",
+                                                                   "It estimates likelihood over many years.", 1)
+    text = what_changed(before, after, "2026.12.1", "2026.12.2")
+    assert text.splitlines()[2:] == ["## PAGE-TOOL-RM2000", "-  It estimates long-term likelihood, not imminence.",
+                                     "+  It estimates likelihood over many years."], text
+    real = what_changed(before, now, "2026.12.1", "2026.12.2")
+    assert "Draft of edition" not in real and "Last reviewed" not in real  # furniture, not words that changed
+    assert what_changed(before, before, "a", "b").endswith("No sentence changed.\n")
+
+
+def test_an_edition_text_archive_is_the_same_bytes_for_the_same_text(tmp_path):
+    from macros.site.edition_text import edition_text, text_archive, write_text_archive
+
+    texts = {"PAGE-A": "# A\nOne.\n", "PAGE-B": "# B\n"}
+    write_text_archive(texts, tmp_path / text_archive("2027.1.0"))
+    first = (tmp_path / text_archive("2027.1.0")).read_bytes()
+    write_text_archive(dict(reversed(texts.items())), tmp_path / text_archive("2027.1.0"))
+    assert (tmp_path / text_archive("2027.1.0")).read_bytes() == first
+    assert edition_text(tmp_path, "2027.1.0", "editions/none.zip") == texts  # kept text wins over the archive
+
+
+def test_release_refuses_while_the_reader_text_has_unread_sentences(project):
+    path = project / "data/tools/hcr-20-v3.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("high violence risk.", "very high violence risk.", 1),
+                    encoding="utf-8")
+    before = (project / "data/editions.yaml").read_text(encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(project / "scripts/release.py"), "--summary", "Test."], cwd=project,
+                          capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "PAGE-TOOL-HCR-20-V3" in proc.stderr and "make accept" in proc.stderr
+    assert (project / "data/editions.yaml").read_text(encoding="utf-8") == before
+    assert not list((project / "editions").glob("*-reader-text.zip"))
+
+
+def test_a_draft_build_shows_the_published_edition_beside_the_draft(data):
+    import datetime as dt
+
+    from macros.data.editions import editions, is_draft, shown_editions
+    from macros.site.editions import notice_html
+
+    assert is_draft(data)  # edition 2026.12.2 is being prepared
+    shown = dict((ed.version, until) for ed, until in shown_editions(data))
+    live = editions(data)[-1]
+    assert shown[live.version] is None and all(u is not None for v, u in shown.items() if v != live.version)
+    note = notice_html("tools/rm2000/index.html", "PAGE-TOOL-RM2000", live, None, {"PAGE-TOOL-RM2000": ("tools/rm2000/", "x")}, set())
+    assert "published now" in note and "draft" in note and "has since been replaced" not in note
+    old = notice_html("index.html", None, live, dt.date(2027, 1, 1), {}, set())
+    assert "This is not the current guidance" in old
