@@ -21,9 +21,9 @@ from .data.editions import editions
 from .data.errors import Problem, closest, report, superseded_sources
 from .data.loader import DataErrors, Records, SiteData, load_site
 from .data.register import register_problems
-from .data.yamlio import YamlProblem, decode, split_front_matter
+from .data.yamlio import YamlProblem, decode, load_file, split_front_matter
 from .docs_check import Known, check_pages
-from .generated_text import check_generated
+from .generated_text import REVIEWED, check_generated
 from .paths import ids
 from .render.common import gap_box
 from .site.docs_render import PageError
@@ -57,7 +57,7 @@ def check_project(root: Path, reader_text: bool = False) -> tuple[SiteData | Non
         problems.extend(check_gap_pages(data, showing))
         pages = None if any(not p.warning for p in problems) else _reader_pages(data, root, problems)
         if pages is not None:
-            problems.extend(check_generated(data, pages))
+            problems.extend(check_generated(data, pages, _reviewed(root, problems)))
             if reader_text:
                 problems.extend(reader_text_changes(root, pages))
         try:
@@ -75,6 +75,22 @@ def _reader_pages(data: SiteData, root: Path, problems: list[Problem]) -> dict[s
     except (PageError, TreeError) as exc:
         problems.append(Problem("docs/", "", "", str(exc)))
         return None
+
+
+def _reviewed(root: Path, problems: list[Problem]) -> list[dict]:
+    """The sentence faults known, reviewed and being fixed (reader-text/reviewed-hits.yaml), if any."""
+    path = root / REVIEWED
+    if not path.exists():
+        return []
+    try:
+        raw = load_file(path)
+    except YamlProblem as exc:
+        problems.append(Problem(REVIEWED, "", "", str(exc)))
+        return []
+    if not isinstance(raw, list) or not all(isinstance(h, dict) and {"page", "says", "why"} <= set(h) for h in raw):
+        problems.append(Problem(REVIEWED, "", "", "expected a list of entries, each with page, says and why."))
+        return []
+    return raw
 
 
 ACCEPT = ("Read the changed sentences ('-' the text kept, '+' what readers would see). When they are right, "

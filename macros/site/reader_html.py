@@ -1,6 +1,6 @@
 """A page's content HTML read as a reader hears it: one sentence or list item per line, in reading order.
 
-Headings keep their Markdown marks (`## What it assesses`), list items start `- ` (or `1. `), table cells
+Headings keep their Markdown marks (`## What it assesses`), quotations `> `, list items start `- ` (or `1. `), table cells
 start `| ` with their column's name where the table gives one (`| Band: High`), and the status and basis
 lines (`Basis: research finding`, the page's status and review lines) stand on lines of their own. Text
 is split into sentences; a list item's or a cell's later sentences are indented under its first.
@@ -60,8 +60,9 @@ class _Reader(HTMLParser):
         inside = sum(t in ("li", "td", "th") for t, _b in self.open)  # a later paragraph of an item or a cell
         first = self.prefix or "  " * inside
         indent = "  " * max(inside, 1) if self.prefix else first
+        quote = "> " * sum(t == "blockquote" for t, _b in self.open)  # words quoted from a source
         for i, s in enumerate(sentences(text)):
-            self.lines.append((first if i == 0 else indent) + s)
+            self.lines.append(quote + (first if i == 0 else indent) + s)
         self.prefix = ""
 
     def handle_starttag(self, tag: str, attrs) -> None:
