@@ -165,14 +165,6 @@ def current_entries(data: SiteData, locs: Mapping[str, Any]) -> dict[str, dict]:
     return out
 
 
-def changed_reader_fields(entry: dict, now: dict) -> list[str] | None:
-    """The reader fields of a tool that changed since the register recorded them (None: none recorded yet)."""
-    kept = entry.get("reader_fields")
-    if not isinstance(kept, dict) or "reader_fields" not in now:
-        return None
-    return [name for name, value in now["reader_fields"].items() if kept.get(name) != value]
-
-
 def governed_records(data: SiteData) -> dict[str, Any]:
     return {rec.id: rec for rec in [*data.steps, *data.standards, *data.tools]}
 
@@ -278,14 +270,8 @@ def compare(data: SiteData, locs: Mapping[str, Any]) -> Outcome:  # long: one pa
             at_register(item_id, f"{item_id} was a {entry.get('kind')} and is now a {now['kind']}; an id is never "
                         "reused for another kind of thing. Give the new item a new id.")
             continue
-        fields = changed_reader_fields(entry, now)
-        if fields:
-            problem = _reader_fields_problem(data, records.get(item_id), fields, released)
-            if problem is not None:
-                out.problems.append(problem)
-                continue
-        entry.update({"reader_fields": now["reader_fields"]} if "reader_fields" in now else {})  # recorded, or changed with a history entry
-        if now["fingerprint"] == entry.get("fingerprint"):
+        if _reader_fields_refused(data, entry, now, records.get(item_id), released, out) or \
+                now["fingerprint"] == entry.get("fingerprint"):
             continue
         rec = records.get(item_id)
         h = entry_for(rec, released[0] if released else None) if rec is not None else None
@@ -368,10 +354,20 @@ def compare(data: SiteData, locs: Mapping[str, Any]) -> Outcome:  # long: one pa
     return out
 
 
-def _reader_fields_problem(data: SiteData, rec: Any, fields: list[str], released) -> Problem | None:
-    """A tool whose reader fields changed with no history entry for the edition being prepared, or None."""
-    if rec is None or entry_for(rec, released[0] if released else None) is not None:
-        return None
+def _reader_fields_refused(data: SiteData, entry: dict, now: dict, rec: Any, released, out: Outcome) -> bool:
+    """True (and the problem added) when a tool's reader fields changed with no history entry; else the
+    register entry takes the fields as they are now (recorded the first time, or changed with an entry)."""
+    kept = entry.get("reader_fields")  # none recorded yet: nothing to compare with
+    fields = [k for k, v in now.get("reader_fields", {}).items() if kept.get(k) != v] if isinstance(kept, dict) else []
+    if fields and rec is not None and entry_for(rec, released[0] if released else None) is None:
+        out.problems.append(_reader_fields_problem(data, rec, fields, released))
+        return True
+    entry.update({"reader_fields": now["reader_fields"]} if "reader_fields" in now else {})
+    return False
+
+
+def _reader_fields_problem(data: SiteData, rec: Any, fields: list[str], released) -> Problem:
+    """The problem of a tool whose reader fields changed with no history entry for the edition being prepared."""
     origin = data.origins.get(rec.id)
     file, line = (origin.file, origin.line(fields[0])) if origin else (data.file_of.get(rec.id, "data/tools/"), None)
     since = f"edition {released[0]}" if released else "it was registered"
