@@ -22,10 +22,11 @@ from .data.errors import Problem, closest, report, superseded_sources
 from .data.loader import DataErrors, Records, SiteData, load_site
 from .data.register import register_problems
 from .data.yamlio import YamlProblem, decode, load_file, split_front_matter
-from .docs_check import Known, check_pages
+from .docs_check import Known, check_pages, undescribed
 from .generated_text import REVIEWED, check_generated
 from .paths import ids
 from .render.common import gap_box
+from .render.downloads import by_key  # the files `make dist` publishes, as the macro reads them
 from .site.docs_render import PageError
 from .site.generate import render_page
 from .site.reader_text import READER_TEXT, ReaderPage, changes, committed, reader_pages
@@ -53,6 +54,7 @@ def check_project(root: Path, reader_text: bool = False) -> tuple[SiteData | Non
     docs_problems, showing = check_pages(_bodies(root), page_ids, known, skip=lambda src: src in no_macros)
     problems.extend(docs_problems)
     problems.extend(template_leftovers(root))
+    problems.extend(macro_descriptions())
     if data is not None:
         problems.extend(check_gap_pages(data, showing))
         pages = None if any(not p.warning for p in problems) else _reader_pages(data, root, problems)
@@ -74,6 +76,10 @@ def _reader_pages(data: SiteData, root: Path, problems: list[Problem]) -> dict[s
         return reader_pages(data, root)
     except (PageError, TreeError) as exc:
         problems.append(Problem("docs/", "", "", str(exc)))
+        return None
+    except Exception as exc:  # noqa: BLE001 - the editors' check reports, never crashes
+        problems.append(Problem("docs/", "", "", f"a page could not be made ({type(exc).__name__}: {exc}). The data "
+                                "passed every check, so this is a fault in the generator: tell a developer."))
         return None
 
 
@@ -142,7 +148,8 @@ def _known(data: SiteData | None, r: Records | None) -> Known:
             sources=set(data.sources), facts=set(data.facts), topics={f.topic for f in facts},
             figures={f.id for t in data.tools for f in t.figures}, stages={s.id for s in data.mappa.stages},
             categories={x.id for x in data.mappa.categories}, ids=_published_ids(data),
-            superseded=superseded_sources(data.sources.values()),
+            superseded=superseded_sources(data.sources.values()), groups=_groups(data.tools),
+            downloads=set(by_key(data)),
         )
     if r is None:
         return Known()
@@ -154,8 +161,22 @@ def _known(data: SiteData | None, r: Records | None) -> Known:
         figures={f.id for t in r.tools for f in t.figures} if "tools" in read else None,
         stages={s.id for s in r.mappa.stages} if r.mappa else None,
         categories={x.id for x in r.mappa.categories} if r.mappa else None,
+        groups=_groups(r.tools) if "tools" in read else None,
         superseded=superseded_sources(r.sources) if "sources" in read else {},
     )
+
+
+def _groups(tools) -> set[str]:
+    """The population groups a tool record names (tools_not_validated_for's argument)."""
+    out = {g for t in tools for g in t.also_see_groups}
+    return out | {g.group for t in tools if isinstance(t.not_validated_for, list) for g in t.not_validated_for}
+
+
+def macro_descriptions() -> list[Problem]:
+    """A macro whose arguments are not all described in macros/site/page_macros.py MACRO_ARGS (for developers)."""
+    return [Problem("macros/site/page_macros.py", "", "MACRO_ARGS", f"the macro argument {what} is not described: add "
+                    "it to MACRO_ARGS (its kind of id, or \"text\"), so that `make check` checks every call of it.")
+            for what in undescribed()]
 
 
 def _published_ids(data: SiteData) -> set[str]:

@@ -69,11 +69,7 @@ def main() -> int:
         print(f"version_date in data/site.yaml ({site.version_date}) must be later than the date of edition "
               f"{eds[-1].version} ({eds[-1].date}).", file=sys.stderr)
         return 1
-    pages = reader_pages(data, ROOT)
-    pending = unread(committed(ROOT) or {}, {k: pg.text for k, pg in pages.items()})  # the edition's own furniture aside
-    unread_pages = [p for p in reader_text_changes(ROOT, pages) if p.record in pending]
-    if unread_pages:
-        print(report(unread_pages) + "\nRead these sentences and run `make accept` first: nothing was released.", file=sys.stderr)
+    if unread_sentences(data):
         return 1
     if subprocess.run([sys.executable, str(ROOT / "scripts" / "update_register.py")], cwd=ROOT).returncode:
         print("The id register could not be updated: nothing was released.", file=sys.stderr)
@@ -105,6 +101,16 @@ def main() -> int:
           f"What changed, sentence by sentence: {changes}.\n"
           "Commit them with reader-text/. Run `make build` to see the previous edition under editions/.")
     return 0
+
+
+def unread_sentences(data) -> list:
+    """The pages whose sentences differ from reader-text/ (the edition's own furniture aside), each shown."""
+    pages = reader_pages(data, ROOT)
+    pending = unread(committed(ROOT) or {}, {k: pg.text for k, pg in pages.items()})
+    found = [p for p in reader_text_changes(ROOT, pages) if p.record in pending]
+    if found:
+        print(report(found) + "\nRead these sentences and run `make accept` first: nothing was released.", file=sys.stderr)
+    return found
 
 
 def keep_reader_text(data, previous) -> str:
