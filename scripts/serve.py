@@ -25,8 +25,10 @@ from pathlib import Path
 from generate import generate
 
 from macros.check import check_project, report
+from macros.data.errors import Problem
 from macros.engines import run
 from macros.site.error_page import ERROR_HEADER, RELOAD_NOW, digest, error_page
+from macros.site.serve import port_in_use
 from macros.site.source_tree import DEFAULT_OUT
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,6 +39,15 @@ def stamp(root: Path) -> tuple:
     files = [*sorted((root / "data").rglob("*.yaml")), *sorted((root / "docs").rglob("*")),
              *sorted((root / "overrides").rglob("*")), root / "mkdocs.yml"]
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+
+
+def checked(root: Path) -> list:
+    """The editors' check's problems; a check that stops is itself a problem shown in the browser, never the end."""
+    try:
+        return check_project(root)[1]
+    except Exception as exc:  # noqa: BLE001 - `make serve` stays up through any mistake
+        return [Problem("", "", "", f"the check stopped ({type(exc).__name__}: {exc}). Undo your last change; "
+                        "if the message stays, tell a developer.")]
 
 
 def blocking(problems) -> bool:
@@ -95,7 +106,7 @@ def show_errors(port: int, problems, root: Path) -> None:
             if now == seen:
                 continue
             seen = now
-            _data, problems = check_project(root)
+            problems = checked(root)
             if not blocking(problems):
                 print("The data is right again: building the site.", flush=True)
                 return
@@ -110,7 +121,7 @@ def run_engine(engine: str, port: int, root: Path) -> bool:
     """The engine's live server on the generated tree until a saved file breaks the data (returns True) or the
     engine stops (returns False)."""
     tree = root / DEFAULT_OUT
-    data, _rep = generate(tree, root=root)
+    data, _rep = _generated(tree, root)
     if data is None:
         return True
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -125,7 +136,7 @@ def run_engine(engine: str, port: int, root: Path) -> bool:
                 continue
             seen = now
             t0 = time.perf_counter()
-            data, rep = generate(tree, quiet=True, root=root)
+            data, rep = _generated(tree, root, quiet=True)
             if data is None:
                 return True
             print(f"Regenerated in {time.perf_counter() - t0:.2f} s: {len(rep.written)} files changed "
@@ -135,6 +146,19 @@ def run_engine(engine: str, port: int, root: Path) -> bool:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=30)
+
+
+def _generated(tree: Path, root: Path, quiet: bool = False):
+    """generate(), or (None, None) when it stops: the error page then waits for the next saved file."""
+    try:
+        return generate(tree, quiet=quiet, root=root)
+    except Exception as exc:  # noqa: BLE001 - `make serve` stays up through any mistake
+        FAILED.append(Problem("", "", "", f"the site could not be generated ({type(exc).__name__}: {exc}). Undo "
+                              "your last change; if the message stays, tell a developer."))
+        return None, None
+
+
+FAILED: list = []  # why the last generation stopped, shown in the browser until a file is saved again
 
 
 def _stop(_signum, _frame):
@@ -148,11 +172,18 @@ def main() -> int:
     ap.add_argument("--root", default=str(ROOT))
     args = ap.parse_args()
     root = Path(args.root).resolve()
+    busy = port_in_use(args.port)
+    if busy:
+        print(busy, file=sys.stderr)
+        return 2
     signal.signal(signal.SIGTERM, _stop)  # stopped by a process manager: stop mkdocs too, as on Ctrl+C
     signal.signal(signal.SIGINT, _stop)  # also when started in the background, where Ctrl+C is ignored
     try:
         while True:
-            _data, problems = check_project(root)
+            problems = checked(root)
+            if not blocking(problems) and FAILED:
+                problems = FAILED[:]
+                FAILED.clear()
             if blocking(problems):
                 show_errors(args.port, problems, root)
                 continue
