@@ -6,6 +6,7 @@ within a page (a tool with published rates described as having none; a percentag
 from __future__ import annotations
 
 import re
+from fnmatch import fnmatch
 
 from .data.errors import Problem
 from .data.loader import SiteData
@@ -68,7 +69,8 @@ def apply_reviewed(found: list[Problem], reviewed: list[dict]) -> list[Problem]:
     out = []
     used: set[int] = set()
     for p in found:
-        hit = next((i for i, h in enumerate(reviewed) if h.get("page") == p.record and str(h.get("says")) in p.message), None)
+        hit = next((i for i, h in enumerate(reviewed)
+                    if fnmatch(p.record, str(h.get("page"))) and str(h.get("says")) in p.message), None)
         if hit is None:
             out.append(p)
             continue

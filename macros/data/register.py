@@ -374,7 +374,7 @@ def _reader_fields_problem(data: SiteData, rec: Any, fields: list[str], released
     named = ", ".join(f"'{f}'" for f in fields)
     return Problem(file, rec.id, fields[0], f"what readers read of this tool changed since {since} ({named}), but its "
                    f"history has no entry for edition {data.site.version}, the edition being prepared. Every field "
-                   f"a reader reads is under the history rule (CONTRIBUTING.md, 'The history rule'). "
+                   f"a reader reads is under the history rule (CONTRIBUTING.md, 'The history rule: which fields it covers'). "
                    f"{_history_hint(data)}.", line)
 
 
