@@ -103,3 +103,9 @@ def test_a_reviewed_fault_is_a_warning_and_a_stale_entry_is_named():
     assert out[0].warning and "being fixed" in out[0].message
     assert out[1].warning and "matches no fault" in out[1].message
     assert not apply_reviewed(found, [])[0].warning
+
+
+def test_must_spoken_of_as_a_word_is_not_a_duty():
+    assert not stray_must("On this site, must marks a duty set by law or by that guidance.", [])
+    assert not stray_must("Must is a duty.", [])
+    assert stray_must("You must tell the police within three days.", [])

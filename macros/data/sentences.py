@@ -103,7 +103,7 @@ DOUBLE_BRACKETS_FIX = ("has two bracketed parts in a row ({found}). Keep one: pu
 
 # 'must' spoken of as a word (defining it, quoting it), not used as a duty
 _MUST_AS_WORD = re.compile(r"[\"'“‘][Mm]ust(?: not)?[\"'”’]|\bMUST\b|(?i:\bmust, should\b|\bword:? must\b|"
-                           r"\bmust and must not\b|\bmust or should\b|\bmust not, should\b)")
+                           r"\bmust and must not\b|\bmust or should\b|\bmust not, should\b|\bmust (?:marks|means|is|names|says)\b)")
 _MUST = re.compile(r"\b(?:must|Must)\b")
 
 

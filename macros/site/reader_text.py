@@ -31,7 +31,8 @@ from .engine_config import page_extensions, read_config
 from .source_tree import page_bodies, page_content
 
 READER_TEXT = "reader-text"  # the folder, at the project's root
-CACHE = Path(__file__).resolve().parents[2] / "build" / "reader-text-cache.json"
+CODE_ROOT = Path(__file__).resolve().parents[2]
+CACHE = CODE_ROOT / "build" / "reader-text-cache.json"
 CACHE_SIZE = 3000  # pages' texts kept: this project's and, after them, those of recent other copies
 _CODE = (abbr_first, page_html, phone_tables, reader_html, search_index, source_notes)
 
@@ -55,7 +56,8 @@ def _converter(data: SiteData, root: Path) -> tuple[markdown.Markdown, str]:
     """Python-Markdown set up as the engines are, and a fingerprint of everything that shapes its output."""
     names: list[str] = []
     configs: dict[str, dict] = {}
-    for ext in page_extensions(read_config(root), data):
+    config = read_config(root if (root / "mkdocs.yml").exists() else CODE_ROOT)  # a data-only project: the site's own
+    for ext in page_extensions(config, data):
         if isinstance(ext, str):
             names.append(ext)
         else:
