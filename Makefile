@@ -8,7 +8,7 @@ NPMSTAMP := node_modules/.installed
 
 ENGINE ?= mkdocs
 
-.PHONY: lock generate setup build serve test test-fast lint check pdf bench browser clean register offline release next-edition new-tool new-step new-source macro-list dist preview
+.PHONY: lock generate setup build serve test test-fast lint check pdf bench browser clean register offline release next-edition new-tool new-step new-source macro-list dist preview accept
 
 # Every installed package comes from requirements.lock, pinned with its hashes (pip refuses anything else);
 # the package itself is installed editable without build isolation, so no unpinned build tool is fetched.
@@ -40,6 +40,10 @@ browser:
 
 check: setup
 	$(BIN)/python scripts/check_data.py
+
+## accept: after reading the changed sentences `make check` shows, keep them as the reader text (reader-text/)
+accept: setup
+	$(BIN)/python scripts/accept.py
 
 ## generate: the engine-neutral source tree build/src/ (pages with macros rendered, assets, exports, engine configs)
 generate: setup

@@ -5,7 +5,10 @@
 2. the bodies of docs/ pages: Jinja syntax and every macro call (macros/docs_check.py);
 3. gaps: each gap's pages exist, and each shows its gaps;
 4. the id register (macros/data/register.py): no published id lost or reused, and no step, standard or
-   tool whose words changed without a history entry for the edition being prepared.
+   tool whose words changed without a history entry for the edition being prepared;
+5. the reader text (macros/site/reader_text.py): every page rendered once as the words readers see, read by
+   the sentence checks (macros/generated_text.py) and, for `make check`, compared with the text kept in
+   reader-text/, each changed page shown as a diff until `make accept` writes it.
 Every problem is collected before anything is reported. `check_project` never raises for an
 editor's mistake; it returns the data (None when it could not be built) and the problems.
 """
@@ -18,20 +21,25 @@ from .data.editions import editions
 from .data.errors import Problem, closest, report, superseded_sources
 from .data.loader import DataErrors, Records, SiteData, load_site
 from .data.register import register_problems
-from .data.yamlio import YamlProblem, decode, split_front_matter
-from .docs_check import Known, check_pages
-from .generated_text import check_generated
+from .data.yamlio import YamlProblem, decode, load_file, split_front_matter
+from .docs_check import Known, check_pages, undescribed
+from .generated_text import REVIEWED, check_generated
 from .options import BuildOptions
 from .paths import ids
 from .render.common import gap_box
+from .render.downloads import by_key  # the files `make dist` publishes, as the macro reads them
+from .site.docs_render import PageError
 from .site.generate import render_page
+from .site.reader_text import READER_TEXT, ReaderPage, changes, committed, reader_pages
+from .site.source_tree import TreeError
 from .sitemap import generated_pages
 
 __all__ = ["check_project", "report"]
 
 
-def check_project(root: Path, options: BuildOptions | None = None) -> tuple[SiteData | None, list[Problem]]:
-    """The data set (None when it cannot load) and every problem: data, docs/ pages, generated sentences."""
+def check_project(root: Path, options: BuildOptions | None = None, reader_text: bool = False) -> tuple[SiteData | None, list[Problem]]:
+    """The data set (None when it cannot load) and every problem: data, docs/ pages, generated sentences; with
+    reader_text, also the words of every page against reader-text/."""
     root = Path(root).resolve()
     data: SiteData | None = None
     records: Records | None = None
@@ -48,9 +56,14 @@ def check_project(root: Path, options: BuildOptions | None = None) -> tuple[Site
     docs_problems, showing = check_pages(_bodies(root), page_ids, known, skip=lambda src: src in no_macros)
     problems.extend(docs_problems)
     problems.extend(template_leftovers(root))
+    problems.extend(macro_descriptions())
     if data is not None:
         problems.extend(check_gap_pages(data, showing))
-        problems.extend(check_generated(data))
+        pages = None if any(not p.warning for p in problems) else _reader_pages(data, root, problems)
+        if pages is not None:
+            problems.extend(check_generated(data, pages, _reviewed(root, problems)))
+            if reader_text:
+                problems.extend(reader_text_changes(root, pages))
         try:
             editions(data)
         except DataErrors as exc:
@@ -58,6 +71,53 @@ def check_project(root: Path, options: BuildOptions | None = None) -> tuple[Site
         else:
             problems.extend(register_problems(data, ids(data)))
     return data, problems
+
+
+def _reader_pages(data: SiteData, root: Path, problems: list[Problem]) -> dict[str, ReaderPage] | None:
+    try:
+        return reader_pages(data, root)
+    except (PageError, TreeError) as exc:
+        problems.append(Problem("docs/", "", "", str(exc)))
+        return None
+    except Exception as exc:  # noqa: BLE001 - the editors' check reports, never crashes
+        problems.append(Problem("docs/", "", "", f"a page could not be made ({type(exc).__name__}: {exc}). The data "
+                                "passed every check, so this is a fault in the generator: tell a developer."))
+        return None
+
+
+def _reviewed(root: Path, problems: list[Problem]) -> list[dict]:
+    """The sentence faults known, reviewed and being fixed (reader-text/reviewed-hits.yaml), if any."""
+    path = root / REVIEWED
+    if not path.exists():
+        return []
+    try:
+        raw = load_file(path)
+    except YamlProblem as exc:
+        problems.append(Problem(REVIEWED, "", "", str(exc)))
+        return []
+    if not isinstance(raw, list) or not all(isinstance(h, dict) and {"page", "says", "why"} <= set(h) for h in raw):
+        problems.append(Problem(REVIEWED, "", "", "expected a list of entries, each with page, says and why."))
+        return []
+    return raw
+
+
+ACCEPT = ("Read the changed sentences ('-' the text kept, '+' what readers would see). When they are right, "
+          "run `make accept` to keep them, and commit reader-text/ with the data.")
+
+
+def reader_text_changes(root: Path, pages: dict[str, ReaderPage]) -> list[Problem]:
+    """Each page whose words differ from reader-text/, with its changed sentences as a unified diff."""
+    kept = committed(root)
+    if kept is None:
+        return [Problem(READER_TEXT + "/", "", "", "there is no reader text yet: run `make accept` to write it.",
+                        warning=True)]
+    out = []
+    for page_id, src, diff in changes(kept, pages):
+        what = (f"the words of {src} changed" if page_id in kept and src else
+                f"new page {src}: its words are not in reader-text/ yet" if src else "this page is no longer made")
+        body = "\n".join("       " + row for row in diff.rstrip("\n").split("\n"))
+        out.append(Problem(f"{READER_TEXT}/{page_id}.txt", page_id, "", f"{what}. {ACCEPT}\n{body}"))
+    return out
 
 
 TEMPLATE_MARK = "REPLACE"
@@ -90,7 +150,8 @@ def _known(data: SiteData | None, r: Records | None) -> Known:
             sources=set(data.sources), facts=set(data.facts), topics={f.topic for f in facts},
             figures={f.id for t in data.tools for f in t.figures}, stages={s.id for s in data.mappa.stages},
             categories={x.id for x in data.mappa.categories}, ids=_published_ids(data),
-            superseded=superseded_sources(data.sources.values()),
+            superseded=superseded_sources(data.sources.values()), groups=_groups(data.tools),
+            downloads=set(by_key(data)),
         )
     if r is None:
         return Known()
@@ -102,8 +163,22 @@ def _known(data: SiteData | None, r: Records | None) -> Known:
         figures={f.id for t in r.tools for f in t.figures} if "tools" in read else None,
         stages={s.id for s in r.mappa.stages} if r.mappa else None,
         categories={x.id for x in r.mappa.categories} if r.mappa else None,
+        groups=_groups(r.tools) if "tools" in read else None,
         superseded=superseded_sources(r.sources) if "sources" in read else {},
     )
+
+
+def _groups(tools) -> set[str]:
+    """The population groups a tool record names (tools_not_validated_for's argument)."""
+    out = {g for t in tools for g in t.also_see_groups}
+    return out | {g.group for t in tools if isinstance(t.not_validated_for, list) for g in t.not_validated_for}
+
+
+def macro_descriptions() -> list[Problem]:
+    """A macro whose arguments are not all described in macros/site/page_macros.py MACRO_ARGS (for developers)."""
+    return [Problem("macros/site/page_macros.py", "", "MACRO_ARGS", f"the macro argument {what} is not described: add "
+                    "it to MACRO_ARGS (its kind of id, or \"text\"), so that `make check` checks every call of it.")
+            for what in undescribed()]
 
 
 def _published_ids(data: SiteData) -> set[str]:

@@ -15,7 +15,7 @@ import jinja2
 from jinja2 import nodes
 
 from .data.errors import Problem, closest, closest_source
-from .site.page_macros import MACRO_HELP, MACROS
+from .site.page_macros import MACRO_ARGS, MACRO_HELP, MACROS
 
 # variables a page may use besides the macros (pages are rendered by macros/site/docs_render.py, before
 # any engine: the variables mkdocs-macros used to give, such as page or config, do not exist there)
@@ -34,20 +34,39 @@ class Known:
     stages: set[str] | None = None
     categories: set[str] | None = None
     ids: set[str] | None = None
+    groups: set[str] | None = None
+    downloads: set[str] | None = None
     where: dict[str, str] = field(default_factory=dict)
     superseded: dict[str, str] = field(default_factory=dict)  # source id -> the source that replaced it
 
 
-# macro -> argument name -> (Known attribute, what it is, where it is defined)
-ID_ARGUMENTS = {
-    "cite": {"source_id": ("sources", "source", "data/sources/*.yaml")},
-    "ref": {"item_id": ("ids", "published id", "the id register (data/id-register.yaml)")},
-    "fact": {"fact_id": ("facts", "fact", "data/facts/*.yaml")},
-    "facts": {"topic": ("topics", "fact topic", "the 'topic' of the facts in data/facts/*.yaml")},
-    "figure": {"figure_id": ("figures", "figure", "the figures of data/tools/*.yaml")},
-    "steps_table": {"stage": ("stages", "stage", "data/mappa/structure.yaml"),
-                    "category": ("categories", "category", "data/mappa/structure.yaml")},
+# each kind of id a macro argument may name (macros/site/page_macros.py MACRO_ARGS): the Known attribute
+# that holds the ids, and where an editor finds them
+ID_KINDS = {
+    "source": ("sources", "data/sources/*.yaml"),
+    "published id": ("ids", "the id register (data/id-register.yaml)"),
+    "fact": ("facts", "data/facts/*.yaml"),
+    "fact topic": ("topics", "the 'topic' of the facts in data/facts/*.yaml"),
+    "figure": ("figures", "the figures of data/tools/*.yaml"),
+    "stage": ("stages", "data/mappa/structure.yaml"),
+    "category": ("categories", "data/mappa/structure.yaml"),
+    "population group": ("groups", "the 'group' of not_validated_for, or also_see_groups, in data/tools/*.yaml"),
+    "download": ("downloads", "the files `make dist` publishes (the Downloads page)"),
 }
+# macro -> argument name -> (Known attribute, what it is, where it is defined), from the one description
+ID_ARGUMENTS = {name: {arg: (ID_KINDS[kind][0], kind, ID_KINDS[kind][1]) for arg, kind in args.items() if kind != "text"}
+                for name, args in MACRO_ARGS.items()}
+
+
+def undescribed() -> list[str]:
+    """Each macro argument (or kind) missing from the one description of the macros: a developer's slip."""
+    out = []
+    for name in sorted(MACROS):
+        params = {p.name for p in signature(name).parameters.values()}
+        described = MACRO_ARGS.get(name, {})
+        out += [f"{name}({arg})" for arg in sorted(params ^ set(described))]
+        out += [f"{name}({arg}: unknown kind '{k}')" for arg, k in described.items() if k != "text" and k not in ID_KINDS]
+    return out
 
 
 def signature(name: str) -> inspect.Signature:
@@ -117,13 +136,14 @@ def _check_call(file: str, record: str, offset: int, call: nodes.Call, known: Kn
     out = []
     for arg, value in bound.arguments.items():
         rule = ID_ARGUMENTS.get(name, {}).get(arg)
-        if rule is None or not isinstance(value, nodes.Const):
+        if rule is None:
             continue
         attr, what, where = rule
         options = getattr(known, attr)
-        if options is not None and value.value not in options:
-            out.append(Problem(file, record, f"{name}()", f"unknown {what} '{value.value}'. Expected one of the "
-                               f"{what} ids in {where}.{_hint(attr, value.value, options, known)}", line))
+        for v in value if isinstance(value, tuple) else (value,):  # *keys: each one
+            if options is not None and isinstance(v, nodes.Const) and v.value not in options:
+                out.append(Problem(file, record, f"{name}()", f"unknown {what} '{v.value}'. Expected one of the "
+                                   f"{what} ids in {where}.{_hint(attr, v.value, options, known)}", line))
     return out
 
 

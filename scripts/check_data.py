@@ -23,7 +23,7 @@ def main() -> int:
     options = options_or_none(argparse.Namespace())  # PUBLIC_URL and SITE_TODAY from the environment, as a build has them
     if options is None:
         return 1
-    data, problems = check_project(ROOT, options)
+    data, problems = check_project(ROOT, options, reader_text=True)
     if problems:
         print(report(problems), file=sys.stderr)
     if data is None or any(not p.warning for p in problems):
@@ -31,7 +31,7 @@ def main() -> int:
     print(
         f"Data OK: {len(data.recs)} recommendations, {len(data.sources)} sources, {len(data.steps)} MAPPA steps, "
         f"{len(data.standards)} standards, {len(data.tools)} tools, {len(data.terms)} glossary terms, "
-        f"{len(data.pages)} pages; docs/ pages and writing rules checked in {time.perf_counter() - start:.1f} s."
+        f"{len(data.pages)} pages; docs/ pages, writing rules and the reader text checked in {time.perf_counter() - start:.1f} s."
     )
     return 0
 

@@ -10,8 +10,13 @@ marks every build a draft), and give every item you changed a history entry nami
    kept edition shows each rule's earlier wording;
 3. builds the whole site afresh (scripts/build.py: strict, link-checked) into a temporary folder;
 4. zips that build as editions/<version>.zip (deflate; source maps, root 404 page and site maps left out);
-5. adds the edition to data/editions.yaml.
-Commit editions/<version>.zip and data/editions.yaml with the release. From then on every build shows the
+5. adds the edition to data/editions.yaml;
+6. keeps the edition's reader text (editions/<version>-reader-text.zip) and writes "What changed", every
+   sentence changed since the previous edition (editions/<version>-what-changed.txt, macros/site/edition_text.py),
+   then writes reader-text/ as the released pages read (no draft notice).
+It refuses while reader-text/ differs from the words the data would publish (`make check` shows them; read
+them, then `make accept`): every sentence released has been read first.
+Commit editions/<version>.zip, the two editions/<version>-* files, data/editions.yaml and reader-text/. From then on every build shows the
 previous edition under /editions/<previous>/, marked as no longer current.
 """
 from __future__ import annotations
@@ -22,10 +27,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros.check import report, template_leftovers
+from macros.check import reader_text_changes, report, template_leftovers
 from macros.data.editions import EDITIONS_FILE, load_editions, version_key
 from macros.data.loader import DataErrors, load_site
+from macros.site.edition_text import edition_text, text_archive, unread, what_changed, write_text_archive
 from macros.site.editions import freeze
+from macros.site.reader_text import committed, reader_pages, write_reader_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,6 +68,8 @@ def main() -> int:
         print(f"version_date in data/site.yaml ({site.version_date}) must be later than the date of edition "
               f"{eds[-1].version} ({eds[-1].date}).", file=sys.stderr)
         return 1
+    if unread_sentences(data):
+        return 1
     if subprocess.run([sys.executable, str(ROOT / "scripts" / "update_register.py")], cwd=ROOT).returncode:
         print("The id register could not be updated: nothing was released.", file=sys.stderr)
         return 1
@@ -82,12 +91,41 @@ def main() -> int:
     path.write_text(text, encoding="utf-8")
     try:
         load_editions(ROOT, site)
+        released = load_site(ROOT)  # now with this edition kept: the pages read as released, not as a draft
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
+    changes = keep_reader_text(released, eds[-1] if eds else None)
     print(f"Edition {site.version} kept: {archive} ({files} files, {size / 1e6:.1f} MB) and {EDITIONS_FILE} updated.\n"
-          f"Commit both. Run `make build` to see the previous edition under editions/.")
+          f"What changed, sentence by sentence: {changes}.\n"
+          "Commit them with reader-text/. Run `make build` to see the previous edition under editions/.")
     return 0
+
+
+def unread_sentences(data) -> list:
+    """The pages whose sentences differ from reader-text/ (the edition's own furniture aside), each shown."""
+    pages = reader_pages(data, ROOT)
+    pending = unread(committed(ROOT) or {}, {k: pg.text for k, pg in pages.items()})
+    found = [p for p in reader_text_changes(ROOT, pages) if p.record in pending]
+    if found:
+        print(report(found) + "\nRead these sentences and run `make accept` first: nothing was released.", file=sys.stderr)
+    return found
+
+
+def keep_reader_text(data, previous) -> str:
+    """Keep this edition's reader text, write what changed since `previous`, and write reader-text/."""
+    pages = reader_pages(data, ROOT)
+    texts = {page_id: page.text for page_id, page in pages.items()}
+    version = data.site.version
+    write_text_archive(texts, ROOT / text_archive(version))
+    write_reader_text(ROOT, pages)
+    out = ROOT / "editions" / f"{version}-what-changed.txt"
+    if previous is None:
+        out.write_text(f"Edition {version} is the first: every sentence is new.\n", encoding="utf-8")
+    else:
+        before = edition_text(ROOT, previous.version, previous.archive)
+        out.write_text(what_changed(before, texts, previous.version, version), encoding="utf-8")
+    return out.relative_to(ROOT).as_posix()
 
 
 if __name__ == "__main__":

@@ -26,9 +26,11 @@ from build_options import add_arguments, options_or_none
 from generate import generate, tree_of
 
 from macros.check import check_project, report
+from macros.data.errors import Problem
 from macros.engines import run
 from macros.options import BuildOptions
 from macros.site.error_page import ERROR_HEADER, RELOAD_NOW, digest, error_page
+from macros.site.serve import port_in_use
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,6 +40,15 @@ def stamp(root: Path) -> tuple:
     files = [*sorted((root / "data").rglob("*.yaml")), *sorted((root / "docs").rglob("*")),
              *sorted((root / "overrides").rglob("*")), root / "mkdocs.yml"]
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+
+
+def checked(root: Path, options: BuildOptions) -> list:
+    """The editors' check's problems; a check that stops is itself a problem shown in the browser, never the end."""
+    try:
+        return check_project(root, options)[1]
+    except Exception as exc:  # noqa: BLE001 - `make serve` stays up through any mistake
+        return [Problem("", "", "", f"the check stopped ({type(exc).__name__}: {exc}). Undo your last change; "
+                        "if the message stays, tell a developer.")]
 
 
 def blocking(problems) -> bool:
@@ -96,7 +107,7 @@ def show_errors(port: int, problems, root: Path, options: BuildOptions) -> None:
             if now == seen:
                 continue
             seen = now
-            _data, problems = check_project(root, options)
+            problems = checked(root, options)
             if not blocking(problems):
                 print("The data is right again: building the site.", flush=True)
                 return
@@ -111,7 +122,7 @@ def run_engine(options: BuildOptions, port: int, root: Path) -> bool:
     """The engine's live server on the generated tree until a saved file breaks the data (returns True) or the
     engine stops (returns False)."""
     tree = tree_of(options, root)
-    data, _rep = generate(options, root=root)
+    data, _rep = _generated(options, root)
     if data is None:
         return True
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -126,7 +137,7 @@ def run_engine(options: BuildOptions, port: int, root: Path) -> bool:
                 continue
             seen = now
             t0 = time.perf_counter()
-            data, rep = generate(options, quiet=True, root=root)
+            data, rep = _generated(options, root, quiet=True)
             if data is None:
                 return True
             print(f"Regenerated in {time.perf_counter() - t0:.2f} s: {len(rep.written)} files changed "
@@ -136,6 +147,19 @@ def run_engine(options: BuildOptions, port: int, root: Path) -> bool:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=30)
+
+
+def _generated(options: BuildOptions, root: Path, quiet: bool = False):
+    """generate(), or (None, None) when it stops: the error page then waits for the next saved file."""
+    try:
+        return generate(options, quiet=quiet, root=root)
+    except Exception as exc:  # noqa: BLE001 - `make serve` stays up through any mistake
+        FAILED.append(Problem("", "", "", f"the site could not be generated ({type(exc).__name__}: {exc}). Undo "
+                              "your last change; if the message stays, tell a developer."))
+        return None, None
+
+
+FAILED: list = []  # why the last generation stopped, shown in the browser until a file is saved again
 
 
 def _stop(_signum, _frame):
@@ -152,11 +176,18 @@ def main() -> int:
     options = options_or_none(args)
     if options is None:
         return 1
+    busy = port_in_use(args.port)
+    if busy:
+        print(busy, file=sys.stderr)
+        return 2
     signal.signal(signal.SIGTERM, _stop)  # stopped by a process manager: stop mkdocs too, as on Ctrl+C
     signal.signal(signal.SIGINT, _stop)  # also when started in the background, where Ctrl+C is ignored
     try:
         while True:
-            _data, problems = check_project(root, options)
+            problems = checked(root, options)
+            if not blocking(problems) and FAILED:
+                problems = FAILED[:]
+                FAILED.clear()
             if blocking(problems):
                 show_errors(args.port, problems, root, options)
                 continue

@@ -95,7 +95,7 @@ def server(site_dir):
 
 def copy_project(dest: Path) -> Path:
     """A throw-away copy of the project (data, docs, macros, config) to break on purpose."""
-    for name in ("data", "docs", "editions", "macros", "overrides", "scripts"):
+    for name in ("data", "docs", "editions", "macros", "overrides", "scripts", "reader-text"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest

@@ -104,6 +104,7 @@ def test_change_of_meaning_is_recorded_and_labelled(project):
     path = weaken_ras05(project)
     add_history(path, "RAS-05", f"{{version: {version}, date: 2026-12-04, normative: true, change: Now a "
                 "recommendation and no longer a requirement.}")
+    assert run(project, "accept.py", str(project)).returncode == 0  # the changed sentences, read and kept
     assert run(project, "check_data.py", str(project)).returncode == 0
     assert run(project, "update_register.py", str(project)).returncode == 0
     reg = (project / "data" / "id-register.yaml").read_text(encoding="utf-8")
@@ -127,6 +128,7 @@ def test_wording_fix_is_recorded_and_shown_as_wording(project):
     assert check.returncode == 1 and "MAPPA-EX-01" in check.stderr and "kind: wording" in check.stderr
     add_history(path, "MAPPA-EX-01", f"{{version: {version}, date: 2026-12-04, kind: wording, change: Reworded and the "
                 "meaning is the same.}")
+    assert run(project, "accept.py", str(project)).returncode == 0  # the changed sentences, read and kept
     assert run(project, "check_data.py", str(project)).returncode == 0
     data = load_site(project)
     line = next(x for x in what_changed(data, "training/changes.md").splitlines() if "MAPPA-EX-01" in x)

@@ -115,6 +115,17 @@ def current_release(data: SiteData) -> tuple[str, dt.date] | None:
     return (eds[-1].version, eds[-1].date) if eds else None
 
 
+def shown_editions(data: SiteData) -> list[tuple[Edition, dt.date | None]]:
+    """The editions a build shows under /editions/<version>/: the older ones, each with the day it stopped
+    being current, and, in a draft build, the edition readers have now (None: still current), so that a
+    reviewer can open the live words beside the draft."""
+    out: list[tuple[Edition, dt.date | None]] = list(older_editions(data))
+    eds = editions(data)
+    if is_draft(data) and eds:
+        out.append((eds[-1], None))
+    return out
+
+
 def older_editions(data: SiteData) -> list[tuple[Edition, dt.date]]:
     """Editions that are no longer current, each with the day it stopped being current. While a draft
     is being prepared the last released edition is still current, so it is not among them."""

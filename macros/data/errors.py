@@ -7,6 +7,7 @@ gathers problems while the files are read and checked, and knows where each reco
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -252,6 +253,11 @@ def root_causes_first(errors: list[dict], raw: Any) -> list[tuple[dict, str]]:
                                        em[0]["type"] != "extra_forbidden"))
 
 
+def hidden_key_message(key: str) -> str:
+    return (f"'{key}' is indented more than the keys above it, so YAML reads it as more words of the text before "
+            f"it, and the record has no '{key}'. Start '{key}:' in the same column as the other keys of this record.")
+
+
 @dataclass(frozen=True)
 class Origin:
     file: str
@@ -322,4 +328,19 @@ class Collector:
             record = record_label(raw, None)
         fld = field_name(rest) or (list_key if list_key and loc[:1] == (list_key,) and not record else "")
         line = line_at(raw, loc)
+        hidden = self._hidden_key(path, node_at(raw, loc[:-1]), str(loc[-1])) if message.startswith("this field is required") else None
+        if hidden is not None:
+            line, message = hidden - line_offset, hidden_key_message(str(loc[-1]))
         self.add(path, record, fld, message, line + line_offset if line else None)
+
+    def _hidden_key(self, path: Path | str, record: Any, key: str) -> int | None:
+        """The line of a key that is missing from the record because it is indented into the text above it."""
+        said = re.compile(rf"(?:^|\s){re.escape(key)}:(?:\s|$)")
+        if not isinstance(record, LineDict) or not any(isinstance(v, str) and said.search(v) for v in record.values()):
+            return None
+        try:
+            rows = (Path(path) if isinstance(path, Path) else self.root / path).read_text(encoding="utf-8").split("\n")
+        except OSError:
+            return None
+        start = record.line or 1
+        return next((n for n, row in enumerate(rows[start - 1:], start) if row.lstrip().startswith(f"{key}:")), None)

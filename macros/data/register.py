@@ -20,6 +20,7 @@ data layer and knows no page paths.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,9 +136,22 @@ _WHAT = {
 }
 
 
+# a tool's fields readers never read as its words: kept out of its reader fingerprints
+NOT_READER_FIELDS = frozenset({"id", "history", "review", "sources", "recommendations", "comparator"})
+
+
+def reader_fields(rec: Any) -> dict[str, str]:
+    """A fingerprint of each field of a tool that readers read (bands, band reading, cautions, limitations,
+    strengths, questions, 'not validated for', population...): a change to any of them needs a history entry."""
+    dumped = rec.model_dump(mode="json")
+    return {name: fingerprint(json.dumps(value, sort_keys=True, ensure_ascii=False))
+            for name, value in dumped.items() if name not in NOT_READER_FIELDS}
+
+
 def current_entries(data: SiteData, locs: Mapping[str, Any]) -> dict[str, dict]:
     """id -> the entry the register would hold for it now. `locs`: macros.paths.ids(data)."""
     texts = normative_texts(data)
+    tools = {t.id: t for t in data.tools}
     out = {}
     for item_id, loc in locs.items():
         out[item_id] = {
@@ -146,6 +160,8 @@ def current_entries(data: SiteData, locs: Mapping[str, Any]) -> dict[str, dict]:
             "status": "published",
             "fingerprint": fingerprint(texts.get(item_id, loc.title if loc.kind != "page" else loc.page)),
         }
+        if item_id in tools:
+            out[item_id]["reader_fields"] = reader_fields(tools[item_id])
     return out
 
 
@@ -254,7 +270,8 @@ def compare(data: SiteData, locs: Mapping[str, Any]) -> Outcome:  # long: one pa
             at_register(item_id, f"{item_id} was a {entry.get('kind')} and is now a {now['kind']}; an id is never "
                         "reused for another kind of thing. Give the new item a new id.")
             continue
-        if now["fingerprint"] == entry.get("fingerprint"):
+        if _reader_fields_refused(data, entry, now, records.get(item_id), released, out) or \
+                now["fingerprint"] == entry.get("fingerprint"):
             continue
         rec = records.get(item_id)
         h = entry_for(rec, released[0] if released else None) if rec is not None else None
@@ -335,6 +352,30 @@ def compare(data: SiteData, locs: Mapping[str, Any]) -> Outcome:  # long: one pa
         entry["wording"] = words[item_id]
     out.entries = [reg[k] for k in sorted(reg)]
     return out
+
+
+def _reader_fields_refused(data: SiteData, entry: dict, now: dict, rec: Any, released, out: Outcome) -> bool:
+    """True (and the problem added) when a tool's reader fields changed with no history entry; else the
+    register entry takes the fields as they are now (recorded the first time, or changed with an entry)."""
+    kept = entry.get("reader_fields")  # none recorded yet: nothing to compare with
+    fields = [k for k, v in now.get("reader_fields", {}).items() if kept.get(k) != v] if isinstance(kept, dict) else []
+    if fields and rec is not None and entry_for(rec, released[0] if released else None) is None:
+        out.problems.append(_reader_fields_problem(data, rec, fields, released))
+        return True
+    entry.update({"reader_fields": now["reader_fields"]} if "reader_fields" in now else {})
+    return False
+
+
+def _reader_fields_problem(data: SiteData, rec: Any, fields: list[str], released) -> Problem:
+    """The problem of a tool whose reader fields changed with no history entry for the edition being prepared."""
+    origin = data.origins.get(rec.id)
+    file, line = (origin.file, origin.line(fields[0])) if origin else (data.file_of.get(rec.id, "data/tools/"), None)
+    since = f"edition {released[0]}" if released else "it was registered"
+    named = ", ".join(f"'{f}'" for f in fields)
+    return Problem(file, rec.id, fields[0], f"what readers read of this tool changed since {since} ({named}), but its "
+                   f"history has no entry for edition {data.site.version}, the edition being prepared. Every field "
+                   f"a reader reads is under the history rule (CONTRIBUTING.md, 'The history rule: which fields it covers'). "
+                   f"{_history_hint(data)}.", line)
 
 
 def _plain(value: Any) -> Any:

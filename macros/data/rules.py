@@ -18,7 +18,16 @@ from typing import Any
 from . import models as m
 from .errors import Collector
 from .read import Records
-from .sentences import BARE_THAT_FIX, CAPITAL_ARTICLE_FIX, META_FIX, bare_that, capital_articles, meta_phrases
+from .sentences import (
+    ACTION_VERB_FIX,
+    BARE_THAT_FIX,
+    CAPITAL_ARTICLE_FIX,
+    META_FIX,
+    bare_that,
+    capital_articles,
+    meta_phrases,
+    opening_not_a_verb,
+)
 
 NORMATIVE = re.compile(r"\b(must not|must|should not|should|may|shall)\b", re.I)
 PERCENT = re.compile(r"\d\s?%|per ?cent", re.I)
@@ -171,6 +180,9 @@ def _step_rules(c: Collector, s: m.Step, style: m.StyleRules) -> None:
     if not (first[0].isupper() and first.isalpha()):
         c.at(s, s.id, "action", f"the action starts with '{first}'; start it with a verb in capitals, "
              "like 'Send the referral form ...'.")
+    elif opening_not_a_verb(s.action):
+        c.at(s, s.id, "action", f"the action starts with '{first}', not with what the actor does. "
+             + ACTION_VERB_FIX.format(who="...", word=s.normative, action=s.action[:40].lower() + "...", first=first))
     words = {w.word for w in style.normative_words}
     if s.normative not in words:
         c.at(s, s.id, "normative", f"'{s.normative}' is not defined in data/style.yaml; use one of {_quoted(sorted(words))}.")

@@ -81,6 +81,25 @@ def _construct_sequence(loader: _StrictLoader, node: yaml.SequenceNode):
     out.extend(loader.construct_sequence(node))
 
 
+def _construct_date(loader: _StrictLoader, node: yaml.ScalarNode):
+    """A date as YAML reads it; an impossible one ('2026-13-31') is a problem at its line, not a crash."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise YamlProblem(f"'{node.value}' is not a real date ({exc}). Write a date that exists, as YYYY-MM-DD, "
+                          "for example 2026-12-31", node.start_mark.line + 1, node.start_mark.column + 1) from None
+
+
+def _with_key(exc: YamlProblem, text: str) -> YamlProblem:
+    """The problem, naming the key its value belongs to (the key before its column on its line)."""
+    rows = text.split("\n")
+    if not exc.line or not exc.column or exc.line > len(rows):
+        return exc
+    key = re.findall(r"([A-Za-z_]+):\s*$", rows[exc.line - 1][: exc.column - 1])
+    return YamlProblem(f"field '{key[-1]}': {exc.message}", exc.line, exc.column) if key else exc
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
@@ -89,8 +108,8 @@ def load_text(text: str):
     """Parse YAML text safely. Raises YamlProblem with a line and column."""
     try:
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - strict *safe* loader
-    except YamlProblem:
-        raise
+    except YamlProblem as exc:
+        raise _with_key(exc, text) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -99,6 +118,9 @@ def load_text(text: str):
         raise YamlProblem(f"YAML syntax error: {what}. {hint}", line, col) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML error: {exc}", None) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a value YAML cannot hold: never a traceback
+        raise YamlProblem(f"a value here cannot be read ({exc}). Check the values of this file: dates as YYYY-MM-DD, "
+                          "numbers as digits", None) from None
 
 
 def _syntax_hint(what: str, lines: list[str] | None = None, line: int | None = None, col: int | None = None) -> str:

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..data.editions import older_editions
+from ..data.editions import shown_editions
 from ..data.loader import load_site
 from ..downloads import by_key, finish_links, keys_linked, made_by_dist
 from ..options import BuildOptions
@@ -142,7 +142,7 @@ def publish(site: Path, data, public: str, built: dt.datetime, log=print) -> dic
     if missing:
         raise SystemExit("make dist stopped: these downloads were not made:\n  " + "\n  ".join(missing))
     present = {d.key: (d.path, (site / d.path).stat().st_size) for d in files}
-    older = [ed.version for ed, _until in older_editions(data)]
+    older = [ed.version for ed, _until in shown_editions(data)]
     skip = tuple(edition_root(v) for v in older)
     linked: set[str] = set()
     for page in site.rglob("*.html"):

@@ -23,7 +23,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..data.editions import Edition, older_editions
+from ..data.editions import Edition, shown_editions
 from ..data.register import read_register
 from ..data.sitedata import SiteData
 from ..paths import EDITIONS, edition_root, ids, page_url, permalink
@@ -76,7 +76,7 @@ def add_editions(site_dir: Path, data: SiteData) -> list[EditionReport]:
     same_place = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html")
                   if p.relative_to(site_dir).parts[0] != "editions"}
     reports = []
-    for ed, until in older_editions(data):
+    for ed, until in shown_editions(data):
         dest = site_dir / edition_root(ed.version)
         if dest.exists():
             shutil.rmtree(dest)
@@ -143,7 +143,7 @@ def item_of(text: str, rel: str) -> str | None:
     return html.unescape(found.group(1)) if found else None
 
 
-def notice_html(rel: str, item: str | None, ed: Edition, until: dt.date, current: dict[str, tuple[str, str]],
+def notice_html(rel: str, item: str | None, ed: Edition, until: dt.date | None, current: dict[str, tuple[str, str]],
                 same_place: set[str]) -> str:
     up = "../" * (len(PurePosixPath(rel).parts) - 1 + 2)  # from this page to the root of the current site
     if item in current:
@@ -153,6 +153,15 @@ def notice_html(rel: str, item: str | None, ed: Edition, until: dt.date, current
     else:
         url, words = "", "Go to the current guidance"
     e = html.escape
+    if until is None:  # a draft build: this edition is the one published now, shown beside the draft
+        return (
+            '<div class="admonition note edition-notice" role="note" data-search-exclude>'
+            '<p class="admonition-title">The guidance as published now</p>'
+            f"<p>You are reading edition {e(ed.version)}, the current guidance since {e(_day(ed.date))}. "
+            "The pages outside this edition's folder are a draft of the next edition, not yet published. "
+            f'<a class="edition-current" href="{e(up + url)}">See this page in the draft</a>. '
+            f'<a href="{e(up + page_url(EDITIONS))}">All editions and what changed</a>.</p></div>'
+        )
     return (
         '<div class="admonition warning edition-notice" role="note" data-search-exclude>'
         '<p class="admonition-title">This is not the current guidance</p>'
@@ -177,9 +186,10 @@ def _to_site_editions(text: str, rel: str) -> str:
     return _EDITION_LINK.sub(fix, text)
 
 
-def mark_page(text: str, rel: str, ed: Edition, until: dt.date, current: dict[str, tuple[str, str]], public: str | None,
+def mark_page(text: str, rel: str, ed: Edition, until: dt.date | None, current: dict[str, tuple[str, str]], public: str | None,
               same_place: frozenset[str] | set[str] = frozenset()) -> str:
-    """One page of an older edition, marked as not current (pure: text in, text out)."""
+    """One page of an older edition, marked as not current, or, in a draft build (until None), as the edition
+    published now (pure: text in, text out)."""
     notice = notice_html(rel, item_of(text, rel), ed, until, current, set(same_place))
     for pattern in (_ARTICLE, _MAIN, _BODY):
         if pattern.search(text):
@@ -191,7 +201,8 @@ def mark_page(text: str, rel: str, ed: Edition, until: dt.date, current: dict[st
     # the feed link as the current pages have it (overrides/main.html): the theme fetches a sitemap.xml beside
     # every rel="alternate" link, one that no edition has (issue 24)
     text = text.replace('<link rel="alternate" type="application/atom+xml"', '<link rel="alternate feed" type="application/atom+xml"')
-    text = _TITLE.sub(lambda _m: f"<title>Edition {html.escape(ed.version)} (not current): ", text, count=1)
+    state = "published" if until is None else "not current"
+    text = _TITLE.sub(lambda _m: f"<title>Edition {html.escape(ed.version)} ({state}): ", text, count=1)
     if 'name="robots"' not in text:
         text = _HEAD.sub(lambda mt: mt.group(1) + '<meta name="robots" content="noindex">', text, count=1)
     # citations name this edition's permanent public address, whatever the page was built with

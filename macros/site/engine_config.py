@@ -92,6 +92,11 @@ def _extensions(config: dict, data: SiteData, engine: str = "mkdocs") -> list:
     return out
 
 
+def page_extensions(config: dict, data: SiteData) -> list:
+    """The Markdown extensions every page is converted with (MkDocs's list; the reader text uses it too)."""
+    return _extensions(config, data)
+
+
 def engine_config(config: dict, data: SiteData, engine: str, generated: list[str], root: Path) -> dict:
     """The configuration for one engine, to sit in the generated folder beside `docs/` and `overrides/`."""
     out = {k: v for k, v in config.items() if k not in ("watch", "plugins", "markdown_extensions", "docs_dir", "site_dir")}

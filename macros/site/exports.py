@@ -77,6 +77,8 @@ REGISTER_SCHEMA = {
                 "type": "object", "additionalProperties": False, "required": ["until", "wording"],
                 "properties": {"until": _VERSION, "change": {"enum": ["wording", "meaning"]}, "wording": _TEXT}}},
             "retired_in": _VERSION, "reason": _TEXT, "successor": _TEXT,
+            # a tool: a fingerprint of each field readers read (the history rule, macros/data/register.py)
+            "reader_fields": {"type": "object", "additionalProperties": _TEXT},
         },
         "if": {"properties": {"status": {"const": "retired"}}},
         "then": {"required": ["retired_in", "reason"]},

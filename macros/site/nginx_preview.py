@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import argparse
 import base64
+import ctypes
 import hashlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from .serve import port_in_use
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy" / "nginx"
@@ -111,12 +115,42 @@ def main(argv: list[str] | None = None) -> int:
     test = subprocess.run(command(exe, prefix, conf) + ["-t", "-q"])
     if test.returncode:
         return test.returncode
+    busy = port_in_use(args.port)
+    if busy:
+        print(busy.replace("make serve", "make preview"), file=sys.stderr)
+        return 2
     print(f"Serving {site} with deploy/nginx/ on http://127.0.0.1:{args.port}/ (Ctrl-C stops it)", flush=True)
+    return run_until_stopped(command(exe, prefix, conf), prefix)
+
+
+def _stop(_signum, _frame):
+    raise KeyboardInterrupt
+
+
+def _die_with_parent() -> None:
+    """In nginx's process, before it starts: stop when this Python process ends, however it ends (Linux)."""
     try:
-        return subprocess.run(command(exe, prefix, conf)).returncode
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def run_until_stopped(cmd: list[str], prefix: Path) -> int:
+    """Run nginx in the foreground; stop it however this process is ended (Ctrl-C, SIGTERM, SIGHUP, killed)."""
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _stop)
+    proc = subprocess.Popen(cmd, preexec_fn=_die_with_parent)  # noqa: PLW1509 - only sets the parent-death signal
+    try:
+        return proc.wait()
     except KeyboardInterrupt:
         return 0
     finally:
+        if proc.poll() is None:
+            proc.terminate()  # nginx: fast shutdown, workers too
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
         shutil.rmtree(prefix, ignore_errors=True)
 
 

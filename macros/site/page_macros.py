@@ -47,6 +47,21 @@ MACROS = {
     "publications_list": rdl.publications_list, "download_line": rdl.download_line,
 }
 
+# What each argument of each macro is: the one description `make check` checks every call against
+# (macros/docs_check.py). "text" is free words; any other kind names the ids the argument must be one of
+# (docs_check.ID_KINDS says where each kind is defined). Every argument of every macro is described here:
+# `make check` refuses a macro whose arguments are not, so a new macro cannot escape the check.
+MACRO_ARGS: dict[str, dict[str, str]] = {
+    "cite": {"source_id": "source", "at": "text"},
+    "ref": {"item_id": "published id", "text": "text"},
+    "fact": {"fact_id": "fact"},
+    "facts": {"topic": "fact topic"},
+    "figure": {"figure_id": "figure"},
+    "steps_table": {"stage": "stage", "category": "category"},
+    "tools_not_validated_for": {"group": "population group"},
+    "download_line": {"keys": "download"},
+}
+
 # What each macro shows, in an editor's words (a renderer's own docstring is used when it has one). The list
 # of macros in CONTRIBUTING.md is made from this table, MACROS and the macros' arguments (`make macro-list`).
 MACRO_HELP = {

@@ -62,12 +62,9 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     return True
 
 
-def finish_page(data: SiteData, src: str, meta: dict, body: str, nav_crumbs) -> str:
-    """A page as every engine receives it: front matter, heading, page head, body, about panel."""
-    meta = dict(meta)
-    meta["search"] = search_meta(data, meta)
-    if not meta["search"]:
-        del meta["search"]
+def page_content(data: SiteData, src: str, meta: dict, body: str) -> str:
+    """A page's Markdown below its front matter: marker, heading, page head, body, about panel (also read by
+    the reader text, macros/site/reader_text.py)."""
     title = meta.get("title") or ""
     head = page_head(data, src, meta)
     foot = about_panel(data, src, meta, title)
@@ -78,14 +75,24 @@ def finish_page(data: SiteData, src: str, meta: dict, body: str, nav_crumbs) -> 
     else:
         heading = f"# {title}\n\n"
     box = not_settled_box(data, src, text)  # rules the national text read here does not settle: said once
+    page_id = str(meta.get("id") or src)
+    return f"{page_marker(page_id, src)}{heading}{head}\n{box}{text}\n\n{foot}"
+
+
+def finish_page(data: SiteData, src: str, meta: dict, body: str, nav_crumbs) -> str:
+    """A page as every engine receives it: front matter, heading, page head, body, about panel."""
+    meta = dict(meta)
+    meta["search"] = search_meta(data, meta)
+    if not meta["search"]:
+        del meta["search"]
+    content = page_content(data, src, meta, body)
     chain, trail_crumbs = nav_crumbs(src)
     meta["crumbs"] = [{"title": c.title, "url": c.url} for c in trail_crumbs]
     if chain[0] != src:
         meta["nav_parent"] = chain[0]  # the listed page to show as the active section
     meta.pop("render_macros", None)
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-    page_id = str(meta.get("id") or src)
-    return f"---\n{front}---\n\n{page_marker(page_id, src)}{heading}{head}\n{box}{text}\n\n{foot}"
+    return f"---\n{front}---\n\n{content}"
 
 
 def _crumb_maker(data: SiteData, config: dict):
@@ -102,6 +109,26 @@ def _crumb_maker(data: SiteData, config: dict):
     return make
 
 
+def page_bodies(data: SiteData, root: Path) -> list[tuple[str, dict, str]]:
+    """Every page readers see, as (source path, front matter, body with macros rendered): the hand-written
+    pages of docs/, then the pages generated from data."""
+    docs = Path(root) / "docs"
+    out: list[tuple[str, dict, str]] = []
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        if rel not in data.pages:
+            continue  # not a page of the site (the loader reports pages without front matter)
+        fm, body, _offset = split_front_matter(path.read_text(encoding="utf-8"))
+        meta = yaml.safe_load(fm or "") or {}
+        out.append((rel, meta, render_docs_page(data, rel, body, render=meta.get("render_macros") is not False)))
+    hand = {src for src, _m, _b in out}
+    for page in generated_pages(data):
+        if page.src in hand:
+            raise TreeError(f"docs/{page.src} clashes with a page generated from data. Rename or remove docs/{page.src}.")
+        out.append((page.src, page.meta(), render_page(data, page)))
+    return out
+
+
 def tree_files(data: SiteData, root: Path) -> dict[str, str | bytes]:
     """Every file of the tree (path under the tree -> content), pages and configurations included."""
     root = Path(root)
@@ -110,21 +137,11 @@ def tree_files(data: SiteData, root: Path) -> dict[str, str | bytes]:
     docs = root / "docs"
     out: dict[str, str | bytes] = {}
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
-        rel = path.relative_to(docs).as_posix()
         if path.suffix != ".md":
-            out[f"docs/{rel}"] = path.read_bytes()
-            continue
-        if rel not in data.pages:
-            continue  # not a page of the site (the loader reports pages without front matter)
-        fm, body, _offset = split_front_matter(path.read_text(encoding="utf-8"))
-        meta = yaml.safe_load(fm or "") or {}
-        rendered = render_docs_page(data, rel, body, render=meta.get("render_macros") is not False)
-        out[f"docs/{rel}"] = finish_page(data, rel, meta, rendered, nav_crumbs)
+            out[f"docs/{path.relative_to(docs).as_posix()}"] = path.read_bytes()
+    for src, meta, body in page_bodies(data, root):
+        out[f"docs/{src}"] = finish_page(data, src, meta, body, nav_crumbs)
     generated = generated_pages(data)
-    for page in generated:
-        if f"docs/{page.src}" in out:
-            raise TreeError(f"docs/{page.src} clashes with a page generated from data. Rename or remove docs/{page.src}.")
-        out[f"docs/{page.src}"] = finish_page(data, page.src, page.meta(), render_page(data, page), nav_crumbs)
     for path, text in all_exports(data).items():
         out[f"docs/{path}"] = text
     out[f"docs/{CHANGE_FEED}"] = change_feed(data)

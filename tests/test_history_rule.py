@@ -1,0 +1,50 @@
+"""Every field a reader reads of a tool is under the history rule (issue 31): a change to its bands, band
+reading, cautions, limitations, strengths, questions, 'not validated for' or population needs a history entry
+for the edition being prepared, as a step's words do (macros/data/register.py, reader_fields)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.check import check_project
+from macros.data.register import NOT_READER_FIELDS, reader_fields
+
+HISTORY = "history:\n  - {version: 2026.11.0, date: 2026-11-25, change: First published.}\n"
+
+
+def _history_problems(project: Path) -> list[str]:
+    _data, problems = check_project(project)
+    return [str(p) for p in problems if not p.warning and "history" in p.message and "TOOL-HCR-20-V3" in str(p)]
+
+
+def _edit(project: Path, old: str, new: str) -> Path:
+    path = project / "data/tools/hcr-20-v3.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("field", "old", "new"), [
+    ("bands", "meaning: A professional judgement of high violence risk.",
+     "meaning: A professional judgement of high violence risk, needing Level 3 management."),
+    ("limitations", "so the reasoning behind it matters as much as the label.", "so the reasoning matters."),
+])
+def test_a_tool_field_changed_with_no_history_entry_is_refused_and_an_entry_clears_it(project, field, old, new):
+    assert _history_problems(project) == []
+    _edit(project, old, new)
+    found = _history_problems(project)
+    assert len(found) == 1 and f"field '{field}'" in found[0] and "data/tools/hcr-20-v3.yaml:" in found[0], found
+    assert "2026.12.2" in found[0] and "CONTRIBUTING.md" in found[0]
+    _edit(project, HISTORY, HISTORY + "  - {version: 2026.12.2, date: 2026-12-06, kind: wording, change: \"Reworded.\"}\n")
+    assert _history_problems(project) == []
+
+
+def test_every_field_a_reader_reads_is_fingerprinted(data):
+    tool = next(t for t in data.tools if t.id == "TOOL-HCR-20-V3")
+    fields = reader_fields(tool)
+    for name in ("bands", "band_reading", "limitations", "strengths", "questions", "not_validated_for",
+                 "also_see_groups", "does_not_tell", "developed_on", "validation", "caution_basis"):
+        assert name in fields, name
+    assert not set(fields) & NOT_READER_FIELDS
