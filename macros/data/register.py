@@ -145,7 +145,7 @@ def reader_fields(rec: Any) -> dict[str, str]:
     strengths, questions, 'not validated for', population...): a change to any of them needs a history entry."""
     dumped = rec.model_dump(mode="json")
     return {name: fingerprint(json.dumps(value, sort_keys=True, ensure_ascii=False))
-            for name, value in dumped.items() if name not in NOT_READER_FIELDS}
+            for name, value in dumped.items() if name not in NOT_READER_FIELDS and value is not None}  # unset: unread
 
 
 def current_entries(data: SiteData, locs: Mapping[str, Any]) -> dict[str, dict]:
