@@ -151,12 +151,34 @@ def test_no_page_is_over_ten_screens_with_its_folds_closed(measures):
 
 
 @pytest.mark.browser
-def test_axe_finds_nothing_at_390px_with_touch(chromium, site_dir, server):
+def test_diagram_text_is_at_least_12px_on_the_narrowest_phone(chromium, server, data):
+    """The pathway drawings scale to the column: their text, as drawn, is at least 12 px at 320 px."""
+    from macros import paths
+
+    ctx = phone(chromium, 320)
+    pg = ctx.new_page()
+    small = {}
+    for cat in data.mappa.categories:
+        pg.goto(server + paths.page_url(paths.pathway_page(cat.id)))
+        pg.wait_for_load_state("load")
+        sizes = pg.evaluate("""() => [...document.querySelectorAll('article svg.pathway')].filter(s => s.getClientRects().length)
+          .flatMap(s => { const k = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
+            return [...s.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * k); })""")
+        assert sizes, f"no pathway drawing shows on {cat.id} at 320 px"
+        if min(sizes) < MIN_TEXT_PX:
+            small[cat.id] = round(min(sizes), 1)
+    ctx.close()
+    assert not small, f"pathway drawing text under {MIN_TEXT_PX} px at 320 px: {small}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_nothing_on_a_phone_with_touch(chromium, site_dir, server, width):
     """axe-core, WCAG 2.0/2.1/2.2 A and AA (target size included), on every page as a phone shows it."""
     from test_browser import ACCEPTED, AXE, AXE_TAGS
 
     axe_src = AXE.read_text(encoding="utf-8")
-    ctx = phone(chromium, 390)
+    ctx = phone(chromium, width)
     pg = ctx.new_page()
     violations: list[str] = []
     for path in current_paths(site_dir):
@@ -172,7 +194,7 @@ def test_axe_finds_nothing_at_390px_with_touch(chromium, site_dir, server):
                 violations.append(f"/{path}: {v['id']} ({v['impact']}): {v['help']} at {targets}")
     ctx.close()
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "axe-phone-report.txt").write_text("\n".join(violations) or "0 violations\n")
+    (ARTIFACTS / f"axe-phone-{width}-report.txt").write_text("\n".join(violations) or "0 violations\n")
     assert not violations, f"{len(violations)} violations:\n" + "\n".join(violations[:30])
 
 

@@ -190,8 +190,8 @@ def whole_document(site: Path, data: SiteData, public: str, base: str) -> str:  
 .whole-toc {{ break-after: page; }}
 .whole-toc ol {{ margin: .2em 0 .4em 1.2em; }}
 .whole-page {{ break-before: page; }}
-.whole-part > h1 {{ break-before: page; font-size: 18pt; margin-top: 40mm; }}
-.whole-part > h1 + .whole-page {{ break-before: page; }}
+.whole-part > h1 {{ break-before: page; font-size: 18pt; margin: 0 0 .3em; padding-bottom: .2em; border-bottom: 2pt solid #3f51b5; }}
+.whole-part > h1 + .whole-page {{ break-before: avoid; }}
 .md-typeset h2:first-child, .whole-page .md-typeset > h2:first-of-type {{ font-size: 15pt; }}
 .whole-page-id {{ font-size: 8pt; color: #424242; border-top: 1px solid #ccc; padding-top: .3em; }}
 </style></head>
@@ -212,6 +212,6 @@ the registers and change lists ({html.escape(excluded)}).</p></div>
 def footer(data: SiteData) -> str:
     """The line at the foot of every printed sheet: the edition, its date and the page number."""
     edition = f"{'Draft of edition' if is_draft(data) else 'Edition'} {data.site.version}, {data.site.version_date.strftime('%-d %B %Y')}"
-    return ('<div style="font-size:8px;width:100%;margin:0 12mm;display:flex;justify-content:space-between;'
+    return ('<div style="font-size:9px;width:100%;margin:0 12mm;display:flex;justify-content:space-between;'
             f'font-family:sans-serif;color:#333"><span>{html.escape(data.site.title)} · {html.escape(edition)}</span>'
             '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>')
