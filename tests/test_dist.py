@@ -278,6 +278,13 @@ def test_unknown_path_gets_the_sites_404_page(nginx_url):
     assert b"md-content" in body and b"404" in body and h["Content-Security-Policy"]
 
 
+def test_downloads_folder_sends_the_reader_to_the_downloads_page(nginx_url):
+    status, h, _ = fetch(nginx_url + "downloads/")
+    assert status == 302 and h["Location"] == "/training/downloads/"
+    final = urllib.request.urlopen(nginx_url + "downloads/")
+    assert final.status == 200 and b"PAGE-DOWNLOADS" in final.read()
+
+
 def test_permanent_id_address_reaches_its_item(nginx_url, data):
     from macros.paths import ids
 
@@ -365,12 +372,16 @@ def test_printed_text_is_large_enough_and_links_print_their_address(server, data
         assert page.evaluate(SMALLEST_PRINTED) == {}, path
         # every link to another page prints its address, or the same address printed earlier on the page
         missing = page.evaluate("""() => {
-          const shown = new Set([...document.querySelectorAll('[data-print-href]')].map(a => a.getAttribute('data-print-href')));
+          // addresses that print: a hidden link (a breadcrumb) prints nothing, so it does not count
+          const shown = new Set([...document.querySelectorAll('[data-print-href]')].filter(a => a.offsetParent !== null)
+                                .map(a => a.getAttribute('data-print-href')));
           return [...document.querySelectorAll('article a[href]')].filter(a => {
             const h = a.getAttribute('href'), c = getComputedStyle(a);
             if (!h || h.startsWith('#') || a.closest('.headerlink, sup') || c.display === 'none') return false;
             if (a.offsetParent === null || a.hasAttribute('data-abs-path') || a.classList.contains('download-link')) return false;
             if (a.href.split('#')[0] === location.href.split('#')[0]) return false;
+            const row = a.closest('tr');  // a handout row prints its permanent link in full: one address a row
+            if (row && row.querySelector('[data-abs-path]')) return false;
             if (shown.has(a.href) || shown.has(a.href.split('#')[0])) return false;
             return !a.textContent.includes(a.href.replace(/^https?:\\/\\//, ''));
           }).map(a => a.getAttribute('href'));
@@ -379,6 +390,18 @@ def test_printed_text_is_large_enough_and_links_print_their_address(server, data
         after = page.evaluate("""() => { const a = document.querySelector('article a[data-print-href]:not(.download-link)');
             return a && getComputedStyle(a, '::after').content; }""")
         assert after and server.split("//")[1] in after, (path, after)
+        # each address prints once: no visible link repeats an address already printed, no row prints two
+        twice = page.evaluate("""() => {
+          const seen = {}, out = [];
+          document.querySelectorAll('article [data-print-href]').forEach(a => {
+            if (a.offsetParent === null) return;
+            const v = a.getAttribute('data-print-href');
+            if (seen[v]) out.push(v); seen[v] = 1;
+            const row = a.closest('tr');
+            if (row && row.querySelector('[data-abs-path]')) out.push('row: ' + v);
+          });
+          return out; }""")
+        assert not twice, (path, twice[:5])
     page.goto(server + f"training/paths/{data.training[0].id}/")
     column = page.locator("a.handout-link").first
     assert column.is_visible() and column.inner_text().startswith(server + "id/")

@@ -251,3 +251,37 @@ def test_pathway_diagram_is_legible_on_a_phone(browser, server, cat):
     assert result["visible"].endswith("-narrow") and result["count"] > 5
     assert result["smallest"] >= 12, result
     assert not result["cut"], result["cut"]
+
+
+def test_agency_summary_names_every_action_and_the_time_limits_once(data):
+    for a in data.mappa.agencies:
+        mine = ra.agency_steps(data, a)
+        text = ra.what_you_do(data, paths.agency_page(a.id), a, mine)
+        for s, _, _ in mine:
+            assert s.heading[1:] in text, f"{a.id}: {s.id} missing from the summary"
+            if s.when.kind == "timescale":  # the limit, in bold
+                assert re.search(r"\*\*[^*]*" + re.escape(s.when.text.rstrip(".")[1:]), text), f"{a.id}: {s.id}'s time limit"
+        # 'no national timescale' said once for the page, not on every action
+        assert text.count("no national timescale") + text.count("has a national time limit") == 1, a.id
+        assert "timescales at a glance" in text
+        page = ra.agency_page(data, paths.agency_page(a.id), a.id)
+        assert page.index("What you do, by when") < page.index("## Your steps")
+        assert "timescales at a glance" not in page.split("## Roles on this page")[1], a.id
+
+
+@pytest.mark.browser
+def test_each_agency_page_says_what_you_do_and_by_when_on_the_first_phone_screen(browser, server, data):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    pg = ctx.new_page()
+    for a in data.mappa.agencies:
+        pg.goto(server + paths.page_url(paths.agency_page(a.id)))
+        pg.wait_for_load_state("load")
+        box = pg.locator("article .what-you-do")
+        first = box.locator("li").first
+        heading = pg.locator("article h2#what-you-do")
+        for el, what in ((heading, "heading"), (box.locator("p").first, "time limits"), (first, "first stage")):
+            r = el.bounding_box()
+            assert r and r["y"] + min(r["height"], 48) <= 844, f"{a.id}: the {what} of the summary is below the first screen"
+        assert "national time" in box.locator("p").first.inner_text()
+        assert not box.evaluate("b => !!b.closest('details')"), f"{a.id}: the summary is folded"
+    ctx.close()

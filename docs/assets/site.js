@@ -211,6 +211,11 @@
       var h = a.getAttribute('href');
       if (!h || h.charAt(0) === '#' || /^(mailto|tel|javascript):/i.test(h)) { return; }
       if (a.closest('.headerlink, .md-source-file, [data-abs-path], sup') || a.classList.contains('download-link')) { return; }
+      /* not printed (breadcrumbs, screen-only links): it must not use up the address the printed link needs */
+      if (a.closest('nav, .md-path, .screen-only')) { return; }
+      /* a handout row prints its permanent link in full: one address for the row, not two */
+      var row = a.closest('tr');
+      if (row && row.querySelector('[data-abs-path]')) { return; }
       var full = a.href;
       if (full.split('#')[0] === location.href.split('#')[0]) { return; }
       if (a.textContent.replace(/\s/g, '').indexOf(full.replace(/^https?:\/\//, '').replace(/\/$/, '')) >= 0) { return; }

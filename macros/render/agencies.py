@@ -71,10 +71,45 @@ def _other_link(data: SiteData, src: str, role_id: str, stage_number: int) -> st
     return f"[{name}]({rel(src, paths.role_page(role_id))})"
 
 
+def what_you_do(data: SiteData, src: str, a: m.MappaAgency, mine: list[tuple[m.Step, str, list[str]]]) -> str:
+    """The answer first: every action of the agency by stage, with its time limit where the sources set one,
+    and once for the page that the other steps have no national timescale (they start on an event)."""
+    timed = [s for s, _, _ in mine if s.when.kind == "timescale"]
+    if timed:
+        limits = (f"{len(timed)} of them have a national time limit in the sources used (in bold); the others have "
+                  "no national timescale: each starts when something happens, named on the step.")
+    else:
+        limits = ("None of them has a national time limit in the sources used: each starts when something happens, "
+                  "named on the step.")
+    cats = sorted({c for _, _, cs in mine for c in cs}, key=lambda c: [x.id for x in data.mappa.categories].index(c) if c != "all" else -1)
+    groups = (f"You take **{len(mine)} steps**, for these groups: "
+              + "; ".join(md(data.category(c).name) for c in cats if c != "all") + ".")
+    out = ["## What you do, by when { #what-you-do }\n", '<div class="what-you-do" data-search-exclude markdown>\n',
+           groups + " " + limits + "\n"]
+    for st in stages_in_order(data):
+        here = [s for s, _, _ in mine if s.stage == st.id]
+        if not here:
+            continue
+        acts = []
+        for s in here:
+            act, limit = md(lower_first(s.heading)), lower_first(s.when.text).rstrip(".")
+            if s.when.kind == "timescale":  # the limit in bold, said once when the action names it already
+                act = f"**{act}**" if limit.lower() in act.lower() else f"{act} (**{md(limit)}**)"
+            if act not in acts:
+                acts.append(act)
+        out.append(f"- [Stage {st.number}, {md(lower_first(st.name))}](#stage-{st.number}): " + "; ".join(acts) + ".")
+    out.append(f"\nTime limits for every stage, and who sets them, are on "
+               f"[timescales at a glance]({rel(src, paths.TIMESCALES)}).\n")
+    out.append("</div>\n")
+    return "\n".join(out)
+
+
 def agency_page(data: SiteData, src: str, agency_id: str) -> str:
     a = data.agency(agency_id)
     mine = agency_steps(data, a)
     out = [
+        what_you_do(data, src, a, mine),
+        "## About this page { #about }\n",
         f"This page is for {md(a.staff)}. It lists every MAPPA step that {md(name_in_sentence(a))} "
         f"{'take' if a.plural else 'takes'}, stage by stage: "
         f"what you do, when, and for which group of people. Each step links to its full wording and sources.\n",
@@ -88,9 +123,6 @@ def agency_page(data: SiteData, src: str, agency_id: str) -> str:
         out.append(f'!!! info "{title}"\n\n    {md(sh.when)} ({cite_list(data, src, list(sh.sources))}) '
                    f"Applies to: {_short(data, list(sh.categories))}. "
                    f"[More about the role of {md(the_role(role.name))}]({rel(src, paths.role_page(role.id))}).\n")
-    cats = sorted({c for _, _, cs in mine for c in cs}, key=lambda c: [x.id for x in data.mappa.categories].index(c) if c != "all" else -1)
-    out.append(f"**{len(mine)} steps** for {md(name_in_sentence(a))}, for these groups: " + "; ".join(
-        md(data.category(c).name) for c in cats if c != "all") + ".\n")
     out.append("## Your steps, stage by stage\n")
     for st in stages_in_order(data):
         here = [x for x in mine if x[0].stage == st.id]
@@ -120,5 +152,5 @@ def agency_page(data: SiteData, src: str, agency_id: str) -> str:
     roles = [data.role(r) for r in a.roles] + [data.role(sh.role) for sh in a.shared]
     out.append("## Roles on this page\n")
     out.extend(f"- [{md(r.name)}]({rel(src, paths.role_page(r.id))})" for r in roles)
-    out.append(f"\nTime limits for every stage are on [timescales at a glance]({rel(src, paths.TIMESCALES)}).\n")
+    out.append("")
     return "\n".join(out) + "\n"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .. import paths
 from ..data.editions import is_draft
@@ -17,18 +18,28 @@ from .text import attr, md, md_table, safe_url
 
 
 def glossary(data: SiteData, src: str) -> str:
-    return concepts_list(data, src) + abbreviations(data, src)
+    return glossary_index(data) + concepts_list(data, src) + abbreviations(data, src)
+
+
+def glossary_index(data: SiteData) -> str:
+    """The glossary's index: its two parts, and the abbreviations by first letter (the sections' anchors)."""
+    letters = sorted({t.abbr[0].upper() for t in data.terms})
+    parts = ["[Words the guidance relies on](#words-the-guidance-relies-on)"] if data.concepts else []
+    parts.append("[Abbreviations](#abbreviations)")
+    return ('<nav class="page-index" aria-label="Glossary index" markdown>\n\n'
+            f"**Jump to:** {' · '.join(parts)}. **Abbreviations by letter:** "
+            + " ".join(f"[{c}](#letter-{c.lower()})" for c in letters) + "\n\n</nav>\n\n")
 
 
 def concepts_list(data: SiteData, src: str) -> str:
     """The concepts the steps rely on, each with one sentence of meaning and its source."""
     if not data.concepts:
         return ""
-    out = ["## Words the guidance relies on\n"]
+    out = ["## Words the guidance relies on { #words-the-guidance-relies-on }\n"]
     for k in data.concepts:
         out.append(f"### {md(k.term[0].upper() + k.term[1:])} {{ #{anchor_of(k.id)} }}\n")
         out.append(f"{md(k.meaning)} <small>Source: {cite_list(data, src, list(k.sources))}</small>\n")
-    return "\n".join(out) + "\n## Abbreviations\n\n"
+    return "\n".join(out) + "\n## Abbreviations { #abbreviations }\n\n"
 
 
 def abbreviations(data: SiteData, src: str) -> str:
@@ -54,12 +65,13 @@ def sources_list(data: SiteData, src: str) -> str:
         "research": "Research", "tool-manual": "Tool manuals and developers' material", "local": "Local practice pages (not national guidance)",
         "secondary": "Secondary sources",
     }
-    out = []
-    for kind in label:
-        items = sorted(kinds.get(kind, []), key=lambda s: s.title.lower())
-        if not items:
-            continue
-        out.append(f"## {label[kind]}\n")
+    present = [k for k in label if kinds.get(k)]
+    out = ['<nav class="page-index" aria-label="Kinds of source" markdown>\n',
+           "**Jump to:** " + " · ".join(f"[{label[k]} ({len(kinds[k])})](#{slug(label[k])})" for k in present) + "\n",
+           "</nav>\n"]
+    for kind in present:
+        items = sorted(kinds[kind], key=lambda s: s.title.lower())
+        out.append(f"## {label[kind]} {{ #{slug(label[kind])} }}\n")  # the anchor the heading always had
         out.append('<ul class="sources" markdown="1">')
         for s in items:
             note = f" *{md(s.note)}*" if s.note else ""
@@ -70,6 +82,11 @@ def sources_list(data: SiteData, src: str) -> str:
             )
         out.append("</ul>\n")
     return "\n".join(out) + "\n"
+
+
+def slug(heading: str) -> str:
+    """The anchor Python-Markdown's table of contents gives a heading: kept, so old links still land."""
+    return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", heading).strip().lower())
 
 
 def normative_words(data: SiteData, src: str) -> str:
@@ -180,11 +197,33 @@ def downloads_list(data: SiteData, src: str) -> str:
     return "\n".join(rows) + "\n"
 
 
+# the register's sections, in the order a reader meets the items; a kind not named here follows, in its own words
+ID_SECTIONS = {"recommendation": "Recommendations of the 2009 report", "MAPPA stage": "MAPPA stages",
+               "MAPPA step": "MAPPA steps", "standard": "Risk-assessment standards", "tool": "Risk-assessment tools",
+               "question": "Questions to ask", "glossary term": "Glossary entries"}
+
+
 def id_register_table(data: SiteData, src: str) -> str:
+    """Every permanent ID by kind: an index of the sections first, then one short line per ID (ID and title),
+    so the register reads on a phone; each ID links to its permanent link."""
     locs = ids(data)
-    rows = [[f'<a href="{attr(rel_url(src, permalink(i)))}">`{i}`</a>', locs[i].kind, md(locs[i].title)]
-            for i in sorted(locs) if locs[i].kind != "page"]
-    return md_table(["ID", "What", "Title"], rows)
+    kinds: dict[str, list[str]] = {}
+    for i in sorted(locs):
+        if locs[i].kind != "page":
+            kinds.setdefault(locs[i].kind, []).append(i)
+    order = [k for k in ID_SECTIONS if k in kinds] + sorted(k for k in kinds if k not in ID_SECTIONS)
+    title = {k: ID_SECTIONS.get(k, k[:1].upper() + k[1:] + "s") for k in order}
+    anchor = {k: "ids-" + "-".join(k.lower().split()) for k in order}
+    out = ['<nav class="page-index" aria-label="Sections of the register" markdown>\n',
+           "**Jump to:** " + " · ".join(f"[{title[k]} ({len(kinds[k])})](#{anchor[k]})" for k in order) + "\n",
+           "</nav>\n"]
+    for k in order:
+        out.append(f"## {title[k]} {{ #{anchor[k]} }}\n")
+        out.append('<ul class="id-list" markdown="1">')
+        out.extend(f'<li markdown="span"><a href="{attr(rel_url(src, permalink(i)))}">`{i}`</a> {md(locs[i].title)}</li>'
+                   for i in kinds[k])
+        out.append("</ul>\n")
+    return "\n".join(out) + "\n"
 
 
 def training_paths(data: SiteData, src: str) -> str:

@@ -12,9 +12,10 @@ def _t(text: str) -> str:
 
 
 # Pathway pictures are drawn twice at build time: a wide one (two columns) for desktop and print, and a
-# narrow one (one column, top to bottom) for phones; CSS shows one. Sizes are in SVG user units: the
-# narrow picture is 340 units wide, so at a 390 px phone (about 358 px of content) 1 unit is about 1 px.
-PW_LAYOUTS = {"wide": (760, 2), "narrow": (340, 1)}
+# narrow one (one column, top to bottom) for phones; CSS shows one, at the column's full width. Sizes are in
+# SVG user units: the narrow picture is 270 units wide, so on the narrowest phone (320 px, 288 px of content)
+# 1 unit is about 1.07 px and the smallest text (12 units) is at least 12 px; wider phones draw it larger.
+PW_LAYOUTS = {"wide": (760, 2), "narrow": (270, 1)}
 PW_HEAD, PW_WHO, PW_LABEL = 14, 12, 15  # font sizes (user units): action, who acts, stage label
 _CHAR = 0.6  # a generous average glyph width, in em, so wrapped lines never run past their box
 

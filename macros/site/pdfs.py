@@ -23,6 +23,7 @@ from ..data.loader import load_site
 from ..options import BuildOptions
 from ..paths import tool_slug
 from .serve import make_server
+from .whole_pdf import footer, whole_document
 
 ROOT = Path(__file__).resolve().parents[2]  # the project folder (macros/site/ is two below it)
 
@@ -46,22 +47,27 @@ PUBLIC_LINKS = """([local, pub]) => {
 }"""
 
 
+# the job that prints the whole guidance: not a page of the site, a document assembled from its pages
+WHOLE = "(the whole guidance)"
+
+
 def jobs_for(data, out: Path, layout: str = "pdf") -> list[tuple[str, Path]]:
     """(site path to print, PDF to write) for every PDF the site offers."""
 
     if layout == "downloads":
-        return [("print_page/", out / downloads.guidance_pdf(data.site.version))] + [
+        return [(WHOLE, out / downloads.guidance_pdf(data.site.version))] + [
             (f"bench-notes/{tool_slug(t.id)}/", out / downloads.bench_note_pdf(t.id)) for t in data.tools
         ] + [(f"training/paths/{p.id}/", out / downloads.handout_pdf(p.id)) for p in data.training]
-    return [("print_page/", out / "guidance.pdf")] + [
+    return [(WHOLE, out / "guidance.pdf")] + [
         (f"bench-notes/{tool_slug(t.id)}/", out / "bench-notes" / f"{tool_slug(t.id)}.pdf") for t in data.tools
     ] + [(f"training/paths/{p.id}/", out / f"training-{p.id}.pdf") for p in data.training]
 
 
 def print_pdfs(site: Path, jobs: list[tuple[str, Path]], public: str | None, log=print) -> list[Path]:
-    """Print each (site path, target) of a built site to an A4 PDF; returns the files written."""
+    """Print each (site path, target) of a built site to an A4 PDF; returns the files written.
 
-
+    Nothing here waits a fixed time: each page is printed when it has loaded, however long a busy machine
+    takes (issue #32: a 30 s limit failed `make dist` on a loaded machine)."""
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
         raise SystemExit("Debian chromium is missing: run `make browser`.")
@@ -74,19 +80,33 @@ def print_pdfs(site: Path, jobs: list[tuple[str, Path]], public: str | None, log
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=ARGS)
             page = browser.new_page()
+            page.set_default_timeout(0)  # wait for readiness, not for a clock
             for path, target in jobs:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                page.goto(base + path)
-                page.wait_for_load_state("load")
-                page.evaluate(PUBLIC_LINKS, [base, public or "/"])
-                page.emulate_media(media="print")
-                page.pdf(path=str(target), format="A4", print_background=True, outline=True, tagged=True)
+                if path == WHOLE:
+                    _print_whole(page, site, base, public, target)
+                else:
+                    page.goto(base + path, wait_until="load")
+                    page.evaluate(PUBLIC_LINKS, [base, public or "/"])
+                    page.emulate_media(media="print")
+                    page.pdf(path=str(target), format="A4", print_background=True, outline=True, tagged=True)
                 written.append(target)
                 log(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
             browser.close()
     finally:
         srv.shutdown()
     return written
+
+
+def _print_whole(page, site: Path, base: str, public: str | None, target: Path) -> None:
+    """The whole guidance (macros/site/whole_pdf.py): a table of contents, bookmarks by part and page, and
+    the edition, its date and the page number at the foot of every sheet."""
+    data = load_site(ROOT, BuildOptions(public_url=public))
+    page.set_content(whole_document(site, data, public or "/", base), wait_until="load")
+    page.emulate_media(media="print")
+    page.pdf(path=str(target), format="A4", print_background=True, outline=True, tagged=True,
+             display_header_footer=True, header_template="<span></span>", footer_template=footer(data),
+             margin={"top": "12mm", "bottom": "16mm", "left": "12mm", "right": "12mm"})
 
 
 def main(argv: list[str] | None = None, options: BuildOptions | None = None) -> int:
@@ -99,7 +119,7 @@ def main(argv: list[str] | None = None, options: BuildOptions | None = None) -> 
     ap.add_argument("--only", action="append", help="print only this page (site path, e.g. bench-notes/rm2000/)")
     args = ap.parse_args(argv)
     site, out = Path(args.site), Path(args.out)
-    if not (site / "print_page" / "index.html").exists():
+    if not (site / "index.html").exists():
         print(f"No built site in {site}: run `make build` first.", file=sys.stderr)
         return 1
 

@@ -28,6 +28,9 @@ CUE = ('<p class="scroll-cue" data-search-exclude>This table is wide: swipe it s
        "The first column stays in place.</p>\n")
 
 
+SHORT = 120  # characters: a cell this short shares its line with its label on a phone card
+
+
 def _text(fragment: str) -> str:
     return " ".join(html.unescape(_TAGS.sub(" ", fragment)).split())
 
@@ -78,6 +81,8 @@ def _label_rows(body: str, heads: list[str]) -> str:
                 extra += ' data-cell="action"'
             if not _text(cm.group("inner")):
                 extra += ' data-cell="empty"'
+            elif not first and label and len(_text(cm.group("inner"))) <= SHORT:
+                extra += " data-short"  # on a phone card the label runs on: "Who: Meeting chair"
             return f"<td{attrs}{extra}>{cm.group('inner')}</td>"
 
         return rm.group(1) + _TD.sub(cell, rm.group(2)) + rm.group(3)
