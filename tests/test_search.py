@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 import subprocess
@@ -347,3 +348,28 @@ def test_a_result_opens_its_section_inside_a_phone_fold(chromium, server):
             assert got["open"] and 0 <= got["top"] and got["bottom"] <= got["height"], (query, got)
     finally:
         pg.close()
+
+
+def test_a_section_that_is_not_on_its_page_stops_the_build(data, tmp_path):
+    """`section:` in data/search.yaml names a heading's anchor: a wrong one is an editor's error naming the
+    file, the id, the field and the anchors the page has."""
+    from macros.data.models.pages import SearchSynonym
+    from macros.site.search_index import rewrite_index
+
+    wrong = SearchSynonym(id="PAGE-MAPPA-RESTRICTED", section="conditional-dischrge", words=["conditional discharge"])
+    broken = copy.copy(data)
+    broken.search = data.search.model_copy(update={"synonyms": [wrong], "best_bets": []})
+    index = {"config": {}, "docs": [{"location": "mappa/restricted-patients/", "title": "Restricted patients", "text": ""},
+                                    {"location": "mappa/restricted-patients/#conditional-discharge", "title": "Conditional discharge",
+                                     "text": "<p>Leaving hospital on conditions.</p>"}]}
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    with pytest.raises(SystemExit) as err:
+        rewrite_index(broken, tmp_path)
+    message = str(err.value)
+    assert "data/search.yaml | PAGE-MAPPA-RESTRICTED | synonyms[0].section" in message
+    assert "no heading 'conditional-dischrge'" in message and "conditional-discharge" in message.split("are:")[1]
+    index["docs"][1]["location"] = "mappa/restricted-patients/#conditional-dischrge"  # the heading exists: no error
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    rewrite_index(broken, tmp_path)
+    assert "window.__searchVocabulary = " in (tmp_path / "search" / "vocabulary.js").read_text(encoding="utf-8")
