@@ -14,16 +14,11 @@ ARTICLE_OPEN = r'(<article class="md-content__inner md-typeset">)'
 # each engine's search index, relative to the built site
 SEARCH_INDEX = {"mkdocs": Path("search") / "search_index.json", "zensical": Path("search.json")}
 
-# Zensical's search takes the reader's words as typed. docs/assets/site.js rewrites each query into
-# lunr syntax (Material's search) by wrapping the search worker's postMessage; this script, loaded
-# before site.js in the generated zensical.yml only, puts the worker's own postMessage back.
+# Zensical's search reads titles and text and wants every word. docs/assets/site.js rewrites each query into
+# lunr syntax for Material's search; this script, loaded before site.js in the generated zensical.yml only, asks
+# it for plain words instead (small words dropped, readers' phrases and ids replaced by the title they name).
 ZENSICAL_SEARCH_SHIM_PATH = "assets/engine-zensical.js"
-ZENSICAL_SEARCH_SHIM = """/* Generated (macros/theme.py): Zensical build only. Query tidying in site.js is lunr syntax,
-   which Zensical's search does not read: give the search worker its own postMessage back. */
-(function () {
-  if (!window.Worker || !Worker.prototype.postMessage) { return; }
-  var own = Worker.prototype.postMessage;
-  function restore() { Worker.prototype.postMessage = own; }
-  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', restore); } else { setTimeout(restore, 0); }
-})();
+ZENSICAL_SEARCH_SHIM = """/* Generated (macros/theme.py): Zensical build only. Its search reads titles and text and wants
+   every word: site.js gives it plain words, not lunr syntax. */
+window.__plainSearch = true;
 """

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -248,3 +249,69 @@ def chromium():
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# ---------------------------------------------------------------- the offline pack (tests/test_offline.py)
+
+
+BUILT = "2031-02-03T04:05:06Z"  # a build time no clock will produce by accident: the pack must show it
+SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"  # npm ci: each pack test is marked `node`
+
+
+@pytest.fixture(scope="session")
+def pack(tmp_path_factory) -> dict:
+    """Build the pack once: {'zip': Path, 'root': unzipped top folder, 'stats': figures, 'log': output}."""
+    import json
+    if not SHIM.exists():
+        pytest.fail("node_modules/iframe-worker is missing: run `npm ci` (make test does this)")
+    work = tmp_path_factory.mktemp("offline")
+    pdfs = work / "pdf"
+    (pdfs / "bench-notes").mkdir(parents=True)
+    (pdfs / "guidance.pdf").write_bytes(b"%PDF-1.4\n% stand-in for the built guidance PDF\n%%EOF\n")
+    (pdfs / "bench-notes" / "rm2000.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    stats_file = work / "stats.json"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "offline.py"), "--out", str(work / "dist"), "--built", BUILT,
+         "--pdf", str(pdfs), "--stats", str(stats_file)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    zips = list((work / "dist").glob("*.zip"))
+    assert len(zips) == 1, zips
+    with zipfile.ZipFile(zips[0]) as z:
+        z.extractall(work / "unzipped")
+    tops = list((work / "unzipped").iterdir())
+    assert len(tops) == 1 and tops[0].is_dir(), f"the zip must hold one top folder, not {tops}"
+    return {"zip": zips[0], "root": tops[0], "stats": json.loads(stats_file.read_text()), "log": proc.stdout}
+
+
+@pytest.fixture
+def disk(chromium, pack):
+    """A browser context on the unzipped pack: every request is recorded; any that is not file:// is blocked."""
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    blocked: list[str] = []
+    ctx.on("request", lambda r: requests.append(r.url))
+
+    def route(r):
+        if r.request.url.startswith("file:"):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    ctx.route("**/*", route)
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    home = pack["root"].resolve().as_uri() + "/"
+    yield page, home, requests, blocked, errors
+    ctx.close()
+    left = [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))]
+    assert not blocked and not left, f"requests left file://: {sorted(set(blocked + left))[:10]}"
+    # and no page asks for a file the pack does not hold (the theme once asked for downloads/sitemap.xml)
+    from urllib.parse import unquote, urlsplit
+
+    absent = [u for u in requests if u.startswith("file:") and not Path(unquote(urlsplit(u).path)).exists()]
+    assert not absent, f"files the pack does not hold: {sorted(set(absent))[:10]}"
+    assert not errors, errors

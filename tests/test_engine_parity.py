@@ -4,9 +4,11 @@ resolves; the reader query set runs on both, and both hit rates are reported.
 
 Known differences, each shown by a test here:
 - the print page (mkdocs-print-site) exists only in the MkDocs build;
-- Zensical's search reads title and text only: the `keys` (ids, synonyms) and `bestbet` fields that the
-  post-build step adds to its index are not searched there, and the query tidying of site.js (lunr
-  syntax) is switched off for it. So its hit rate trails; test_search_hit_rate_on_both_engines says by how much.
+- Zensical's search reads title and text only, and wants every word: the `keys` (ids, synonyms) and `bestbet`
+  fields that the post-build step adds to its index are not searched there. site.js gives it plain words
+  instead of lunr syntax (issue #32): small words dropped, slips corrected, and a reader's phrase or an id
+  from data/search.yaml replaced by the title of the place it names. Its hit rate still trails;
+  test_search_hit_rate_on_both_engines says by how much.
 """
 from __future__ import annotations
 
@@ -16,7 +18,6 @@ import re
 import subprocess
 import sys
 import threading
-from collections import Counter
 
 import pytest
 from conftest import ARTIFACTS, ROOT, _free_port, html_pages
@@ -129,42 +130,29 @@ def _zensical_search(page, query: str) -> list[str]:
     return pages
 
 
-def _hit_rate(search, page) -> tuple[int, Counter, list[str]]:
-    from test_search import QUERIES, expected
-
-    hits, by_class, rows = 0, Counter(), []
-    for case in QUERIES:
-        pages = search(page, case["query"])
-        want = expected(case)
-        ok = pages[:1] == want[:1] if case.get("first") else any(w in pages[:3] for w in want)
-        hits += ok
-        by_class[(case["class"], ok)] += 1
-        rows.append(f"{'ok  ' if ok else 'MISS'} [{case['class']}] {case['query']!r} -> {pages[:3]}")
-    return hits, by_class, rows
-
-
 @pytest.mark.browser
 def test_search_hit_rate_on_both_engines(site_dir, zensical_site, chromium):
-    from test_search import CLASSES, HIT_RATE, QUERIES, search
+    from test_search import HIT_RATE, run_query_set, search
 
-    report, rates = [], {}
-    browser = chromium  # the session's browser (conftest.py)
+    report, rates, faults = [], {}, []
     for engine, site, fn in (("mkdocs", site_dir, lambda p, q: search(p, q)[0]), ("zensical", zensical_site, _zensical_search)):
         srv, url = _serve(site)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = chromium.new_page(viewport={"width": 1280, "height": 900})  # the session's browser (conftest.py)
         page.goto(url)
-        hits, by_class, rows = _hit_rate(fn, page)
+        rates[engine], text, _misses, found = run_query_set(fn, page, groups=engine == "mkdocs")
         page.close()
         srv.shutdown()
-        rates[engine] = hits / len(QUERIES)
-        summary = ", ".join(f"{c} {by_class[(c, True)]}/{by_class[(c, True)] + by_class[(c, False)]}" for c in sorted(CLASSES))
-        report.append(f"{engine}: top 3: {hits}/{len(QUERIES)} ({rates[engine]:.0%}); {summary}\n" + "\n".join(rows))
+        faults += found
+        report.append(f"{engine}: {text}")
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "search-hits-engines.txt").write_text("\n\n".join(report) + "\n")
+    (ARTIFACTS / "search-hits-engines.txt").write_text("\n".join(report))
     assert rates["mkdocs"] >= HIT_RATE, report[0]
-    # Zensical trails (no keys/bestbet fields, no query tidying): hold it to what it reached when measured
+    assert not faults, faults[:10]
+    # Zensical trails (no keys/bestbet fields, no field boosts): hold it to what it reached when measured
     assert rates["zensical"] >= ZENSICAL_FLOOR, report[1]
     assert rates["zensical"] <= rates["mkdocs"], "Zensical now matches MkDocs: update the decision record"
 
 
-ZENSICAL_FLOOR = 0.55  # measured 53/89 (60 %) on edition 2026.12.1 draft, 4 December 2026
+# measured 67/111 (60 %) on edition 2026.12.1 draft, 4 December 2026; 113/130 (87 %) on 6 December 2026 once site.js
+# gave it plain words, readers' phrases as titles (issue #32); 83/130 (64 %) before that on the same 130 queries
+ZENSICAL_FLOOR = 0.80

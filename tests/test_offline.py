@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,36 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from conftest import ARTIFACTS, ROOT
-
-BUILT = "2031-02-03T04:05:06Z"  # a build time no clock will produce by accident: the pack must show it
-SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"  # npm ci: each pack test is marked `node`
-
-
-@pytest.fixture(scope="session")
-def pack(tmp_path_factory) -> dict:
-    """Build the pack once: {'zip': Path, 'root': unzipped top folder, 'stats': figures, 'log': output}."""
-    if not SHIM.exists():
-        pytest.fail("node_modules/iframe-worker is missing: run `npm ci` (make test does this)")
-    work = tmp_path_factory.mktemp("offline")
-    pdfs = work / "pdf"
-    (pdfs / "bench-notes").mkdir(parents=True)
-    (pdfs / "guidance.pdf").write_bytes(b"%PDF-1.4\n% stand-in for the built guidance PDF\n%%EOF\n")
-    (pdfs / "bench-notes" / "rm2000.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
-    stats_file = work / "stats.json"
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "offline.py"), "--out", str(work / "dist"), "--built", BUILT,
-         "--pdf", str(pdfs), "--stats", str(stats_file)],
-        cwd=ROOT, capture_output=True, text=True,
-    )
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    zips = list((work / "dist").glob("*.zip"))
-    assert len(zips) == 1, zips
-    with zipfile.ZipFile(zips[0]) as z:
-        z.extractall(work / "unzipped")
-    tops = list((work / "unzipped").iterdir())
-    assert len(tops) == 1 and tops[0].is_dir(), f"the zip must hold one top folder, not {tops}"
-    return {"zip": zips[0], "root": tops[0], "stats": json.loads(stats_file.read_text()), "log": proc.stdout}
+from conftest import ARTIFACTS, BUILT, ROOT, SHIM
 
 
 def _version() -> str:
@@ -235,44 +204,18 @@ def test_folder_urls_become_file_urls_and_nothing_else_changes(tmp_path):
 # ---------------------------------------------------------------- in chromium, from file://
 
 
-@pytest.fixture
-def disk(chromium, pack):
-    """A browser context on the unzipped pack: every request is recorded; any that is not file:// is blocked."""
-    ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
-    requests: list[str] = []
-    blocked: list[str] = []
-    ctx.on("request", lambda r: requests.append(r.url))
-
-    def route(r):
-        if r.request.url.startswith("file:"):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-
-    ctx.route("**/*", route)
-    page = ctx.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    home = pack["root"].resolve().as_uri() + "/"
-    yield page, home, requests, blocked, errors
-    ctx.close()
-    left = [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))]
-    assert not blocked and not left, f"requests left file://: {sorted(set(blocked + left))[:10]}"
-    # and no page asks for a file the pack does not hold (the theme once asked for downloads/sitemap.xml)
-    from urllib.parse import unquote, urlsplit
-
-    absent = [u for u in requests if u.startswith("file:") and not Path(unquote(urlsplit(u).path)).exists()]
-    assert not absent, f"files the pack does not hold: {sorted(set(absent))[:10]}"
-    assert not errors, errors
-
-
-def _search(page, home: str, query: str) -> list[str]:
-    """Type a query into the site's search; the result pages, as paths below the pack's top folder."""
-    page.goto(home + "index.html")
+def _search(page, home: str, query: str, fresh: bool = True) -> list[str]:
+    """Type a query into the site's search (on a freshly opened home page, or into the box as it is); the
+    result pages, as paths below the pack's top folder."""
+    if fresh:
+        page.goto(home + "index.html")
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")
     box.click()
+    if not fresh:
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        page.wait_for_function("() => !document.querySelector('.md-search-result__item')", timeout=10_000)
     page.keyboard.type(query, delay=10)
     page.wait_for_selector(".md-search-result__meta", timeout=15_000)
     page.wait_for_function(
@@ -329,6 +272,34 @@ def test_search_answers_from_disk(disk):
     # the search worker ran (inside the shim's iframe) on the index inlined for file://
     assert any("/workers/search." in u for u in requests)
     assert any(u.endswith("search/search_index.js") for u in requests)
+
+
+@pytest.mark.browser
+def test_spelling_help_from_disk(disk):
+    """"Did you mean" works from file:// as online: the words for it load as a script (search/vocabulary.js)."""
+    page, home, requests, _blocked, errors = disk
+    results = _search(page, home, "staic-99r")
+    assert "tools/static-99r/" in results[:3], results[:3]
+    line = page.locator(".search-corrected")
+    line.wait_for(state="visible", timeout=5_000)
+    assert "static-99r" in line.inner_text().lower(), line.inner_text()
+    assert any(u.endswith("search/vocabulary.js") for u in requests)
+    assert not errors, errors
+
+
+@pytest.mark.browser
+def test_reader_query_set_from_disk(disk):
+    """The whole reader query set, typed into the pack's search from file://: as online, at least HIT_RATE in the
+    top 3, no internal word in any result, and each result opens at its section."""
+    from test_search import HIT_RATE, run_query_set
+
+    page, home, _requests, _blocked, _errors = disk
+    page.goto(home + "index.html")
+    rate, report, misses, faults = run_query_set(lambda pg, query: _search(pg, home, query, fresh=False), page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "search-hits-offline.txt").write_text("offline: " + report)
+    assert rate >= HIT_RATE, report.splitlines()[0] + "\n" + "\n".join(misses)
+    assert not faults, "\n".join(faults[:20])
 
 
 @pytest.mark.browser

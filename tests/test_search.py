@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 import subprocess
@@ -23,7 +24,9 @@ from conftest import ARTIFACTS, ROOT, copy_project
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))
 CLASSES = {"number", "short-word", "question", "misspelling", "id", "synonym", "plain"}
 READERS = {"practitioner", "bench", "trainer", "public"}
-HIT_RATE = 0.90
+HIT_RATE = 0.95  # issue #32 (0.90 before)
+# words of the index's own making that a reader must never see in a result: field names and page ids
+INTERNAL = re.compile(r"\b(?:keys|bestbet|tags)\b|\b(?:text|title):|\bPAGE-[A-Z]|data-search")
 INDEX_BEFORE = 800_241  # bytes of search/search_index.json before issue #13 (the "781 KB" of make bench)
 FURNITURE = re.compile(r"^\s*(?:<[^>]+>\s*)*(?:Permanent link|Copy link|Copy citation|Cite this|Page ID|Answers recommendations?\b|"
                        r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\s+Permanent link|/id/)")
@@ -127,6 +130,36 @@ def _stable_results(page) -> list[dict]:
     return got
 
 
+GROUPS = """els => els.map(li => Array.from(li.querySelectorAll('a.md-search-result__link')).map(a => ({
+    href: a.href, score: parseFloat(a.querySelector('[data-md-score]').getAttribute('data-md-score')),
+    text: a.textContent.replace(/\\s+/g, ' ').trim(),
+    missing: ((a.querySelector('.md-search-result__terms') || {}).textContent || '').replace(/^[^:]*:/, '').trim()})))"""
+
+
+def result_groups(page) -> list[list[dict]]:
+    """Each result as shown: the page's link first, then its sections' links (href, score, text, missing words)."""
+    return page.eval_on_selector_all(".md-search-result__item", GROUPS)
+
+
+def faults_in_results(query: str, groups: list[list[dict]]) -> list[str]:
+    """What a reader must not meet in a result: internal words, a missing word they did not type, and a page
+    link that opens the page's top when one of its sections matched better."""
+    typed = set(re.split(r"[\s\-/'\u2019]+", query.lower()))
+    out = []
+    for links in groups:
+        for link in links:
+            internal = INTERNAL.findall(link["text"])
+            if internal and not all(re.sub(r"[-:].*", "", w).lower() in typed for w in internal):
+                out.append(f"{query!r}: internal word {internal} in {link['text'][:100]!r}")
+            strange = [w for w in link["missing"].split() if w in ("keys", "bestbet", "text", "title", "tags") and w not in typed]
+            if strange:
+                out.append(f"{query!r}: 'Missing: {link['missing']}' names a field")
+        best = max(links, key=lambda link: link["score"])
+        if "#" in best["href"] and links[0]["href"] != best["href"]:
+            out.append(f"{query!r}: the page link {links[0]['href']} does not open its best section {best['href']}")
+    return out
+
+
 def search(page, query: str) -> tuple[list[str], list[dict]]:
     """Type a query into the site's search box; return the result pages in order, and the results."""
     box = page.locator("input.md-search__input")
@@ -147,28 +180,44 @@ def search(page, query: str) -> tuple[list[str], list[dict]]:
     return pages, results
 
 
-@pytest.mark.browser
-def test_query_set_hit_rate(search_page):
-    rows, hits, by_class = [], 0, Counter()
-    misses = []
+def run_query_set(search_fn, page, groups: bool = True) -> tuple[float, str, list[str], list[str]]:
+    """Type every query of the set with `search_fn(page, query)` (the result pages in order): the top-3 rate,
+    a report (a summary line, then one line a query), the misses, and (with `groups`, in Material's search box)
+    the faults of faults_in_results and of results that do not open at the case's `section`."""
+    rows, hits, by_class, misses, faults = [], 0, Counter(), [], []
     for case in QUERIES:
-        pages, _ = search(search_page, case["query"])
+        pages = search_fn(page, case["query"])
+        found = result_groups(page) if groups else []
+        faults += faults_in_results(case["query"], found)
         want = expected(case)
         ok = pages[:1] == want[:1] if case.get("first") else any(w in pages[:3] for w in want)
+        if ok and groups and case.get("section"):  # it must open at the section that answers, not the page's top
+            link = next(g[0]["href"] for g in found if _page_of(g[0]["href"]).endswith(tuple("/" + w for w in want)))
+            ok = link.endswith("#" + case["section"])
+            faults += [] if ok else [f"{case['query']!r}: {link} does not open at #{case['section']}"]
         hits += ok
         by_class[(case["class"], ok)] += 1
         rows.append(f"{'ok  ' if ok else 'MISS'} [{case['class']}] {case['query']!r} -> {pages[:3]}")
-        if not ok:
-            misses.append(rows[-1])
+        misses += [] if ok else [rows[-1]]
     rate = hits / len(QUERIES)
-    summary = ", ".join(
-        f"{c} {by_class[(c, True)]}/{by_class[(c, True)] + by_class[(c, False)]}" for c in sorted(CLASSES)
-    )
+    summary = ", ".join(f"{c} {by_class[(c, True)]}/{by_class[(c, True)] + by_class[(c, False)]}" for c in sorted(CLASSES))
+    return rate, f"top 3: {hits}/{len(QUERIES)} ({rate:.0%}); {summary}\n" + "\n".join(rows) + "\n", misses, faults
+
+
+def _page_of(href: str) -> str:
+    return href.split("#")[0].split("?")[0].removesuffix("index.html")
+
+
+@pytest.mark.browser
+def test_query_set_hit_rate(search_page):
+    rate, report, misses, faults = run_query_set(lambda page, query: search(page, query)[0], search_page)
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "search-hits.txt").write_text(f"top 3: {hits}/{len(QUERIES)} ({rate:.0%}); {summary}\n" + "\n".join(rows) + "\n")
-    assert rate >= HIT_RATE, f"{rate:.0%} found in the top 3 ({summary}):\n" + "\n".join(misses)
+    (ARTIFACTS / "search-hits.txt").write_text(report)
+    assert rate >= HIT_RATE, report.splitlines()[0] + "\n" + "\n".join(misses)
     ids_missed = [m for m in misses if "[id]" in m]
     assert not ids_missed, ids_missed
+    assert not faults, "\n".join(faults[:20])
+    assert sum(1 for q in QUERIES if q.get("section")) >= 8  # the landing check checks something
 
 
 @pytest.mark.browser
@@ -256,7 +305,7 @@ def test_a_number_alone_never_ranks_a_tool_by_its_name(search_page, site_dir):
     tools = [i for i, p in enumerate(pages) if p.startswith("tools/")]
     assert not tools or tools[0] > max(i for i, p in enumerate(pages) if p in worded), pages
     # in the index, a tool's name is one word: its digits are not a word of their own
-    split = [d["location"] for d in docs if re.search(r"\b(?:HCR|SVR|Static|Stable)-\d", d["text"] + " " + d.get("keys", ""))]
+    split = [d["location"] for d in docs if re.search(r"\b(?:HCR|SVR|Static|Stable)-\d", d["title"] + " " + d["text"] + " " + d.get("keys", ""))]
     assert not split, split[:5]
 
 
@@ -273,3 +322,54 @@ def test_the_page_opened_from_a_result_shows_its_own_characters(search_page):
         assert "&#39;" not in body and "&amp;" not in body and "&#" not in body, (query, search_page.url)
         search_page.go_back()
         search_page.wait_for_load_state("load")
+
+
+@pytest.mark.browser
+def test_a_result_opens_its_section_inside_a_phone_fold(chromium, server):
+    """On a phone a long page folds its sections (docs/assets/phone.js): a result opens at the section that
+    matched, with its fold open and its heading on screen."""
+    pg = chromium.new_page(viewport={"width": 390, "height": 844})
+    try:
+        pg.goto(server)
+        for query, page, anchor in (("conditional discharge", "mappa/restricted-patients/", "conditional-discharge"),
+                                    ("ICM case conference", "mappa/stages/level-referral/", "mappa-lv-07")):
+            pg.locator("label.md-header__button[for='__search']").click()  # on a phone the box is behind this icon
+            search(pg, query)
+            link = pg.locator(f".md-search-result__item > a.md-search-result__link[href*='{page}']").first
+            assert link.get_attribute("href").endswith("#" + anchor), link.get_attribute("href")
+            link.click()
+            pg.wait_for_load_state("load")
+            pg.wait_for_timeout(300)
+            got = pg.evaluate("""a => { const t = document.getElementById(a), d = t.closest('details.phone-fold');
+                const box = t.getBoundingClientRect();
+                return {folds: document.querySelectorAll('details.phone-fold').length, open: !!d && d.open,
+                        top: box.top, bottom: box.bottom, height: innerHeight}; }""", anchor)
+            assert got["folds"] > 3, got  # the page is folded: the test tests the fold
+            assert got["open"] and 0 <= got["top"] and got["bottom"] <= got["height"], (query, got)
+    finally:
+        pg.close()
+
+
+def test_a_section_that_is_not_on_its_page_stops_the_build(data, tmp_path):
+    """`section:` in data/search.yaml names a heading's anchor: a wrong one is an editor's error naming the
+    file, the id, the field and the anchors the page has."""
+    from macros.data.models.pages import SearchSynonym
+    from macros.site.search_index import rewrite_index
+
+    wrong = SearchSynonym(id="PAGE-MAPPA-RESTRICTED", section="conditional-dischrge", words=["conditional discharge"])
+    broken = copy.copy(data)
+    broken.search = data.search.model_copy(update={"synonyms": [wrong], "best_bets": []})
+    index = {"config": {}, "docs": [{"location": "mappa/restricted-patients/", "title": "Restricted patients", "text": ""},
+                                    {"location": "mappa/restricted-patients/#conditional-discharge", "title": "Conditional discharge",
+                                     "text": "<p>Leaving hospital on conditions.</p>"}]}
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    with pytest.raises(SystemExit) as err:
+        rewrite_index(broken, tmp_path)
+    message = str(err.value)
+    assert "data/search.yaml | PAGE-MAPPA-RESTRICTED | synonyms[0].section" in message
+    assert "no heading 'conditional-dischrge'" in message and "conditional-discharge" in message.split("are:")[1]
+    index["docs"][1]["location"] = "mappa/restricted-patients/#conditional-dischrge"  # the heading exists: no error
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    rewrite_index(broken, tmp_path)
+    assert "window.__searchVocabulary = " in (tmp_path / "search" / "vocabulary.js").read_text(encoding="utf-8")

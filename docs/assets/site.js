@@ -4,12 +4,14 @@
      word that starts with a, and "3" every number that starts with 3: small words and numbers then swamp
      the ranking. Before a query reaches the worker, rewrite it (the index is built for this; see mkdocs.yml):
      - typing slips and run-together names are corrected first, from the index's own words
-       (search/vocabulary.json): "staic-99r" -> "static-99r", "lscmi" -> "LS/CMI"; a line under the
+       (search/vocabulary.js): "staic-99r" -> "static-99r", "lscmi" -> "LS/CMI"; a line under the
        search box says "Did you mean ..." whenever the corrected query is the one searched;
      - common small words ("the", "to", "who") are dropped, unless the query has nothing else;
-     - numbers and one- or two-letter words must match a whole word, and count for less than other words;
-       a number beside other words is looked for in the text and the readers' words, never in page titles,
-       so "20 working days" is not pulled to HCR-20 by the digits of its name;
+     - numbers and one- or two-letter words must match a whole word, and count for less than other words
+       (the index holds a tool's name as one word, "HCR\u201120", in titles too, so "20 working days" is not
+       pulled to HCR-20);
+       no field names: the theme reads "keys:20" as the words "keys" and "20", and would show "keys" to
+       the reader as a missing word;
      - other words match as the start of a word, and (from 5 letters) with one typing slip.
      Lunr syntax the reader types (+, -, ~, ^, *, field:) is left alone. */
   var SEARCH_STOP = ('a an and are as at be by can could did do does for from get got has have how i if in ' +
@@ -19,6 +21,9 @@
   var LUNR_SYNTAX = /[+~^*:]|(^|\s)-/;
   function searchQuery(query) {
     if (LUNR_SYNTAX.test(query)) { return query; }
+    /* a tool's name such as Static-99R or HCR-20: the index holds it as one word (search_index.py) */
+    var glued = query.trim().toLowerCase().replace(/-(?=\d)/g, '\u2011');
+    if (vocab && glued !== query.trim().toLowerCase() && vocab.words[glued]) { return '+' + glued; }
     /* an id such as MAPPA-LV-05 or RAS-01: every part must match */
     if (/^\s*[a-z][a-z0-9]*(-[a-z0-9]+)+\s*$/i.test(query) && /\d/.test(query)) {
       return query.trim().toLowerCase().split('-').map(function (w) { return '+' + w; }).join(' ');
@@ -32,10 +37,8 @@
     }).filter(Boolean);
     var kept = words.filter(function (w) { return SEARCH_STOP.indexOf(w) < 0; });
     if (!kept.length) { kept = words; }
-    var alone = kept.every(function (w) { return /^\d+$/.test(w); });
     var out = [];
     kept.forEach(function (w) {
-      if (/^\d+$/.test(w) && !alone) { out.push('text:' + w, 'keys:' + w + '^2', 'bestbet:' + w); return; }
       if (/^\d+$/.test(w) || w.length <= 2) { out.push(w + '^1'); return; }
       out.push(w + '*^4');
       if (w.length >= 5 && /^[a-z]+$/.test(w)) { out.push(w + '~1^2'); }
@@ -43,13 +46,41 @@
     return out.join(' ');
   }
 
-  /* Spelling: the index's own words, loaded once, the first time the search box is used */
+  /* A search that reads only titles and text, and wants every word (Zensical's: its build sets
+     window.__plainSearch) gets plain words, no lunr syntax: a reader's phrase or an id from
+     data/search.yaml (vocabulary.phrases) becomes the title of the section or page it names, and small
+     words are dropped. */
+  function plainQuery(query) {
+    var words = query.toLowerCase().split(/\s+/).filter(Boolean), best = null, bestN = 0;
+    var phrases = (vocab && vocab.phrases) || {};
+    for (var i = 0; i < words.length; i++) {
+      for (var n = Math.min(6, words.length - i); n > bestN; n--) {
+        var title = phrases[words.slice(i, i + n).join(' ')];
+        if (title) { best = title; bestN = n; break; }
+      }
+    }
+    /* the longest phrase wins, and its title alone is searched: every other word would have to match too */
+    var out = best ? best.toLowerCase().replace(/[^a-z0-9\s\-\/']/g, ' ').split(/\s+/).filter(Boolean) : words;
+    var kept = out.filter(function (w, k) { return SEARCH_STOP.indexOf(w.replace(/[^a-z0-9]/g, '')) < 0 && out.indexOf(w) === k; });
+    return (kept.length ? kept : out).map(function (w) {  /* "hcr-20" as the index holds it: one word */
+      var glued = w.replace(/-(?=\d)/g, '\u2011');
+      return vocab && vocab.words[glued] ? glued : w;
+    }).join(' ');
+  }
+
+  /* Spelling: the index's own words, loaded once, the first time the search box is used. A script, not
+     fetched data, so that it loads from file:// too (the offline pack): it sets window.__searchVocabulary. */
   var vocab = null;
   function loadVocabulary() {
-    if (vocab !== null || !window.fetch) { return; }
+    if (vocab !== null) { return; }
     vocab = false;
-    fetch(siteRoot() + 'search/vocabulary.json').then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (v) { if (v && v.words) { vocab = v; } }, function () {});
+    var script = document.createElement('script');
+    script.src = siteRoot() + 'search/vocabulary.js';
+    script.onload = function () {
+      var v = window.__searchVocabulary;
+      if (v && v.words) { vocab = v; }
+    };
+    document.head.appendChild(script);
   }
   /* edit distance with swaps of two neighbours, stopping early once it passes the limit */
   function distance(a, b, limit) {
@@ -133,11 +164,17 @@
   if (window.Worker && Worker.prototype.postMessage) {
     var postToWorker = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (message) {
-      if (message && message.type === 2 && typeof message.data === 'string') {
+      if (message && message.type === 2 && typeof message.data === 'string' && !window.__plainSearch) {
         var fix = corrected(message.data);
         showCorrection(fix && fix.show);
         lastQuery = { typed: message.data, used: fix ? fix.show : message.data };
         arguments[0] = { type: message.type, data: searchQuery(fix ? fix.query : message.data) };
+      } else if (message && message.type === 2 && window.__plainSearch && message.data && typeof message.data.input === 'string') {
+        /* Zensical's query: {input: the typed words, filter, ...} */
+        var typed = message.data.input, plainFix = corrected(typed), data = {};
+        for (var k in message.data) { data[k] = message.data[k]; }
+        data.input = plainQuery(plainFix ? plainFix.show : typed);
+        arguments[0] = { type: message.type, data: data };
       }
       return postToWorker.apply(this, arguments);
     };
@@ -161,6 +198,20 @@
       var words = highlightWords(lastQuery.typed === h ? lastQuery.used : h);
       if (words) { url.searchParams.set('h', words); } else { url.searchParams.delete('h'); }
       if (url.href !== a.href) { a.href = url.href; }
+    });
+    /* A result opens where it matched: the page's own link goes to its best-scoring section (the
+       heading's anchor), unless the top of the page matched best. The theme lists the page first and its
+       sections under it, each with its score. */
+    root.querySelectorAll('.md-search-result__item').forEach(function (li) {
+      var links = li.querySelectorAll('a.md-search-result__link');
+      var page = links[0], best = page, top = -1;
+      if (!page) { return; }
+      links.forEach(function (a) {
+        var art = a.querySelector('[data-md-score]');
+        var score = art ? parseFloat(art.getAttribute('data-md-score')) : 0;
+        if (score > top) { top = score; best = a; }
+      });
+      if (best !== page && best.href.indexOf('#') > 0 && page.href !== best.href) { page.href = best.href; }
     });
   }
   /* The address of a site path. With a public address (PUBLIC_URL) the page names it; without one, the
@@ -195,6 +246,7 @@
     /* search: load the words for spelling on first use; keep result links' highlight words safe */
     var box = document.querySelector('.md-search__input');
     if (box) { ['focus', 'input'].forEach(function (e) { box.addEventListener(e, loadVocabulary); }); }
+    if (window.__plainSearch) { loadVocabulary(); }  /* its search box is its own component */
     var results = document.querySelector('.md-search-result');
     if (results && window.MutationObserver) {
       new MutationObserver(function () { tidyResultLinks(results); }).observe(results, { childList: true, subtree: true });

@@ -66,18 +66,19 @@ def check_synonym_duplicates(c: Collector, data: SiteData) -> None:
         return entries.line_of(i) if hasattr(entries, "line_of") else None
 
     first_entry: dict[str, int] = {}
-    first_word: dict[tuple[str, str], tuple[int, int]] = {}  # (id, word) -> where it was first listed
+    first_word: dict[tuple[str, str], tuple[int, int]] = {}  # (place, word) -> where it was first listed
     for i, syn in enumerate(data.search.synonyms):
-        if syn.id in first_entry:
-            k = first_entry[syn.id]
-            c.add(SEARCH_FILE, syn.id, f"synonyms[{i}].id", f"{syn.id} has a second synonym entry: here and on line "
+        place = f"{syn.id}#{syn.section}" if syn.section else syn.id  # a page, or one section of it
+        if place in first_entry:
+            k = first_entry[place]
+            c.add(SEARCH_FILE, syn.id, f"synonyms[{i}].id", f"{place} has a second synonym entry: here and on line "
                   f"{line(k)}. Put all its words in one entry, and delete this one.", line(i))
-        first_entry.setdefault(syn.id, i)
+        first_entry.setdefault(place, i)
         for j, word in enumerate(syn.words):
-            key = (syn.id, " ".join(word.lower().split()))
+            key = (place, " ".join(word.lower().split()))
             if key in first_word:  # the same word for two different pages is allowed (several tools for young people)
                 k, kj = first_word[key]
-                c.add(SEARCH_FILE, syn.id, f"synonyms[{i}].words[{j}]", f"'{word}' is listed twice for {syn.id}: "
+                c.add(SEARCH_FILE, syn.id, f"synonyms[{i}].words[{j}]", f"'{word}' is listed twice for {place}: "
                       f"here and on line {line(k, kj)}. Delete this copy.", line(i, j))
                 continue
             first_word[key] = (i, j)

@@ -11,7 +11,7 @@ Three steps: 1 by the generator (macros/site/source_tree.py), 2 by the page-HTML
    field (the permanent IDs that live there, a tool's short name, and the synonyms from
    data/search.yaml) and a `bestbet` field (the best-bet questions), both searched with their own
    boost (mkdocs.yml, `plugins: search: fields`). Empty sections and furniture left-overs are dropped.
-   It also writes search/vocabulary.json: every word of the index with how often it occurs, and the
+   It also writes search/vocabulary.js (a script, so that it loads from file://): every word of the index with how often it occurs, and the
    run-together form of every id and tool name ("lscmi" -> "LS/CMI"), for the browser's spelling
    correction ("Did you mean ...", docs/assets/site.js). A tool's short name goes into `keys` run
    together ("hcr20"), so the digits of a tool's name never match a number typed on its own.
@@ -32,7 +32,7 @@ from ..sitemap import generated_pages
 from ..theme import SEARCH_INDEX
 
 INDEX = Path("search") / "search_index.json"
-VOCABULARY = Path("search") / "vocabulary.json"
+VOCABULARY = Path("search") / "vocabulary.js"
 
 
 # ---------------------------------------------------------------- 1. page meta
@@ -114,13 +114,38 @@ def index_terms(data: SiteData) -> tuple[dict[str, list[str]], dict[str, list[st
     for syn in data.search.synonyms:
         url = where(syn.id)
         if url is not None:
-            keys.setdefault(url, []).extend(syn.words)
+            keys.setdefault(_at(url, syn.section), []).extend(syn.words)
     bets: dict[str, list[str]] = {}
     for bet in data.search.best_bets:
         url = where(bet.id)
         if url is not None:
-            bets.setdefault(url, []).append(bet.query)
+            bets.setdefault(_at(url, bet.section), []).append(bet.query)
     return keys, bets
+
+
+def _at(url: str, section: str | None) -> str:
+    """A page's address, or one section of it (a synonym or best bet with `section:` lands on that heading)."""
+    return f"{url.split('#')[0]}#{section}" if section else url
+
+
+def missing_sections(data: SiteData, locations: set[str]) -> list[str]:
+    """Editors' messages for each `section:` in data/search.yaml that names no heading of its page."""
+    out = []
+    entries = [("synonyms", i, x) for i, x in enumerate(data.search.synonyms)]
+    entries += [("best_bets", i, x) for i, x in enumerate(data.search.best_bets)]
+    pages = _page_ids(data)
+    located = all_ids(data)
+    for key, i, x in entries:
+        if not x.section:
+            continue
+        url = located[x.id].url if x.id in located else page_url(pages[x.id]) if x.id in pages else None
+        if url is None or _at(url, x.section) in locations:
+            continue
+        page = url.split("#")[0]
+        near = sorted(loc.split("#")[1] for loc in locations if loc.startswith(page + "#"))
+        out.append(f"data/search.yaml | {x.id} | {key}[{i}].section: no heading '{x.section}' on /{page}. "
+                   f"Its headings' anchors are: {', '.join(near) or 'none'}.")
+    return out
 
 
 _EMPTY_PARENS = re.compile(r"\s*\((?:\s|[;,.]|&nbsp;)*\)")
@@ -190,7 +215,24 @@ def vocabulary(data: SiteData, docs: list[dict]) -> dict:
         key = squash(name)
         if len(key) >= 4 and key != name.lower():
             joined.setdefault(key, name)
-    return {"words": dict(sorted(counts.items())), "joined": dict(sorted(joined.items()))}
+    return {"words": dict(sorted(counts.items())), "joined": dict(sorted(joined.items())),
+            "phrases": phrases(data, docs)}
+
+
+def phrases(data: SiteData, docs: list[dict]) -> dict[str, str]:
+    """The readers' words and ids (keys and best bets), each with the title of the one section or page they
+    name: a search that reads only titles and text (Zensical's) is given that title instead (site.js).
+    A phrase that names two places (a synonym shared by two tools) is left out."""
+    titles = {doc["location"]: html.unescape(_TAG.sub("", doc.get("title", ""))) for doc in docs}
+    keys, bets = index_terms(data)
+    found: dict[str, set[str]] = {}
+    for terms in (keys, bets):
+        for loc, words in terms.items():
+            if loc not in titles:
+                continue
+            for word in words:
+                found.setdefault(" ".join(word.lower().split()), set()).add(titles[loc])
+    return {p: next(iter(t)) for p, t in sorted(found.items()) if len(t) == 1 and p not in next(iter(t)).lower()}
 
 
 def rewrite_index(data: SiteData, site_dir: Path, engine: str = "mkdocs") -> dict:
@@ -207,6 +249,7 @@ def rewrite_index(data: SiteData, site_dir: Path, engine: str = "mkdocs") -> dic
         loc = doc["location"]
         doc.pop("tags", None)  # ids now live in 'keys', on the section they belong to
         doc["text"] = glue_tool_names(data, _clean(doc.get("text", "")))
+        doc["title"] = glue_tool_names(data, doc.get("title", ""))  # "20 working days" never matches "HCR-20 V3"
         if "#" in loc and not doc["text"] and loc not in keys and loc not in bets:
             continue  # a heading with nothing under it (for example the cite box): no answer to show
         if loc in keys:
@@ -214,10 +257,19 @@ def rewrite_index(data: SiteData, site_dir: Path, engine: str = "mkdocs") -> dic
         if loc in bets:
             doc["bestbet"] = _words(bets[loc])
         docs.append(doc)
+    wrong = missing_sections(data, {doc["location"] for doc in index[entries]})
+    if wrong:
+        raise SystemExit("\n".join(wrong))
     index[entries] = docs
     out = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(out, encoding="utf-8")
-    (Path(site_dir) / VOCABULARY).parent.mkdir(parents=True, exist_ok=True)  # Zensical keeps its index elsewhere
-    (Path(site_dir) / VOCABULARY).write_text(
-        json.dumps(vocabulary(data, docs), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_vocabulary(Path(site_dir), vocabulary(data, docs))
     return {"entries": len(docs), "bytes_before": before, "bytes_after": len(out.encode("utf-8"))}
+
+
+def write_vocabulary(site_dir: Path, words: dict) -> None:
+    """search/vocabulary.js: the words for spelling help, as a script (a page opened from file:// may load a
+    script but not fetch a file), setting `window.__searchVocabulary`; docs/assets/site.js adds it on first use."""
+    (site_dir / VOCABULARY).parent.mkdir(parents=True, exist_ok=True)  # Zensical keeps its index elsewhere
+    text = json.dumps(words, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    (site_dir / VOCABULARY).write_text(f"window.__searchVocabulary = {text};\n", encoding="utf-8")

@@ -59,12 +59,15 @@ class PageMeta(Strict):
 
 SearchWords = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=80), AfterValidator(_plain_text)]
 ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")]
+# a heading's anchor on the page of `id` (the part after '#' in the section's address), so a search lands on it
+SectionAnchor = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 
 
 class SearchSynonym(Strict):
     """Words readers type for the page or item with this permanent ID."""
 
     id: ItemId
+    section: SectionAnchor | None = None
     words: Annotated[list[SearchWords], Field(min_length=1)]
 
 
@@ -73,6 +76,7 @@ class SearchBestBet(Strict):
 
     query: SearchWords
     id: ItemId
+    section: SectionAnchor | None = None
 
 
 class SearchFile(Strict):
