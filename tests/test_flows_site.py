@@ -10,7 +10,6 @@ import subprocess
 
 import pytest
 from conftest import ARTIFACTS
-from test_offline import pack  # noqa: F401  (the offline pack, built once per session)
 
 from macros.data.flows import all_flows, answer_ids, first_paths, walk
 from macros.paths import area_page, flow_page, page_url, stage_page
