@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.data.editions import current_release
+
 ROOT = Path(__file__).resolve().parents[1]
 PUBLIC = "https://guidance.test/"
 
@@ -78,7 +80,8 @@ def test_feed_sitemap_and_citations_use_the_public_address(dist_site, data):
     locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     assert len(locs) > 100 and all(u.startswith(PUBLIC) for u in locs)
     feed = (dist_site / "downloads" / "changes.atom").read_text(encoding="utf-8")
-    assert f"<id>{PUBLIC}downloads/changes.atom</id>" in feed and f'href="{PUBLIC}editions/{v}/' in feed
+    released = current_release(data)[0]  # the feed links the edition readers have now (not a draft)
+    assert f"<id>{PUBLIC}downloads/changes.atom</id>" in feed and f'href="{PUBLIC}editions/{released}/' in feed
     home = (dist_site / "index.html").read_text(encoding="utf-8")
     assert f'data-cite-base="{PUBLIC}"' in home and f'<span class="cite-url">{PUBLIC}editions/{v}/id/PAGE-HOME/</span>' in home
     assert f'<link rel="canonical" href="{PUBLIC}">' in home
