@@ -11,6 +11,12 @@ from pathlib import Path
 # the element that opens a page's content in the built HTML (both engines)
 ARTICLE_OPEN = r'(<article class="md-content__inner md-typeset">)'
 
+# the page's content wrapper and article, as the theme writes them (the whole-guidance PDF rebuilds them)
+CONTENT_OPEN = '<div class="md-content{extra}"{attrs}><article class="md-content__inner md-typeset">'
+TYPESET = "md-typeset"
+# the theme's page furniture that means nothing on paper
+THEME_FURNITURE = ".md-content__button, .md-source-file"
+
 # each engine's search index, relative to the built site
 SEARCH_INDEX = {"mkdocs": Path("search") / "search_index.json", "zensical": Path("search.json")}
 

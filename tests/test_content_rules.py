@@ -172,11 +172,11 @@ def test_glossary_covers_abbreviations_used(site_dir, data):
         art = soup.select_one("article")
         if art is None:
             continue
-        for el in art.select("a[href^='http'], .item-id, .cite, code, .permalink, .cite-this, a.item-id, svg, .page-about, .source-notes, .md-source-file"):
+        for el in art.select("a[href^='http'], .item-id, .cite, code, .permalink, .cite-this, .cite-url, a.item-id, svg, .page-about, .source-notes, .md-source-file"):
             el.decompose()
         for token in re.findall(r"[A-Za-z0-9/&-]+", art.get_text(" ")):
             w = token.strip("-/")
-            if re.fullmatch(r"(MAPPA|RAS|TOOL|REC|PAGE|TERM|Q)-[A-Z0-9-]+", w) or w in known:
+            if re.fullmatch(r"(MAPPA|RAS|TOOL|REC|PAGE|TERM|Q|FLOW)-[A-Z0-9-]+", w) or w in known:
                 continue
             for part in re.split(r"[-/]", w):
                 if re.search(r"[a-z]{2}", part):

@@ -33,13 +33,19 @@ def _replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _review_line(path: Path) -> int:
+    """The line of the record's 'last_reviewed' date, found in the file (no line number typed in)."""
+    return next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "last_reviewed:" in row)
+
+
 def test_an_impossible_date_is_a_message_with_file_line_and_field_never_a_traceback(project):
     _replace(project / "data/tools/hcr-20-v3.yaml", "last_reviewed: 2026-11-25", "last_reviewed: 2026-13-31")
+    line = _review_line(project / "data/tools/hcr-20-v3.yaml")
     found = _errors(project)
-    assert len(found) == 1 and found[0].startswith("data/tools/hcr-20-v3.yaml:76:"), found
+    assert len(found) == 1 and found[0].startswith(f"data/tools/hcr-20-v3.yaml:{line}:"), found
     assert "field 'last_reviewed'" in found[0] and "'2026-13-31' is not a real date" in found[0] and "YYYY-MM-DD" in found[0]
     proc = subprocess.run([sys.executable, str(ROOT / "scripts/check_data.py"), str(project)], capture_output=True, text=True)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr and "hcr-20-v3.yaml:76" in proc.stderr
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr and f"hcr-20-v3.yaml:{line}" in proc.stderr
 
 
 def test_a_key_indented_into_the_text_above_is_reported_at_its_own_line(project):
@@ -83,6 +89,7 @@ def test_serve_says_use_port_when_its_port_is_taken():
 
 def test_serve_stays_up_through_an_impossible_date_and_shows_it_in_the_browser(project):
     _replace(project / "data/tools/hcr-20-v3.yaml", "last_reviewed: 2026-11-25", "last_reviewed: 2026-13-31")
+    line = _review_line(project / "data/tools/hcr-20-v3.yaml")
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "scripts/serve.py", "--port", str(port), "--root", str(project)],
                             cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
@@ -96,7 +103,7 @@ def test_serve_stays_up_through_an_impossible_date_and_shows_it_in_the_browser(p
             except (urllib.error.URLError, ConnectionError):
                 assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
                 time.sleep(0.5)
-        assert page is not None and "is not a real date" in page and "hcr-20-v3.yaml:76" in page
+        assert page is not None and "is not a real date" in page and f"hcr-20-v3.yaml:{line}" in page
         assert proc.poll() is None  # still serving
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

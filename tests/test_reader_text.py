@@ -110,7 +110,7 @@ def test_what_changed_since_2026_12_1_is_read_from_its_archive_sentence_by_sente
     ed = next(e for e in editions(data) if e.version == "2026.12.1")
     before = edition_text(ROOT, ed.version, ed.archive)
     now = committed(ROOT)
-    assert set(before) == set(now)  # every page of 2026.12.1 found by its page id
+    assert set(before) <= set(now)  # every page of 2026.12.1 found by its page id (this draft adds pages)
     assert before["PAGE-TOOL-RM2000"].startswith("# Risk Matrix 2000 (RM2000)\n")
     after = dict(before)
     after["PAGE-TOOL-RM2000"] = before["PAGE-TOOL-RM2000"].replace("It estimates long-term likelihood, not imminence.",

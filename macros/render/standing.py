@@ -51,7 +51,7 @@ def _link(data: SiteData, src: str, item_id: str, words: str) -> str:
 
 def box_id(src: str) -> str:
     """The anchor of a page's box, unique across pages (the print page holds them all)."""
-    return f"{BOX_ID}-" + re.sub(r"[^a-z0-9]+", "-", src.removesuffix(".md").lower()).strip("-")
+    return f"{BOX_ID}-" + re.sub(r"[^a-z0-9]+", "-", (paths.page_url(src) or "home").lower()).strip("-")
 
 
 def _body(data: SiteData, src: str, got: RuleStatus) -> str:

@@ -15,7 +15,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from ..engines.theme import ARTICLE_OPEN
+from ..theme import ARTICLE_OPEN
 from .reader_html import html_lines
 
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)

@@ -22,6 +22,7 @@ from ..data.editions import is_draft
 from ..data.loader import SiteData
 from ..paths import page_url
 from ..sitemap import PageInfo, all_pages
+from ..theme import CONTENT_OPEN, THEME_FURNITURE, TYPESET
 
 # (part, the source paths or folders it holds, in order). A page no part names goes into the last part,
 # so a new page is never left out; EXCLUDED pages are registers that change with every edition.
@@ -46,7 +47,7 @@ READING_ORDER: list[tuple[str, list[str]]] = [
 # registers and change lists grow with the data and are not guidance (as on the theme's print page)
 EXCLUDED = {"training/ids.md", "training/changes.md", "training/editions.md", "training/downloads.md", "editors.md"}
 # page furniture that means nothing on paper
-DROP = ".headerlink, .md-content__button, .md-source-file, .report-problem, script, form, button, .copy-cite"
+DROP = f".headerlink, {THEME_FURNITURE}, .report-problem, script, form, button, .copy-cite"
 
 
 def reading_order(data: SiteData) -> list[tuple[str, list[PageInfo]]]:
@@ -174,9 +175,9 @@ def whole_document(site: Path, data: SiteData, public: str, base: str) -> str:  
             if h is not None:
                 h["id"] = slug
             address = html.escape(public + url)
-            body.append(f'<div class="md-content whole-page" data-page-id="{html.escape(p.id)}">'
-                        f'<article class="md-content__inner md-typeset">{art.decode_contents()}'
-                        f'<p class="whole-page-id">Page ID {html.escape(p.id)} · on the site at {address}</p>'
+            body.append(CONTENT_OPEN.format(extra=" whole-page", attrs=f' data-page-id="{html.escape(p.id)}"')
+                        + art.decode_contents()
+                        + f'<p class="whole-page-id">Page ID {html.escape(p.id)} · on the site at {address}</p>'
                         "</article></div>")
         body.append("</section>")
     excluded = ", ".join(sorted(EXCLUDED))
@@ -192,11 +193,11 @@ def whole_document(site: Path, data: SiteData, public: str, base: str) -> str:  
 .whole-page {{ break-before: page; }}
 .whole-part > h1 {{ break-before: page; font-size: 18pt; margin: 0 0 .3em; padding-bottom: .2em; border-bottom: 2pt solid #3f51b5; }}
 .whole-part > h1 + .whole-page {{ break-before: avoid; }}
-.md-typeset h2:first-child, .whole-page .md-typeset > h2:first-of-type {{ font-size: 15pt; }}
+.{TYPESET} h2:first-child, .whole-page .{TYPESET} > h2:first-of-type {{ font-size: 15pt; }}
 .whole-page-id {{ font-size: 8pt; color: #424242; border-top: 1px solid #ccc; padding-top: .3em; }}
 </style></head>
 <body class="whole-guidance"><main class="whole">
-<div class="md-content"><article class="md-content__inner md-typeset">
+{CONTENT_OPEN.format(extra="", attrs="")}
 <div class="whole-cover"><h1>{title}</h1><p><strong>The whole guidance: every page of the site, for print.</strong></p>
 <p>{edition}. The site is the authority: check it for the current edition{where}.</p>
 <p>Each page starts on a new sheet with its title, and ends with its page ID and its address on the site.
