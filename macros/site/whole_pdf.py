@@ -33,6 +33,7 @@ READING_ORDER: list[tuple[str, list[str]]] = [
                          "mappa/checklists/"]),
     ("Agencies and roles", ["mappa/agencies/", "mappa/roles/index.md", "mappa/roles/"]),
     ("Pathways by category", ["mappa/pathways/index.md", "mappa/pathways/"]),
+    ("Answer a case question", ["flows/"]),
     ("MAPPA topics", ["mappa/legal-basis.md", "mappa/information-sharing.md", "mappa/visor.md", "mappa/prison.md",
                       "mappa/restricted-patients.md", "mappa/olr.md", "mappa/leaving.md", "mappa/documents.md",
                       "mappa/oversight.md", "mappa/"]),
@@ -45,14 +46,21 @@ READING_ORDER: list[tuple[str, list[str]]] = [
                                                 "sources.md", "about.md", "accessibility.md", ""]),
 ]
 # registers and change lists grow with the data and are not guidance (as on the theme's print page)
-EXCLUDED = {"training/ids.md", "training/changes.md", "training/editions.md", "training/downloads.md", "editors.md"}
+EXCLUDED = {"training/ids.md", "training/changes.md", "training/editions.md", "training/downloads.md", "editors.md",
+            "still-to-check.md"}
 # page furniture that means nothing on paper
 DROP = f".headerlink, {THEME_FURNITURE}, .report-problem, script, form, button, .copy-cite"
 
 
+def on_paper(p: PageInfo) -> bool:
+    """A page the whole PDF holds: not a register (EXCLUDED), and not one step of a decision flow (each flow
+    prints whole on its map page: the tree of questions and outcomes in words)."""
+    return p.src not in EXCLUDED and p.kind != "flow_node"
+
+
 def reading_order(data: SiteData) -> list[tuple[str, list[PageInfo]]]:
     """Every content page in its part, in reading order (tools each followed by their bench note)."""
-    pages = [p for p in all_pages(data) if p.src not in EXCLUDED]
+    pages = [p for p in all_pages(data) if on_paper(p)]
     taken: set[str] = set()
     out = []
     for part, keys in READING_ORDER:
@@ -202,7 +210,8 @@ def whole_document(site: Path, data: SiteData, public: str, base: str) -> str:  
 <p>{edition}. The site is the authority: check it for the current edition{where}.</p>
 <p>Each page starts on a new sheet with its title, and ends with its page ID and its address on the site.
 A link's address is printed after its first use. Left out, because they change with every edition:
-the registers and change lists ({html.escape(excluded)}).</p></div>
+the registers and change lists ({html.escape(excluded)}). Each decision flow is printed whole, as its tree of
+questions and outcomes; the pages of its single steps are left out.</p></div>
 <nav class="whole-toc" aria-label="Contents"><h1 id="contents">Contents</h1><ol>{''.join(toc)}</ol></nav>
 </article></div>
 {''.join(body)}
