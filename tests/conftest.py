@@ -116,7 +116,7 @@ def small_project(tmp_path) -> Path:
     """A copy of the small fixture project (tests/fixtures/project: data/, docs/ and stand-in edition archives)
     to break on purpose."""
     dest = tmp_path / "small"
-    for name in ("data", "docs", "editions"):
+    for name in ("data", "docs", "editions", "reader-text"):
         shutil.copytree(FIXTURE_PROJECT / name, dest / name)
     return dest
 
@@ -140,7 +140,7 @@ def small_buildable(small_project) -> Path:
 def small_site(tmp_path_factory) -> Path:
     """The fixture project built once per session through scripts/build.py (about a third of the real site)."""
     project = tmp_path_factory.mktemp("small-built") / "project"
-    for name in ("data", "docs", "editions"):
+    for name in ("data", "docs", "editions", "reader-text"):
         shutil.copytree(FIXTURE_PROJECT / name, project / name)
     buildable(project)
     out = project.parent / "site"
