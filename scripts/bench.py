@@ -64,7 +64,7 @@ def timed_build(project: Path, out: Path, env: dict | None = None, config: str =
 
 
 def copy_project(dest: Path) -> Path:
-    for name in ("data", "docs", "editions", "macros", "overrides", "scripts"):
+    for name in ("data", "docs", "editions", "macros", "overrides", "scripts", "reader-text"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest

@@ -17,7 +17,11 @@ MAX_SCREENS = 10
 # Pages allowed to keep text under 12 px, with the reason. Keep it to a handful at most.
 SMALL_TEXT_OK: dict[str, str] = {}
 # Pages allowed to run over ten screens at 390 px with their folds closed, with the reason (issue #32).
-TALL_OK: dict[str, str] = {"tools/": "one card per tool on a phone; tools A to Z, linked at its top, gives each tool in one line"}
+TALL_OK: dict[str, str] = {
+    "tools/": "one card per tool on a phone; tools A to Z, linked at its top, gives each tool in one line",
+    "still-to-check/": "the editors' list of open checks (one row per item, for editors at a desk), not guidance",
+    "flows/bench-report/map/": "the whole bench flow in words, one branch per tool and band; each step has its own page",
+}
 
 MEASURE = """(W) => {
   const art = document.querySelector('article');
@@ -139,7 +143,7 @@ def test_content_text_is_at_least_12px_on_a_phone(measures):
 
 @pytest.mark.browser
 def test_no_page_needs_more_than_ten_screens_to_its_last_heading(measures):
-    long = {p: v["screens"] for p, v in measures[390].items() if v["screens"] > MAX_SCREENS}
+    long = {p: v["screens"] for p, v in measures[390].items() if v["screens"] > MAX_SCREENS and p not in TALL_OK}
     assert not long, f"{len(long)} pages need more than {MAX_SCREENS} screens at 390 px: {sorted(long.items(), key=lambda x: -x[1])}"
 
 
