@@ -41,7 +41,7 @@ def made_by_dist(data) -> list[Download]:
     out = [
         Download("offline", offline_zip(v), "Offline pack: the whole guidance for use without the internet, search included",
                  "zip file", "The whole guidance"),
-        Download("guidance-pdf", guidance_pdf(v), "The whole guidance as one PDF: every page in reading order, with contents, bookmarks and page numbers",
+        Download("guidance-pdf", guidance_pdf(v), "The whole guidance: every page in reading order, with contents, bookmarks and page numbers",
                  "PDF", "The whole guidance"),
     ]
     out += [Download(f"bench-note-{paths.tool_slug(t.id)}", bench_note_pdf(t.id), f"Bench note: {t.name}", "PDF",

@@ -61,9 +61,9 @@ ANSWERS = [
     ("mappa/young-people", "They are very rarely managed through MAPPA",
      "National Guidance for Child Protection in Scotland 2021, paras 2.206 to 2.207"),
     ("mappa/young-people", "A lead professional, who is a qualified social worker", "National Guidance for Child Protection"),
-    ("mappa/young-people", "MAPPA and ViSOR apply only to young people convicted in the criminal courts",
+    ("mappa/young-people", "apply only to young people convicted in the criminal courts",
      "Arrangements for juvenile sex offenders: FOI release (FOI/17/01765)"),
-    ("mappa/young-people", "can be managed under child protection procedures or CARM",
+    ("mappa/young-people", "can be managed under child protection procedures or Care and Risk Management (CARM)",
      "Managing the risk of serious harm presented by young people"),
     # (7) the public
     ("public", "There is no public sex offender register in the UK", "Understanding the sex offender register"),
