@@ -68,4 +68,4 @@ def flow_map_page(data: SiteData, src: str, flow_id: str) -> str:
     flow = next(f for f in all_flows(data) if f.id == flow_id)
     start = rel(src, paths.flow_page(flow.id))
     return (f"{md(flow.intro)} [Start the questions]({start}).\n\n"
-            f'<figure class="flow-map">{flow_svg(flow)}</figure>\n\n## The same flow as text\n\n{flow_text(src, flow)}\n')
+            f'<figure class="flow-map" tabindex="0" aria-label="The flow drawn as a tree; it scrolls sideways">{flow_svg(flow)}</figure>\n\n## The same flow as text\n\n{flow_text(src, flow)}\n')
