@@ -172,7 +172,7 @@ def test_glossary_covers_abbreviations_used(site_dir, data):
         art = soup.select_one("article")
         if art is None:
             continue
-        for el in art.select("a[href^='http'], .item-id, .cite, code, .permalink, .cite-this, .cite-url, a.item-id, svg, .page-about, .source-notes, .md-source-file"):
+        for el in art.select("a[href^='http'], .item-id, .cite, code, .permalink, .cite-this, .cite-url, .flow-addresses, a.item-id, svg, .page-about, .source-notes, .md-source-file"):
             el.decompose()
         for token in re.findall(r"[A-Za-z0-9/&-]+", art.get_text(" ")):
             w = token.strip("-/")
