@@ -63,7 +63,7 @@ ANSWERS = [
     ("mappa/young-people", "A lead professional, who is a qualified social worker", "National Guidance for Child Protection"),
     ("mappa/young-people", "apply only to young people convicted in the criminal courts",
      "Arrangements for juvenile sex offenders: FOI release (FOI/17/01765)"),
-    ("mappa/young-people", "can be managed under child protection procedures or Care and Risk Management (CARM)",
+    ("mappa/young-people", "can be managed under child protection procedures or Care and Risk Management",
      "Managing the risk of serious harm presented by young people"),
     # (7) the public
     ("public", "There is no public sex offender register in the UK", "Understanding the sex offender register"),
