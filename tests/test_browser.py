@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ARTIFACTS, ROOT, html_pages
+from conftest import ARTIFACTS, AS_PUBLISHED, ROOT, html_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.node]  # axe-core comes from node_modules
 
@@ -166,6 +166,7 @@ def test_bench_notes_print_on_one_a4_page(browser, server, data):
     over = []
     for t in data.tools:
         pg.goto(f"{server}bench-notes/{tool_slug(t.id)}/")
+        pg.evaluate(AS_PUBLISHED)
         pg.emulate_media(media="print")
         n = pdf_pages(pg.pdf(format="A4", print_background=True))
         if n > 1:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PARSED
+from conftest import AS_PUBLISHED, PARSED
 
 from macros import paths
 from macros.data.loader import load_site
@@ -276,6 +276,7 @@ def test_each_agency_page_says_what_you_do_and_by_when_on_the_first_phone_screen
     for a in data.mappa.agencies:
         pg.goto(server + paths.page_url(paths.agency_page(a.id)))
         pg.wait_for_load_state("load")
+        pg.evaluate(AS_PUBLISHED)
         box = pg.locator("article .what-you-do")
         first = box.locator("li").first
         heading = pg.locator("article h2#what-you-do")

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PARSED, html_pages
+from conftest import AS_PUBLISHED, PARSED, html_pages
 
 from macros.labels import join_items, lower_start, numbers, with_abbr
 from macros.paths import ids, page_url
@@ -334,6 +334,7 @@ def phone_measures(site_dir, server, chromium):
         url = server + ("" if rel == "." else rel + "/")
         pg.goto(url)
         pg.wait_for_load_state("load")
+        pg.evaluate(AS_PUBLISHED)
         out[rel] = pg.evaluate(MEASURE)
     ctx.close()
     return out

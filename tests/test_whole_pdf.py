@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -38,7 +39,9 @@ def test_reading_order_holds_every_content_page_once(data):
 @pytest.fixture(scope="module")
 def whole(site_dir, tmp_path_factory):
     target = tmp_path_factory.mktemp("whole") / "guidance.pdf"
-    print_pdfs(site_dir, [(WHOLE, target)], None, log=lambda _m: None)
+    # Printed in a thread of its own: the session's browser fixture keeps Playwright's loop running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(print_pdfs, site_dir, [(WHOLE, target)], None, log=lambda _m: None).result()
     text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True).stdout
     return target.read_bytes(), text
 

@@ -33,6 +33,7 @@ def recommendation_page(data: SiteData, src: str, number: int) -> str:
     pages = [p for p in pages if p.src != src]
     out.append("## Pages that answer it\n")
     if pages:
+        out.append('<div class="rec-pages" data-search-exclude markdown>\n')  # each line repeats a page search holds
         by_section: dict[str, list] = {}
         for p in pages:
             by_section.setdefault(section_of(p.src), []).append(p)
@@ -43,6 +44,7 @@ def recommendation_page(data: SiteData, src: str, number: int) -> str:
             out.append(f"**{section}**\n")
             out.extend(f"- [{md(p.title)}]({rel(src, p.src)})" for p in sorted(items, key=lambda p: p.title))
             out.append("")
+        out.append("</div>\n")
     else:
         out.append("No page on this site answers this recommendation yet.\n")
     return "\n".join(out) + "\n"

@@ -167,7 +167,8 @@ def whole_document(site: Path, data: SiteData, public: str, base: str) -> str:  
         pslug = "part-" + re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-")
         toc.append(f'<li><a href="#{pslug}">{html.escape(part)}</a><ol>'
                    + "".join(f'<li><a href="#{slug_of(p.src)}">{html.escape(p.title)}</a></li>' for p in ps) + "</ol></li>")
-        body.append(f'<section class="whole-part"><h1 id="{pslug}">{html.escape(part)}</h1>')
+        # the heading in a box of its own: a bare h1 beside the pages' styles came out twice in Chromium's bookmarks
+        body.append(f'<section class="whole-part"><div class="whole-part-head"><h1 id="{pslug}">{html.escape(part)}</h1></div>')
         for p in ps:
             url, slug = page_url(p.src), slug_of(p.src)
             art = arts[url]
@@ -199,8 +200,9 @@ def whole_document(site: Path, data: SiteData, public: str, base: str) -> str:  
 .whole-toc {{ break-after: page; }}
 .whole-toc ol {{ margin: .2em 0 .4em 1.2em; }}
 .whole-page {{ break-before: page; }}
-.whole-part > h1 {{ break-before: page; font-size: 18pt; margin: 0 0 .3em; padding-bottom: .2em; border-bottom: 2pt solid #3f51b5; }}
-.whole-part > h1 + .whole-page {{ break-before: avoid; }}
+.whole-part-head > h1 {{ break-before: page; font-size: 18pt; margin: 0 0 .3em; padding-bottom: .2em; border-bottom: 2pt solid #3f51b5; }}
+.whole-part-head {{ break-before: page; }}
+.whole-part-head + .whole-page {{ break-before: avoid; }}
 .{TYPESET} h2:first-child, .whole-page .{TYPESET} > h2:first-of-type {{ font-size: 15pt; }}
 .whole-page-id {{ font-size: 8pt; color: #424242; border-top: 1px solid #ccc; padding-top: .3em; }}
 </style></head>
