@@ -109,7 +109,7 @@ def not_settled_box(data: SiteData, src: str, page_text: str) -> str:
         by_ask.setdefault(got.ask, {}).setdefault(got.reason, []).append(_rule_name(rules[rid]))
     lines = [f'!!! info "{BOX_TITLE}"', "",
              f'    <span id="{box_id(src)}"></span>The national text read for this guidance does not settle the rules '
-             "below. Before you rely on one of them, ask the person named.", ""]
+             "in this list. Before you rely on one of them, ask the person named.", ""]
     for ask, reasons in by_ask.items():
         lines.append(f"    Ask {attr(ASKERS[ask])}:")
         lines.append("")

@@ -74,9 +74,11 @@ def page_content(data: SiteData, src: str, meta: dict, body: str) -> str:
         heading, text = first + "\n\n", rest
     else:
         heading = f"# {title}\n\n"
-    box = not_settled_box(data, src, text)  # rules the national text read here does not settle: said once
+    # rules the national text read here does not settle: said once, after the page's own answer (each such
+    # rule's status line links down to it), so a reader meets what the page says first
+    box = not_settled_box(data, src, text)
     page_id = str(meta.get("id") or src)
-    return f"{page_marker(page_id, src)}{heading}{head}\n{box}{text}\n\n{foot}"
+    return f"{page_marker(page_id, src)}{heading}{head}\n{text.rstrip()}\n\n{box}{foot}"
 
 
 def finish_page(data: SiteData, src: str, meta: dict, body: str, nav_crumbs) -> str:

@@ -167,8 +167,9 @@ def whole_document(site: Path, data: SiteData, public: str, base: str) -> str:  
         pslug = "part-" + re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-")
         toc.append(f'<li><a href="#{pslug}">{html.escape(part)}</a><ol>'
                    + "".join(f'<li><a href="#{slug_of(p.src)}">{html.escape(p.title)}</a></li>' for p in ps) + "</ol></li>")
-        # the heading in a box of its own: a bare h1 beside the pages' styles came out twice in Chromium's bookmarks
-        body.append(f'<section class="whole-part"><div class="whole-part-head"><h1 id="{pslug}">{html.escape(part)}</h1></div>')
+        # the heading inside the theme's text box: a bare h1 outside it came out twice in Chromium's bookmarks
+        body.append(f'<section class="whole-part"><div class="whole-part-head {TYPESET}"><h1 id="{pslug}">'
+                    f'{html.escape(part)}</h1></div>')
         for p in ps:
             url, slug = page_url(p.src), slug_of(p.src)
             art = arts[url]
