@@ -59,12 +59,12 @@ serve: setup
 	$(BIN)/python scripts/serve.py --port $(PORT) --engine $(ENGINE)
 
 ## lint: ruff over every module (it says how many files it checked), the layer contract (import-linter,
-## pyproject.toml: layers, only macros/engines/ imports an engine, no import cycle), then the dead-code check (vulture)
+## pyproject.toml: layers, only guidance/engines/ imports an engine, no import cycle), then the dead-code check (vulture)
 lint: setup
-	@$(BIN)/ruff check macros scripts tests vulture_allowlist.py && \
-	  echo "ruff: $$($(BIN)/ruff check --show-files macros scripts tests vulture_allowlist.py | grep -c '\.py$$') files checked"
+	@$(BIN)/ruff check guidance scripts tests vulture_allowlist.py && \
+	  echo "ruff: $$($(BIN)/ruff check --show-files guidance scripts tests vulture_allowlist.py | grep -c '\.py$$') files checked"
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/vulture macros scripts vulture_allowlist.py --min-confidence 60 \
+	$(BIN)/vulture guidance scripts vulture_allowlist.py --min-confidence 60 \
 	  --ignore-decorators "@model_validator,@field_validator,@field_serializer,@computed_field,@property" \
 	  --ignore-names "on_*"
 
@@ -121,7 +121,7 @@ new-source: setup
 	@test -n "$(ID)" || { echo 'Name the source: make new-source ID=publisher-topic-2016'; exit 1; }
 	$(BIN)/python scripts/new_record.py source "$(ID)"
 
-## macro-list: write the list of macros a page can use into CONTRIBUTING.md (from macros/site/page_macros.py)
+## macro-list: write the list of macros a page can use into CONTRIBUTING.md (from guidance/site/page_macros.py)
 macro-list: setup
 	$(BIN)/python scripts/macro_list.py
 

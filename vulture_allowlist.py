@@ -4,30 +4,30 @@ Not imported by anything: vulture reads this file as if it were code that uses t
 """
 # ruff: noqa: B018, F821
 # pydantic: the models' settings and front-matter keys that MkDocs and Material read themselves
-model_config  # macros/data/models/base.py (pydantic reads it)
-hide  # macros/data/models/pages.py: PageMeta.hide, read by Material from the front matter
-topics  # macros/docs_check.py: Known.topics, read by getattr through MACRO_ARGS
+model_config  # guidance/data/models/base.py (pydantic reads it)
+hide  # guidance/data/models/pages.py: PageMeta.hide, read by Material from the front matter
+topics  # guidance/docs_check.py: Known.topics, read by getattr through MACRO_ARGS
 # zipfile.ZipInfo attributes that zipfile reads when writing
-compress_type  # macros/site/editions.py, macros/site/offline_pack.py
-external_attr  # macros/site/editions.py, macros/site/offline_pack.py
+compress_type  # guidance/site/editions.py, guidance/site/offline_pack.py
+external_attr  # guidance/site/editions.py, guidance/site/offline_pack.py
 # called by frameworks, not by our code
 GuidancePlugin  # pyproject.toml entry point mkdocs.plugins: guidance
 site_name  # plugin.py: MkDocs config key
 active  # plugin.py: MkDocs nav item attribute
 
-log_message  # http.server calls it (macros/site/serve.py)
+log_message  # http.server calls it (guidance/site/serve.py)
 handle_starttag  # html.parser calls it
 handle_endtag  # html.parser calls it
 handle_data  # html.parser calls it
 # owned by issue #26 (the register rewrite): used by tests/test_register.py until that lands
 register_problems
-# the engines call these (issue #23: macros/engines/, macros/site/page_html.py)
-config_scheme  # macros/engines/mkdocs_plugin.py: MkDocs reads a plugin's options from it
-dirty  # macros/engines/mkdocs_plugin.py: MkDocs passes on_startup(command=, dirty=) by keyword
+# the engines call these (issue #23: guidance/engines/, guidance/site/page_html.py)
+config_scheme  # guidance/engines/mkdocs_plugin.py: MkDocs reads a plugin's options from it
+dirty  # guidance/engines/mkdocs_plugin.py: MkDocs passes on_startup(command=, dirty=) by keyword
 extendMarkdown  # Python-Markdown calls it on an extension (page_html.py, zensical_links.py)
 makeExtension  # Python-Markdown loads an extension by module name through it
-print_links  # macros/site/postbuild.py: the post-build report's count, printed by scripts/build.py
-DATA_FILES  # macros/site/exports.py: which schema each data file answers to (tests/test_editor_hints.py, .vscode)
+print_links  # guidance/site/postbuild.py: the post-build report's count, printed by scripts/build.py
+DATA_FILES  # guidance/site/exports.py: which schema each data file answers to (tests/test_editor_hints.py, .vscode)
 # http.server reads these (scripts/serve.py's error page server)
 daemon_threads
 allow_reuse_address

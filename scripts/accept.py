@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from macros.check import check_project, report
-from macros.site.reader_text import READER_TEXT, reader_pages, write_reader_text
+from guidance.check import check_project, report
+from guidance.site.reader_text import READER_TEXT, reader_pages, write_reader_text
 
 ROOT = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parents[1]
 

@@ -64,7 +64,7 @@ def timed_build(project: Path, out: Path, env: dict | None = None, config: str =
 
 
 def copy_project(dest: Path) -> Path:
-    for name in ("data", "docs", "editions", "macros", "overrides", "scripts", "reader-text"):
+    for name in ("data", "docs", "editions", "guidance", "overrides", "scripts", "reader-text"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
@@ -108,8 +108,8 @@ def draft_edition(project: Path) -> tuple[str, str]:
 GENERATE = r"""
 import resource, sys, time
 from pathlib import Path
-from macros.check import check_project
-from macros.site.source_tree import write_tree
+from guidance.check import check_project
+from guidance.site.source_tree import write_tree
 t = time.perf_counter()
 data, problems = check_project(Path(sys.argv[1]))
 assert data is not None and not [p for p in problems if not p.warning], problems[:3]
@@ -155,7 +155,7 @@ def plain_twin(tree: Path) -> Path:
 
     cfg = yaml.safe_load((tree / "mkdocs.yml").read_text(encoding="utf-8"))
     cfg["plugins"] = [p for p in cfg["plugins"] if (p if isinstance(p, str) else next(iter(p))) != "guidance"]
-    cfg["markdown_extensions"] = [e for e in cfg["markdown_extensions"] if not (isinstance(e, str) and e.startswith("macros."))]
+    cfg["markdown_extensions"] = [e for e in cfg["markdown_extensions"] if not (isinstance(e, str) and e.startswith("guidance."))]
     (tree / "plain.yml").write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return tree
 
@@ -175,7 +175,7 @@ def page_weights(site: Path, index_name: str = "search/search_index.json") -> di
 
 
 def fast_link_check_seconds(site: Path) -> tuple[float, int]:
-    from macros.site.linkcheck import check
+    from guidance.site.linkcheck import check
 
     t = time.perf_counter()
     _pages, links, broken = check(site)
@@ -183,7 +183,7 @@ def fast_link_check_seconds(site: Path) -> tuple[float, int]:
 
 
 def link_check_seconds(site: Path) -> float:
-    from macros.site.serve import make_server
+    from guidance.site.serve import make_server
 
     srv = make_server(str(site), 0)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
@@ -208,7 +208,7 @@ def link_check_seconds(site: Path) -> float:
 def first_search_seconds(site: Path, query: str = "restricted patients") -> float:
     from playwright.sync_api import sync_playwright
 
-    from macros.site.serve import make_server
+    from guidance.site.serve import make_server
 
     srv = make_server(str(site), 0)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
@@ -255,9 +255,9 @@ def editions_figures(project: Path, site: Path) -> dict:
     """
     from dataclasses import replace
 
-    from macros.data.editions import editions
-    from macros.data.loader import load_site
-    from macros.site.editions import add_editions
+    from guidance.data.editions import editions
+    from guidance.data.loader import load_site
+    from guidance.site.editions import add_editions
 
     data = load_site(project)
     eds = editions(data)
@@ -291,8 +291,8 @@ def check_seconds(project: Path = ROOT, runs: int = 3) -> dict:
 
 
 def main() -> int:  # long: the options, then one figure after another, each printed as it comes
-    from macros.data.loader import load_site
-    from macros.site.postbuild import finish_site
+    from guidance.data.loader import load_site
+    from guidance.site.postbuild import finish_site
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--scales", default="1,10,100")
@@ -358,7 +358,7 @@ def main() -> int:  # long: the options, then one figure after another, each pri
     print(f"- kept editions: {real['editions_kept']} archived ({real['editions_archive_mb']:.1f} MB in git); unpacking and "
           f"marking the older ones: {real['editions_s']:.2f} s, {real['editions_pages']} pages, "
           f"{real['editions_unpacked_mb']:.1f} MB in the built site")
-    print("- full link and anchor check <= 5 s (macros/site/linkcheck.py): " + ", ".join(
+    print("- full link and anchor check <= 5 s (guidance/site/linkcheck.py): " + ", ".join(
         f"x{n} {results[n]['fast_link_check_s']:.2f} s ({results[n]['links']} links)" for n in scales))
     off = results["offline"]
     print(f"- offline pack <= 2x the online site (HTML and assets, no PDFs): zip {off['zip_mb']:.1f} MB, site "

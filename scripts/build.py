@@ -7,12 +7,12 @@ a build into another folder (tests, make dist) writes a tree of its own beside i
    and their macro calls, the writing rules) and stop with every problem listed, before any engine is
    started; then write the engine-neutral source tree (build/src/).
 2. Build the tree with the engine (`mkdocs build --strict`, the default, or Zensical) into a temporary
-   folder next to the target; then the engine-neutral post-build step (macros/site/postbuild.py:
+   folder next to the target; then the engine-neutral post-build step (guidance/site/postbuild.py:
    permanent links, search keys, readability report).
 3. Add the kept editions: unpack every older edition (editions/<version>.zip, listed in
    data/editions.yaml) into editions/<version>/ and mark each of its pages as not current
-   (macros/site/editions.py).
-4. Check every internal link and anchor of the output, old editions included (macros/site/linkcheck.py).
+   (guidance/site/editions.py).
+4. Check every internal link and anchor of the output, old editions included (guidance/site/linkcheck.py).
 5. Only on success, swap the new folder in. A failed build leaves the last good site untouched.
 """
 from __future__ import annotations
@@ -29,12 +29,12 @@ from pathlib import Path
 from build_options import add_arguments, options_or_none
 from generate import generate
 
-from macros.engines import run
-from macros.options import BuildOptions
-from macros.site.editions import add_editions
-from macros.site.linkcheck import check
-from macros.site.postbuild import finish_site
-from macros.site.source_tree import DEFAULT_OUT
+from guidance.engines import run
+from guidance.options import BuildOptions
+from guidance.site.editions import add_editions
+from guidance.site.linkcheck import check
+from guidance.site.postbuild import finish_site
+from guidance.site.source_tree import DEFAULT_OUT
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,8 +1,8 @@
 """The command line's front door to a build's options: the one place that reads the environment.
 
-Every script that builds, checks or publishes makes one `BuildOptions` (macros/options.py) here, from its
+Every script that builds, checks or publishes makes one `BuildOptions` (guidance/options.py) here, from its
 arguments first and the environment second, and passes it down (the data set carries it as `data.options`);
-nothing under macros/ reads the environment (tests/test_options.py).
+nothing under guidance/ reads the environment (tests/test_options.py).
 
     --public-url URL   or PUBLIC_URL   the address readers use (make dist needs it); none: pages name paths
     --today YYYY-MM-DD or SITE_TODAY   the build date (default: the machine's date)
@@ -19,8 +19,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from macros.options import ENGINES, BuildOptions
-from macros.public_url import PublicUrlError, public_url
+from guidance.options import ENGINES, BuildOptions
+from guidance.public_url import PublicUrlError, public_url
 
 
 def add_arguments(ap: argparse.ArgumentParser, tree: bool = True) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from build_options import options_or_none
 
-from macros.check import check_project, report
+from guidance.check import check_project, report
 
 ROOT = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parents[1]
 

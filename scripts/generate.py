@@ -2,7 +2,7 @@
 
 Usage: python scripts/generate.py [--tree DIR] [--quiet] [--public-url URL] [--today DATE] [--release]
 Writes only files whose text changed; exits 1 with every problem listed when the check fails.
-See macros/site/source_tree.py for what the tree holds, scripts/build_options.py for the options.
+See guidance/site/source_tree.py for what the tree holds, scripts/build_options.py for the options.
 """
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from pathlib import Path
 
 from build_options import add_arguments, options_or_none
 
-from macros.check import check_project, report
-from macros.options import BuildOptions
-from macros.public_url import ENV
-from macros.site.docs_render import PageError
-from macros.site.source_tree import DEFAULT_OUT, TreeError, write_tree
+from guidance.check import check_project, report
+from guidance.options import BuildOptions
+from guidance.public_url import ENV
+from guidance.site.docs_render import PageError
+from guidance.site.source_tree import DEFAULT_OUT, TreeError, write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,7 +50,7 @@ def generate(options: BuildOptions, quiet: bool = False, root: Path = ROOT):
 
 
 def _say_public_address(options: BuildOptions) -> None:
-    """PUBLIC_URL (macros/public_url.py), said on every run."""
+    """PUBLIC_URL (guidance/public_url.py), said on every run."""
     if options.public_url:
         print(f"Public address: {options.public_url}")
     else:

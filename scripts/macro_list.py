@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from macros.docs_check import MACRO_LIST_END, MACRO_LIST_START, macro_reference
+from guidance.docs_check import MACRO_LIST_END, MACRO_LIST_START, macro_reference
 
 ROOT = Path(__file__).resolve().parents[1]
 FILE = ROOT / "CONTRIBUTING.md"

@@ -17,8 +17,8 @@ import re
 import sys
 from pathlib import Path
 
-from macros.data.editions import is_draft
-from macros.data.loader import DataErrors, load_site
+from guidance.data.editions import is_draft
+from guidance.data.loader import DataErrors, load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = Path(__file__).resolve().parent / "templates"

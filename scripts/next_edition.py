@@ -16,8 +16,8 @@ import re
 import sys
 from pathlib import Path
 
-from macros.data.editions import is_draft, next_version
-from macros.data.loader import DataErrors, load_site
+from guidance.data.editions import is_draft, next_version
+from guidance.data.loader import DataErrors, load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE_FILE = "data/site.yaml"

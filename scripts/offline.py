@@ -1,4 +1,4 @@
-"""Write dist/mappa-guidance-<version>-offline.zip: see macros/site/offline_pack.py.
+"""Write dist/mappa-guidance-<version>-offline.zip: see guidance/site/offline_pack.py.
 
 The public address (PUBLIC_URL or --public-url) and the build time (--built or OFFLINE_BUILT) are read here,
 in the command-line layer (scripts/build_options.py), and passed down."""
@@ -8,7 +8,7 @@ import sys
 
 from build_options import add_arguments, options_or_none
 
-from macros.site.offline_pack import main
+from guidance.site.offline_pack import main
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(add_help=False)

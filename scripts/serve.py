@@ -2,13 +2,13 @@
 check's messages in the browser.
 
 1. Run the editors' check (the same as `make check`). While it finds problems, answer every address on
-   127.0.0.1:PORT with an error page listing them (macros/site/error_page.py), and check again whenever a
+   127.0.0.1:PORT with an error page listing them (guidance/site/error_page.py), and check again whenever a
    file in data/ or docs/ changes. The page reloads itself when the data is right.
 2. When the data is right, generate the source tree (build/src/, scripts/generate.py) and start the engine's
    live-reloading server on it, on the same port. Each saved file regenerates the tree; the generator rewrites
    only the files whose text changed, so the engine rebuilds little. If an edit breaks the data, stop the
    engine and go back to 1: the open page reloads into the error page instead of waiting.
-Stop with Ctrl+C. Restart after editing code in macros/.
+Stop with Ctrl+C. Restart after editing code in guidance/.
 """
 from __future__ import annotations
 
@@ -25,12 +25,12 @@ from pathlib import Path
 from build_options import add_arguments, options_or_none
 from generate import generate, tree_of
 
-from macros.check import check_project, report
-from macros.data.errors import Problem
-from macros.engines import run
-from macros.options import BuildOptions
-from macros.site.error_page import ERROR_HEADER, RELOAD_NOW, digest, error_page
-from macros.site.serve import port_in_use
+from guidance.check import check_project, report
+from guidance.data.errors import Problem
+from guidance.engines import run
+from guidance.options import BuildOptions
+from guidance.site.error_page import ERROR_HEADER, RELOAD_NOW, digest, error_page
+from guidance.site.serve import port_in_use
 
 ROOT = Path(__file__).resolve().parents[1]
 

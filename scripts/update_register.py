@@ -1,5 +1,5 @@
 """Record newly published ids and changed words in data/id-register.yaml (`make register`; `make release`
-runs it too). The rules are in macros/data/register.py, the same module `make check` uses:
+runs it too). The rules are in guidance/data/register.py, the same module `make check` uses:
 
 - a new id is added with the site version as first_published;
 - a step, standard or tool whose words changed is recorded only when it has a history entry for the
@@ -15,10 +15,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from macros.data.errors import report
-from macros.data.loader import DataErrors, load_site
-from macros.data.register import REGISTER, compare, register_text
-from macros.paths import ids
+from guidance.data.errors import report
+from guidance.data.loader import DataErrors, load_site
+from guidance.data.register import REGISTER, compare, register_text
+from guidance.paths import ids
 
 ROOT = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parents[1]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import macros.options as options_module
+import guidance.options as options_module
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,7 +29,7 @@ def release_date() -> str:
 # "Today" for every build and check the tests run is the release date, whatever the machine's clock
 # says: no test expires. Tests of overdue reviews set a later SITE_TODAY themselves.
 # The scripts the tests run read it from SITE_TODAY (scripts/build_options.py); builds made in this process get it
-# as the default date of their BuildOptions (macros/options.py).
+# as the default date of their BuildOptions (guidance/options.py).
 SITE_TODAY = release_date()
 os.environ["SITE_TODAY"] = SITE_TODAY
 options_module._today = lambda: dt.date.fromisoformat(SITE_TODAY)
@@ -54,7 +54,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def data():
-    from macros.data.loader import load_site
+    from guidance.data.loader import load_site
 
     return load_site(ROOT)
 
@@ -84,7 +84,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server(site_dir):
     """The built site on a plain static HTTP server bound to 127.0.0.1."""
-    from macros.site.serve import make_server
+    from guidance.site.serve import make_server
 
     port = _free_port()
     srv = make_server(str(site_dir), port)
@@ -95,8 +95,8 @@ def server(site_dir):
 
 
 def copy_project(dest: Path) -> Path:
-    """A throw-away copy of the project (data, docs, macros, config) to break on purpose."""
-    for name in ("data", "docs", "editions", "macros", "overrides", "scripts", "reader-text"):
+    """A throw-away copy of the project (data, docs, the guidance package, config) to break on purpose."""
+    for name in ("data", "docs", "editions", "guidance", "overrides", "scripts", "reader-text"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest

@@ -10,11 +10,11 @@ from bs4 import BeautifulSoup
 from conftest import PARSED
 from pydantic import ValidationError
 
-from macros.data import models as m
-from macros.paths import tool_slug
+from guidance.data import models as m
+from guidance.paths import tool_slug
 
 TELLS, NOT_TELLS = "It tells you ", "It does not tell you "
-# caution items that report a search or a plain fact about use, never a research finding (macros/render/tool_text.py)
+# caution items that report a search or a plain fact about use, never a research finding (guidance/render/tool_text.py)
 UNLABELLED_CAUTIONS = ("Validation in Scotland or the UK: we searched", "No evidence of validation found",
                        "This tool is used in England and Wales", "Groups it is not validated for: none recorded")
 REPEATED = re.compile(r"not known|sources used|not published", re.IGNORECASE)
@@ -79,7 +79,7 @@ def test_every_band_row_on_every_tool_page_has_its_pair(site_dir, data):
 
 
 def test_a_band_with_its_own_reading_says_it_in_its_row(site_dir, data):
-    from macros.render.bands import own_reading
+    from guidance.render.bands import own_reading
     found = 0
     for t in data.tools:
         if not isinstance(t.bands, list):

@@ -159,7 +159,7 @@ def pdf_pages(pdf: bytes) -> int:
 
 
 def test_bench_notes_print_on_one_a4_page(browser, server, data):
-    from macros.paths import tool_slug
+    from guidance.paths import tool_slug
 
     ctx = browser.new_context()
     pg = ctx.new_page()

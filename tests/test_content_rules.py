@@ -1,6 +1,6 @@
 """Plain and unambiguous, enforced. The rules on the data (who + when on every step, normative words in
 their one sense, no banned phrases, short step sentences, honest gaps for tools) live in
-macros/data/rules.py and run in `make check`; these tests call that same checker, and check the
+guidance/data/rules.py and run in `make check`; these tests call that same checker, and check the
 built pages (reading ease, abbreviations, percentages) that only a build can show."""
 from __future__ import annotations
 
@@ -10,19 +10,19 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import PARSED, text_outside
 
-from macros.check import check_project
-from macros.data.errors import Collector
-from macros.data.read import read_all
-from macros.data.rules import banned_in, check_content, normative_in, word_count
-from macros.paths import page_url, tool_slug
-from macros.site.readability import prose_from_html, score, syllables
-from macros.sitemap import all_pages
+from guidance.check import check_project
+from guidance.data.errors import Collector
+from guidance.data.read import read_all
+from guidance.data.rules import banned_in, check_content, normative_in, word_count
+from guidance.paths import page_url, tool_slug
+from guidance.site.readability import prose_from_html, score, syllables
+from guidance.sitemap import all_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_real_data_keeps_every_writing_rule():
-    """The rules themselves live in macros/data/rules.py and run in `make check` and the build."""
+    """The rules themselves live in guidance/data/rules.py and run in `make check` and the build."""
     c = Collector(ROOT)
     records = read_all(c, ROOT)
     check_content(c, records)

@@ -2,7 +2,7 @@
 in plain words, all at once, with no traceback.
 
 Each mistake in MISTAKES breaks a copy of the small fixture project (tests/fixtures/project, real texts). It is checked twice: alone, through the
-checker the build and `make check` share (macros.check.check_project), and all together, through
+checker the build and `make check` share (guidance.check.check_project), and all together, through
 `make check`'s own script in one run (test_make_check_reports_every_mistake_in_one_run).
 """
 from __future__ import annotations
@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.check import check_project
-from macros.data.errors import closest
-from macros.data.loader import DataErrors, load_site
+from guidance.check import check_project
+from guidance.data.errors import closest
+from guidance.data.loader import DataErrors, load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 

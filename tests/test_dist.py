@@ -1,4 +1,4 @@
-"""`make dist` (macros/site/dist.py), the public address, the downloads, and the production nginx configuration.
+"""`make dist` (guidance/site/dist.py), the public address, the downloads, and the production nginx configuration.
 
 One dist build per test session (`dist_site`, PUBLIC_URL=https://guidance.test), served through a real
 nginx started from deploy/nginx/ (`nginx_url`). The copy-link test uses the session build (no public address).
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.editions import current_release
+from guidance.data.editions import current_release
 
 ROOT = Path(__file__).resolve().parents[1]
 PUBLIC = "https://guidance.test/"
@@ -59,8 +59,8 @@ def test_dist_refuses_to_start_without_a_public_address(tmp_path):
 def test_no_file_of_the_current_edition_names_another_host(dist_site, data):
     """Pages, feed, sitemap, exports and PDFs (pdftotext): this site is named only at https://guidance.test/,
     and every other host is one an editor wrote (a source's address)."""
-    from macros.data.editions import older_editions
-    from macros.site.dist import editor_hosts, host_problems
+    from guidance.data.editions import older_editions
+    from guidance.site.dist import editor_hosts, host_problems
 
     older = [ed.version for ed, _u in older_editions(data)]
     assert host_problems(dist_site, PUBLIC, older, editor_hosts()) == []
@@ -89,7 +89,7 @@ def test_feed_sitemap_and_citations_use_the_public_address(dist_site, data):
 
 # ------------------------------------------------------------------ downloads
 def test_every_download_exists_is_listed_and_linked_where_readers_look(dist_site, manifest, data):
-    from macros.downloads import by_key, made_by_dist
+    from guidance.downloads import by_key, made_by_dist
 
     files = {f["key"]: f for f in manifest["files"]}
     assert set(files) == {d.key for d in made_by_dist(data)}
@@ -119,7 +119,7 @@ def test_every_download_exists_is_listed_and_linked_where_readers_look(dist_site
     for f in files.values():  # its size, as the reader sees it
         assert re.search(rf'data-download-size="{re.escape(f["key"])}">[\d.]+ [KM]B<', text), f["key"]
     for t in data.tools:  # the bench note from its tool page, the footer on every page
-        from macros.paths import tool_slug
+        from guidance.paths import tool_slug
 
         rel = f"tools/{tool_slug(t.id)}/index.html"
         got = links(rel)
@@ -131,7 +131,7 @@ def test_every_download_exists_is_listed_and_linked_where_readers_look(dist_site
 
 def test_downloads_page_without_dist_says_how_to_get_the_files(site_dir, data):
     """A plain build has no PDFs or zip: its links lead to the Downloads page rows, never to a missing file."""
-    from macros.downloads import made_by_dist
+    from guidance.downloads import made_by_dist
 
     text = (site_dir / "training" / "downloads" / "index.html").read_text(encoding="utf-8")
     assert 'id="how-to-get-these-files"' in text and "make dist" in text
@@ -142,8 +142,8 @@ def test_downloads_page_without_dist_says_how_to_get_the_files(site_dir, data):
 
 
 def test_handout_pdf_prints_the_full_address_of_each_item(dist_site, data):
-    from macros.downloads import handout_pdf
-    from macros.site.dist import pdf_text
+    from guidance.downloads import handout_pdf
+    from guidance.site.dist import pdf_text
 
     for p in data.training:
         text = re.sub(r"\s+", "", pdf_text(dist_site / handout_pdf(p.id)))  # an address may wrap in its cell
@@ -154,7 +154,7 @@ def test_handout_pdf_prints_the_full_address_of_each_item(dist_site, data):
 def test_offline_pack_in_dist_holds_the_pdfs_and_kept_editions_search(dist_site, manifest, data):
     import zipfile
 
-    from macros.data.editions import older_editions
+    from guidance.data.editions import older_editions
 
     z = zipfile.ZipFile(dist_site / next(f["path"] for f in manifest["files"] if f["key"] == "offline"))
     names = set(z.namelist())
@@ -200,7 +200,7 @@ def nginx_url(dist_site, tmp_path_factory):
     import socket
     import time
 
-    from macros.site.nginx_preview import command, ensure_nginx, find_nginx, write_config
+    from guidance.site.nginx_preview import command, ensure_nginx, find_nginx, write_config
 
     exe = find_nginx()
     if not exe:
@@ -289,7 +289,7 @@ def test_downloads_folder_sends_the_reader_to_the_downloads_page(nginx_url):
 
 
 def test_permanent_id_address_reaches_its_item(nginx_url, data):
-    from macros.paths import ids
+    from guidance.paths import ids
 
     item = next(i for i, loc in ids(data).items() if loc.kind == "MAPPA step")
     status, _h, body = fetch(nginx_url + f"id/{item}/")
@@ -302,7 +302,7 @@ def test_permanent_id_address_reaches_its_item(nginx_url, data):
 
 
 def test_every_inline_script_is_allowed_by_the_policy(dist_site):
-    from macros.site.nginx_preview import csp_problems
+    from guidance.site.nginx_preview import csp_problems
 
     assert csp_problems(dist_site) == []
 
@@ -312,7 +312,7 @@ def test_pages_and_search_run_under_the_policy(nginx_url, data, chromium):
     """Home, a tool page, a stage page and a search in chromium through nginx: no console error at all
     (a blocked inline script or style, or a file the page asks for and the server does not have)."""
 
-    from macros.paths import tool_slug
+    from guidance.paths import tool_slug
 
     messages: list[str] = []
     b = chromium  # the session's browser (conftest.py)

@@ -41,8 +41,8 @@ def _exists(site: Path, page: Path, href: str) -> bool:
 
 # ------------------------------------------------------------------ data
 def test_editions_data_is_checked(tmp_path):
-    from macros.data.editions import load_editions
-    from macros.data.loader import DataErrors, load_site
+    from guidance.data.editions import load_editions
+    from guidance.data.loader import DataErrors, load_site
 
     project = copy_project(tmp_path / "p")
     site = load_site(project).site
@@ -61,7 +61,7 @@ def test_editions_data_is_checked(tmp_path):
     ("https://localhost-no-dot/", False), ("/guidance/", False), ("https://www.example.scot/?q=1", False),
 ])
 def test_public_url_is_a_real_address_from_the_environment(url, ok):
-    from macros.public_url import PublicUrlError, public_url
+    from guidance.public_url import PublicUrlError, public_url
 
     if ok:
         got = public_url({"PUBLIC_URL": url})
@@ -110,7 +110,7 @@ def test_citations_name_the_edition_and_its_permanent_address(site_dir, data):
 
 
 def test_current_edition_permalinks_resolve(site_dir, data):
-    from macros.paths import ids
+    from guidance.paths import ids
 
     root = site_dir / "editions" / data.site.version
     for item in ids(data):
@@ -132,7 +132,7 @@ def test_no_built_page_shows_a_local_address(site_dir):
 def test_editions_page_lists_every_edition(site_dir, data):
     from bs4 import BeautifulSoup
 
-    from macros.data.editions import editions
+    from guidance.data.editions import editions
 
     html_text = (site_dir / "training" / "editions" / "index.html").read_text(encoding="utf-8")
     text = " ".join(BeautifulSoup(html_text, "html.parser").get_text(" ").split())  # as read: abbreviations unwrapped
@@ -143,7 +143,7 @@ def test_editions_page_lists_every_edition(site_dir, data):
 
 # ------------------------------------------------------------------ the change feed
 def test_change_feed_is_well_formed_and_lists_the_latest_release(site_dir, data):
-    from macros.render.site import history_items
+    from guidance.render.site import history_items
 
     feed_file = site_dir / "downloads" / "changes.atom"
     root = ET.parse(feed_file).getroot()
@@ -153,13 +153,13 @@ def test_change_feed_is_well_formed_and_lists_the_latest_release(site_dir, data)
     entries = root.findall(f"{ATOM}entry")
     ids_ = [e.find(f"{ATOM}id").text for e in entries]
     assert len(ids_) == len(set(ids_)), "entry ids must be unique"
-    from macros.site.feed import _addresses
+    from guidance.site.feed import _addresses
 
     ident, _href = _addresses(None)  # no PUBLIC_URL in the session build: links relative to the feed
     for e in entries:
         assert e.find(f"{ATOM}title").text and e.find(f"{ATOM}link").get("href").startswith("../")
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", e.find(f"{ATOM}updated").text)
-    from macros.data.editions import current_release
+    from guidance.data.editions import current_release
 
     v = current_release(data)[0]  # a draft's changes are not in the feed until it is released
     latest = [(h, item) for h, item in history_items(data) if h.version == v]
@@ -178,9 +178,9 @@ def test_change_feed_is_well_formed_and_lists_the_latest_release(site_dir, data)
 def released(tmp_path_factory):
     """A throw-away copy of the project, one release on: `scripts/release.py` cuts the next edition, and the
     previous edition is added to its build as an older one."""
-    from macros.data.editions import editions
-    from macros.data.loader import load_site
-    from macros.site.editions import add_editions
+    from guidance.data.editions import editions
+    from guidance.data.loader import load_site
+    from guidance.site.editions import add_editions
 
     project = copy_project(tmp_path_factory.mktemp("release") / "p")
     site_yaml = project / "data" / "site.yaml"
@@ -216,14 +216,14 @@ def released(tmp_path_factory):
 
 
 def _older_editions_of_the_real_build(site_dir, data):
-    from macros.data.editions import older_editions
+    from guidance.data.editions import older_editions
 
     return [ed.version for ed, _until in older_editions(data)]
 
 
 def check_older_edition(site: Path, data, version: str) -> None:
-    from macros.data.editions import older_editions
-    from macros.site.linkcheck import check
+    from guidance.data.editions import older_editions
+    from guidance.site.linkcheck import check
 
     root = site / "editions" / version
     until = dict((ed.version, u) for ed, u in older_editions(data))[version]
@@ -276,8 +276,8 @@ def test_every_older_edition_of_the_real_build(site_dir, data):
 def test_mark_page_is_idempotent_about_cite_addresses():
     import datetime as dt
 
-    from macros.data.editions import Edition
-    from macros.site.editions import mark_page
+    from guidance.data.editions import Edition
+    from guidance.site.editions import mark_page
 
     ed = Edition(version="2026.11.0", date=dt.date(2026, 11, 25), summary="First.", archive="editions/2026.11.0.zip")
     page = ('<html><head><title>T</title></head><body><article class="md-content__inner md-typeset">'

@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 import yaml
 
-from macros.data.yamlio import YamlProblem, load_text
+from guidance.data.yamlio import YamlProblem, load_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -67,7 +67,7 @@ def test_did_you_mean_says_when_the_nearest_source_is_superseded(project):
 
 
 def test_macro_hint_says_where_the_list_is_and_the_list_is_there():
-    from macros.docs_check import Known, check_page
+    from guidance.docs_check import Known, check_page
 
     problems, _ = check_page("x.md", "{{ gaps_hear() }}", 0, "PAGE-X", Known())
     assert "CONTRIBUTING.md, section 'Macros a page can use'" in str(problems[0])
@@ -75,13 +75,13 @@ def test_macro_hint_says_where_the_list_is_and_the_list_is_there():
 
 
 def test_macro_list_in_contributing_is_current():
-    from macros.docs_check import MACRO_LIST_END, MACRO_LIST_START, macro_reference
-    from macros.site.page_macros import MACRO_HELP, MACROS
+    from guidance.docs_check import MACRO_LIST_END, MACRO_LIST_START, macro_reference
+    from guidance.site.page_macros import MACRO_HELP, MACROS
 
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     block = text[text.index(MACRO_LIST_START):text.index(MACRO_LIST_END) + len(MACRO_LIST_END)]
     assert block == macro_reference(), "the macro list in CONTRIBUTING.md is out of date: run `make macro-list`"
-    assert set(MACRO_HELP) == set(MACROS), "every macro needs a line in MACRO_HELP (macros/site/page_macros.py)"
+    assert set(MACRO_HELP) == set(MACROS), "every macro needs a line in MACRO_HELP (guidance/site/page_macros.py)"
     for name in MACROS:
         assert f"`{{{{ {name}(" in block
 
@@ -126,7 +126,7 @@ def test_duplicate_glossary_term_is_refused_naming_both_places(project):
 def test_templates_pass_the_check_as_they_stand_and_are_complete(project):
     from test_editor_workflow import draft
 
-    from macros.data import models as m
+    from guidance.data import models as m
 
     draft(project)
     for args in (["tool", "TOOL-NEWTOOL"], ["step", "meeting"], ["source", "new-source-2016"]):
@@ -160,13 +160,13 @@ def _as_json(value):
 
 
 def test_every_data_file_is_valid_against_its_schema():
-    from macros.site.exports import DATA_FILES, data_file_schema
+    from guidance.site.exports import DATA_FILES, data_file_schema
 
     checked = 0
     for path in sorted((ROOT / "data").rglob("*.yaml")):
         rel = path.relative_to(ROOT).as_posix()
         name = next((s for pattern, s in DATA_FILES.items() if fnmatch.fnmatch(rel, pattern)), None)
-        assert name, f"{rel} has no schema: add it to DATA_FILES in macros/site/exports.py"
+        assert name, f"{rel} has no schema: add it to DATA_FILES in guidance/site/exports.py"
         validator = jsonschema.Draft202012Validator(data_file_schema(name))
         problems = [f"{list(e.absolute_path)}: {e.message[:200]}" for e in
                     validator.iter_errors(_as_json(yaml.safe_load(path.read_text(encoding="utf-8"))))]
@@ -182,7 +182,7 @@ def test_every_data_file_is_valid_against_its_schema():
     lambda t: t | {"sources": [{"id": "Not A Slug"}]},
 ])
 def test_schema_refuses_what_the_loader_refuses(change):
-    from macros.site.exports import data_file_schema
+    from guidance.site.exports import data_file_schema
 
     tool = _as_json(yaml.safe_load((ROOT / "data" / "tools" / "rm2000.yaml").read_text(encoding="utf-8")))
     validator = jsonschema.Draft202012Validator(data_file_schema("tool-file"))
@@ -191,7 +191,7 @@ def test_schema_refuses_what_the_loader_refuses(change):
 
 
 def test_editor_settings_point_every_data_file_at_its_schema():
-    from macros.site.exports import DATA_FILES
+    from guidance.site.exports import DATA_FILES
 
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
     pointed = {}

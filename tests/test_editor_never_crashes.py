@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.check import check_project
-from macros.site import page_macros
+from guidance.check import check_project
+from guidance.site import page_macros
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -111,7 +111,7 @@ def test_serve_stays_up_through_an_impossible_date_and_shows_it_in_the_browser(p
 
 
 CHILD = "import os, sys, time; print(os.getpid(), flush=True); time.sleep(120)"
-RUNNER = ("import sys, tempfile, pathlib; from macros.site.nginx_preview import run_until_stopped; "
+RUNNER = ("import sys, tempfile, pathlib; from guidance.site.nginx_preview import run_until_stopped; "
           f"sys.exit(run_until_stopped([sys.executable, '-c', {CHILD!r}], pathlib.Path(tempfile.mkdtemp())))")
 
 

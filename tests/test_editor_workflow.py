@@ -12,8 +12,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from macros.data.editions import current_release, is_draft, next_version
-from macros.data.loader import load_site
+from guidance.data.editions import current_release, is_draft, next_version
+from guidance.data.loader import load_site
 
 
 def run(project: Path, script: str, *args: str) -> subprocess.CompletedProcess:
@@ -98,7 +98,7 @@ def test_weakened_duty_after_a_release_names_make_next_edition(project):
 
 
 def test_change_of_meaning_is_recorded_and_labelled(project):
-    from macros.render.site import what_changed
+    from guidance.render.site import what_changed
 
     version = draft(project)
     path = weaken_ras05(project)
@@ -116,8 +116,8 @@ def test_change_of_meaning_is_recorded_and_labelled(project):
 
 
 def test_wording_fix_is_recorded_and_shown_as_wording(project):
-    from macros.render.site import what_changed
-    from macros.render.wording import earlier_wording
+    from guidance.render.site import what_changed
+    from guidance.render.wording import earlier_wording
 
     version = draft(project)
     path = project / "data" / "mappa" / "steps" / "5-exit.yaml"
@@ -142,7 +142,7 @@ def test_wording_fix_is_recorded_and_shown_as_wording(project):
 
 
 def test_feed_labels_each_kind_of_change(project):
-    from macros.site.feed import change_feed
+    from guidance.site.feed import change_feed
 
     version = draft(project)
     path = weaken_ras05(project)
@@ -169,9 +169,9 @@ def test_register_is_read_with_the_strict_loader(project):
 
 # ------------------------------------------------------------------ a draft edition
 def test_draft_keeps_the_released_edition_current(project):
-    from macros.render.common import about_panel, page_head
-    from macros.render.editions import editions_list
-    from macros.site.feed import change_feed
+    from guidance.render.common import about_panel, page_head
+    from guidance.render.editions import editions_list
+    from guidance.site.feed import change_feed
 
     version = draft(project)
     data = load_site(project)
@@ -240,9 +240,9 @@ def test_the_real_build_says_draft_exactly_when_it_is_one(site_dir, data):
 
 
 def test_the_build_make_release_freezes_is_not_a_draft(project):
-    from macros.options import BuildOptions
-    from macros.render.common import page_head
-    from macros.render.editions import editions_list
+    from guidance.options import BuildOptions
+    from guidance.render.common import page_head
+    from guidance.render.editions import editions_list
 
     version = draft(project)
     data = load_site(project, BuildOptions(release=True))  # as scripts/release.py asks for its build (--release)

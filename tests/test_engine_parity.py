@@ -76,7 +76,7 @@ def test_same_pages_titles_and_headings(site_dir, zensical_site):
 
 
 def test_every_internal_link_of_both_builds_resolves(site_dir, zensical_site):
-    from macros.site.linkcheck import check
+    from guidance.site.linkcheck import check
 
     for site in (site_dir, zensical_site):
         pages, links, broken = check(site)
@@ -84,7 +84,7 @@ def test_every_internal_link_of_both_builds_resolves(site_dir, zensical_site):
 
 
 def test_both_builds_have_permanent_links_and_a_tuned_index(site_dir, zensical_site, data):
-    from macros.theme import SEARCH_INDEX
+    from guidance.theme import SEARCH_INDEX
 
     for engine, site in (("mkdocs", site_dir), ("zensical", zensical_site)):
         assert (site / "id" / "TOOL-RM2000" / "index.html").exists(), engine
@@ -98,7 +98,7 @@ def test_both_builds_have_permanent_links_and_a_tuned_index(site_dir, zensical_s
 
 
 def _serve(site):
-    from macros.site.serve import make_server
+    from guidance.site.serve import make_server
 
     port = _free_port()
     srv = make_server(str(site), port)

@@ -1,4 +1,4 @@
-"""One generator, any engine (issue #23): only macros/engines/ knows MkDocs or the Material theme;
+"""One generator, any engine (issue #23): only guidance/engines/ knows MkDocs or the Material theme;
 the generated tree and the page-HTML pass are engine-neutral."""
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-ADAPTER = ROOT / "macros" / "engines"
+ADAPTER = ROOT / "guidance" / "engines"
 
 # what ties code to an engine: importing MkDocs, mkdocs-macros, Material or Zensical (in any spelling: `from`,
 # `import os, mkdocs`, importlib.import_module("mkdocs..."), __import__), a Material CSS class, or the theme's
-# search worker's message format. The theme's names are data, kept in macros/theme.py (below site/ and engines/,
+# search worker's message format. The theme's names are data, kept in guidance/theme.py (below site/ and engines/,
 # so both read them); the offline pack still names Material's index, as it packs a Material build.
 _ENGINE = r"(?:mkdocs|mkdocs_macros|material|zensical)\b"
 _TIED = {
@@ -22,7 +22,7 @@ _TIED = {
     "names a Material CSS class": re.compile(r"""(?<![\w-])md-[a-z][\w-]*"""),
     "names the search worker's message format": re.compile(r"\bpostMessage\b|message\.type"),
 }
-THEME_NAMES = ROOT / "macros" / "theme.py"
+THEME_NAMES = ROOT / "guidance" / "theme.py"
 # scripts that may name an engine, and why
 SCRIPTS_ALLOWED = {
     # times plain MkDocs on the same pages (the baseline of `make bench`) and types into the theme's search box
@@ -31,7 +31,7 @@ SCRIPTS_ALLOWED = {
 
 
 def _modules():
-    return sorted(p for p in (ROOT / "macros").rglob("*.py") if ADAPTER not in p.parents and p != THEME_NAMES)
+    return sorted(p for p in (ROOT / "guidance").rglob("*.py") if ADAPTER not in p.parents and p != THEME_NAMES)
 
 
 def _scripts():
@@ -53,17 +53,17 @@ def _tied(path: Path) -> list[str]:
 
 def test_only_the_adapter_package_knows_an_engine():
     found = [f for path in _modules() for f in _tied(path)]
-    assert not found, "Engine-specific code outside macros/engines/:\n" + "\n".join(found)
+    assert not found, "Engine-specific code outside guidance/engines/:\n" + "\n".join(found)
 
 
 def test_scripts_leave_engines_to_the_adapter_package():
-    """The command-line layer calls macros.engines; it never imports an engine itself (bench's baseline aside)."""
+    """The command-line layer calls guidance.engines; it never imports an engine itself (bench's baseline aside)."""
     found = [f for path in _scripts() for f in _tied(path)]
     assert not found, "Engine-specific code in scripts/:\n" + "\n".join(found)
 
 
 def test_theme_names_are_names_only():
-    """macros/theme.py may spell the theme's names, but imports nothing: no engine, no other module."""
+    """guidance/theme.py may spell the theme's names, but imports nothing: no engine, no other module."""
     text = THEME_NAMES.read_text(encoding="utf-8")
     assert not _TIED["imports mkdocs"].search(text)
     assert re.findall(r"(?m)^(?:from|import) (\S+)", text) == ["__future__", "pathlib"]
@@ -98,7 +98,7 @@ def test_the_scan_finds_what_it_looks_for():
 
 def test_the_adapter_is_small():
     lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in ADAPTER.rglob("*.py"))
-    assert lines <= 300, f"macros/engines/ has grown to {lines} lines: move engine-neutral code out of it"
+    assert lines <= 300, f"guidance/engines/ has grown to {lines} lines: move engine-neutral code out of it"
 
 
 # ------------------------------------------------------------------ the generated tree
@@ -106,13 +106,13 @@ def test_the_adapter_is_small():
 
 @pytest.fixture(scope="module")
 def tree(data):
-    from macros.site.source_tree import tree_files
+    from guidance.site.source_tree import tree_files
 
     return tree_files(data, ROOT)
 
 
 def test_every_page_is_in_the_tree_rendered(tree, data):
-    from macros.sitemap import all_pages
+    from guidance.sitemap import all_pages
 
     for p in all_pages(data):
         text = tree[f"docs/{p.src}"]
@@ -131,7 +131,7 @@ def test_generated_configs_drop_what_the_engine_cannot_run(tree):
     assert "macros" not in names and "guidance" in names
     assert [p if isinstance(p, str) else next(iter(p)) for p in zen["plugins"]] == ["search"]
     for cfg in (mk, zen):
-        assert "macros.site.page_html" in cfg["markdown_extensions"][-2:]
+        assert "guidance.site.page_html" in cfg["markdown_extensions"][-2:]
         abbr = next(e["abbr"] for e in cfg["markdown_extensions"] if isinstance(e, dict) and "abbr" in e)
         assert abbr["glossary"]["MAPPA"].startswith("Multi-Agency Public Protection Arrangements")
         assert cfg["nav"] == mk["nav"]
@@ -139,21 +139,21 @@ def test_generated_configs_drop_what_the_engine_cannot_run(tree):
 
 def test_data_text_is_never_run_as_a_template(data):
     """A macro's output holding '{{' is kept as text: the page is rendered once, never again."""
-    from macros.site.docs_render import render_docs_page
+    from guidance.site.docs_render import render_docs_page
 
     out = render_docs_page(data, "index.md", "{{ site_version }} and {{ '{{ x }}' }}")
     assert out == f"{data.site.version} and {{{{ x }}}}"
 
 
 def test_an_unknown_name_in_a_page_is_an_error(data):
-    from macros.site.docs_render import PageError, render_docs_page
+    from guidance.site.docs_render import PageError, render_docs_page
 
     with pytest.raises(PageError, match="docs/about.md.*no_such_macro"):
         render_docs_page(data, "about.md", "Text {{ no_such_macro() }}")
 
 
 def test_unchanged_files_are_not_rewritten(data, tmp_path):
-    from macros.site.source_tree import write_tree
+    from guidance.site.source_tree import write_tree
 
     first = write_tree(data, ROOT, tmp_path)
     assert first.written and not first.removed
@@ -174,8 +174,8 @@ def test_zensical_gets_raw_html_links_relative_to_the_source(link, src, want):
     """Zensical resolves every relative link from the source file; MkDocs leaves raw HTML as written."""
     import posixpath
 
-    from macros.engines.zensical_links import source_relative
-    from macros.paths import page_url
+    from guidance.engines.zensical_links import source_relative
+    from guidance.paths import page_url
 
     got = source_relative(link, src)
     assert got == want
@@ -190,11 +190,11 @@ def test_the_page_pass_runs_in_any_python_markdown():
     marker removed, tables marked, furniture kept out of search, one tooltip per word."""
     import markdown
 
-    from macros.site.page_html import page_marker
+    from guidance.site.page_html import page_marker
 
     text = (page_marker("PAGE-X", "x.md") + "# Title\n\nA MAPPA fact ([Src, p 1](s.md#a){ .cite }). MAPPA again.\n\n"
             "| A | B |\n|---|---|\n| 1 | 2 |\n\n*[MAPPA]: Multi-Agency Public Protection Arrangements\n")
-    out = markdown.markdown(text, extensions=["abbr", "attr_list", "tables", "macros.site.page_html"])
+    out = markdown.markdown(text, extensions=["abbr", "attr_list", "tables", "guidance.site.page_html"])
     assert "guidance-page" not in out
     assert 'id="note-page-x-1"' in out and 'class="note-ref" data-search-exclude' in out
     assert 'data-layout="stack"' in out and 'data-label="B"' in out

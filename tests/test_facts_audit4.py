@@ -2,7 +2,7 @@
 corrected. Each assertion names the item of the check it pins."""
 from __future__ import annotations
 
-from macros.data.status import rule_status
+from guidance.data.status import rule_status
 
 
 def _steps(data):

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import models as m
-from macros.data.errors import Collector
-from macros.data.read import read_all
-from macros.data.rules import check_content
-from macros.render.bands import band_reading, band_table
-from macros.render.tool_text import NO_VALIDATION_FOUND, caution_box, no_evidence, not_validated
-from macros.render.tools import bench_note_page, tool_page, tools_not_validated_for
+from guidance.data import models as m
+from guidance.data.errors import Collector
+from guidance.data.read import read_all
+from guidance.data.rules import check_content
+from guidance.render.bands import band_reading, band_table
+from guidance.render.tool_text import NO_VALIDATION_FOUND, caution_box, no_evidence, not_validated
+from guidance.render.tools import bench_note_page, tool_page, tools_not_validated_for
 
 ROOT = Path(__file__).resolve().parent.parent
 CHANGED = ("TOOL-RM2000", "TOOL-LS-CMI", "TOOL-OGRS", "TOOL-OASYS", "TOOL-VRAG-R", "TOOL-PCL-R", "TOOL-STABLE-2007",
@@ -46,7 +46,7 @@ def test_question_table_header_says_needs_to_show_not_must(data):
 
 def test_no_renderer_of_the_tool_pages_writes_must():
     for name in ("tools.py", "tool_text.py", "bands.py", "tools_az.py"):
-        code = (ROOT / "macros" / "render" / name).read_text(encoding="utf-8")
+        code = (ROOT / "guidance" / "render" / name).read_text(encoding="utf-8")
         strings = re.findall(r'"([^"\n]*)"', code)
         assert not [s for s in strings if re.search(r"\bmust\b", s)], name
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from conftest import FIXTURE_PROJECT
 
-from macros.check import check_project
-from macros.paths import ids
+from guidance.check import check_project
+from guidance.paths import ids
 
 
 def test_the_fixture_project_passes_the_check():
@@ -24,7 +24,7 @@ def test_the_fixture_project_has_a_little_of_everything():
 def test_the_fixture_project_builds(small_site):
     """The fixture project goes through the whole build (check, generation, MkDocs, post-build step, kept
     editions, link check): build tests that do not need the real site can start from it."""
-    from macros.paths import page_url
+    from guidance.paths import page_url
 
     small, _ = check_project(FIXTURE_PROJECT)
     for page in small.pages.values():

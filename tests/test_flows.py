@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import models as m
-from macros.data.flows import MAX_QUESTIONS, all_flows, flow_problems, walk
-from macros.data.loader import DataErrors, load_site
-from macros.data.status import STATES
-from macros.render.common import fact as fact_line
-from macros.render.flows import flow_node_page, rule_line
-from macros.render.mappa import step_sentence
-from macros.render.standing import standing_label
-from macros.site.flow_exports import flow_exports
-from macros.sitemap import generated_pages
+from guidance.data import models as m
+from guidance.data.flows import MAX_QUESTIONS, all_flows, flow_problems, walk
+from guidance.data.loader import DataErrors, load_site
+from guidance.data.status import STATES
+from guidance.render.common import fact as fact_line
+from guidance.render.flows import flow_node_page, rule_line
+from guidance.render.mappa import step_sentence
+from guidance.render.standing import standing_label
+from guidance.site.flow_exports import flow_exports
+from guidance.sitemap import generated_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,8 +11,8 @@ import subprocess
 import pytest
 from conftest import ARTIFACTS
 
-from macros.data.flows import all_flows, answer_ids, first_paths, walk
-from macros.paths import area_page, flow_page, page_url, stage_page
+from guidance.data.flows import all_flows, answer_ids, first_paths, walk
+from guidance.paths import area_page, flow_page, page_url, stage_page
 
 pytestmark = [pytest.mark.browser]
 

@@ -1,6 +1,6 @@
 """Every field a reader reads of a tool is under the history rule (issue 31): a change to its bands, band
 reading, cautions, limitations, strengths, questions, 'not validated for' or population needs a history entry
-for the edition being prepared, as a step's words do (macros/data/register.py, reader_fields)."""
+for the edition being prepared, as a step's words do (guidance/data/register.py, reader_fields)."""
 from __future__ import annotations
 
 import re
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.check import check_project
-from macros.data.register import NOT_READER_FIELDS, reader_fields
+from guidance.check import check_project
+from guidance.data.register import NOT_READER_FIELDS, reader_fields
 
 HISTORY = "history:\n  - {version: 2026.11.0, date: 2026-11-25, change: First published.}\n"
 

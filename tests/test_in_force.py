@@ -5,10 +5,10 @@ import pytest
 from bs4 import BeautifulSoup
 from pydantic import ValidationError
 
-from macros import paths
-from macros.data import models as m
-from macros.data.status import rule_status
-from macros.render.standing import standing_label
+from guidance import paths
+from guidance.data import models as m
+from guidance.data.status import rule_status
+from guidance.render.standing import standing_label
 
 
 def _rests_on_law_or_guidance(data, item) -> bool:
@@ -58,7 +58,7 @@ def test_built_pages_show_the_labels(data, site_dir):
 
 
 def test_a_cited_guidance_without_status_is_refused(small_project):
-    from macros.data.loader import DataErrors, load_site
+    from guidance.data.loader import DataErrors, load_site
 
     path = small_project / "data" / "sources" / "general.yaml"
     text = path.read_text(encoding="utf-8")

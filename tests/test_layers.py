@@ -1,8 +1,8 @@
 """The package's shape, as README.md ("How it is built") states it: the layer contract is import-linter's
 (pyproject.toml, run by `make lint`); this file holds README's picture to that contract, finds import cycles
-over every module of macros/ and scripts/, and keeps modules and functions small.
+over every module of guidance/ and scripts/, and keeps modules and functions small.
 
-Every module under macros/ is imported (so a module that cannot be imported fails here) and its imports
+Every module under guidance/ is imported (so a module that cannot be imported fails here) and its imports
 are read from its source, including imports inside functions.
 """
 from __future__ import annotations
@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-import macros
+import guidance
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGE = Path(macros.__file__).parent
+PACKAGE = Path(guidance.__file__).parent
 SCRIPTS = ROOT / "scripts"
 
 
@@ -29,17 +29,17 @@ def contract(kind: str) -> dict:
 
 
 def contract_layers() -> list[set[str]]:
-    """import-linter's layers, lowest first, each a set of names under macros/."""
+    """import-linter's layers, lowest first, each a set of names under guidance/."""
     return [{n.strip() for n in re.split(r"[|:]", layer)} for layer in reversed(contract("layers")["layers"])]
 
 
 def readme_layers() -> list[set[str]]:
-    """README's picture, lowest first: one line a layer, its modules named `macros/x.py` or `macros/x/`."""
+    """README's picture, lowest first: one line a layer, its modules named `guidance/x.py` or `guidance/x/`."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     block = text.split("\n## How it is built\n", 1)[1].split("```\n", 2)[1]
     out = []
     for line in block.splitlines():
-        names = re.findall(r"macros/(\w+)(?:\.py|/)", re.split(r"\s{3,}", line)[0])
+        names = re.findall(r"guidance/(\w+)(?:\.py|/)", re.split(r"\s{3,}", line)[0])
         if names:
             out.append(set(names))
     return out
@@ -50,8 +50,8 @@ REASON = "# long:"  # a function over the limit says why on its def line or the 
 
 
 def module_names() -> list[str]:
-    names = ["macros"]
-    for info in pkgutil.walk_packages([str(PACKAGE)], prefix="macros."):
+    names = ["guidance"]
+    for info in pkgutil.walk_packages([str(PACKAGE)], prefix="guidance."):
         names.append(info.name)
     return sorted(names)
 
@@ -70,7 +70,7 @@ def imports_of(module: str) -> set[str]:
     out: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            out.update(a.name for a in node.names if a.name.startswith("macros"))
+            out.update(a.name for a in node.names if a.name.startswith("guidance"))
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")
@@ -78,7 +78,7 @@ def imports_of(module: str) -> set[str]:
                 target = ".".join(base + ([node.module] if node.module else []))
             else:
                 target = node.module or ""
-            if not target.startswith("macros"):
+            if not target.startswith("guidance"):
                 continue
             # `from . import models` imports a module; `from .paths import x` imports from one
             subs = {f"{target}.{a.name}" for a in node.names} & known
@@ -131,7 +131,7 @@ def test_the_readme_picture_is_the_contract():
 def test_only_the_adapters_may_import_an_engine():
     forbidden = contract("forbidden")
     assert set(forbidden["forbidden_modules"]) >= {"mkdocs", "material", "zensical"}
-    others = {f"macros.{n}" for layer in contract_layers() for n in layer} - {"macros.engines"}
+    others = {f"guidance.{n}" for layer in contract_layers() for n in layer} - {"guidance.engines"}
     assert set(forbidden["source_modules"]) == others
 
 
@@ -171,9 +171,9 @@ def cycles(g: dict[str, set[str]]) -> list[list[str]]:
 
 
 def test_no_import_cycles():
-    """No cycle between any two modules of macros/ and scripts/ (import-linter's acyclic_siblings covers macros/
+    """No cycle between any two modules of guidance/ and scripts/ (import-linter's acyclic_siblings covers guidance/
     package by package; this sees the whole graph, scripts included)."""
-    g = {m: {t for t in ts if t != "macros"} for m, ts in graph().items()}  # the package's __init__ re-exports
+    g = {m: {t for t in ts if t != "guidance"} for m, ts in graph().items()}  # the package's __init__ re-exports
     g.update(script_imports())
     assert cycles(g) == []
 
@@ -184,7 +184,7 @@ def test_the_cycle_finder_finds_a_cycle():
 
 
 def python_files() -> list[Path]:
-    return sorted(p for folder in ("macros", "scripts", "tests") for p in (ROOT / folder).rglob("*.py"))
+    return sorted(p for folder in ("guidance", "scripts", "tests") for p in (ROOT / folder).rglob("*.py"))
 
 
 @pytest.mark.parametrize("path", python_files(), ids=lambda p: p.relative_to(ROOT).as_posix())

@@ -1,5 +1,5 @@
-"""Explicit build options (macros/options.py): made once by the command line (scripts/build_options.py), passed
-down in the data set; nothing under macros/ reads the environment; each build writes its own source tree, so two
+"""Explicit build options (guidance/options.py): made once by the command line (scripts/build_options.py), passed
+down in the data set; nothing under guidance/ reads the environment; each build writes its own source tree, so two
 builds with different public addresses run at once from one checkout without touching each other's files."""
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.options import BuildOptions
-from macros.public_url import PublicUrlError
+from guidance.options import BuildOptions
+from guidance.public_url import PublicUrlError
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = ROOT / "scripts"
@@ -30,7 +30,7 @@ def env_reads(path: Path) -> list[str]:
 
 
 def test_no_module_below_the_command_line_reads_the_environment():
-    found = [hit for p in sorted((ROOT / "macros").rglob("*.py")) for hit in env_reads(p)]
+    found = [hit for p in sorted((ROOT / "guidance").rglob("*.py")) for hit in env_reads(p)]
     assert not found, "read the environment in scripts/build_options.py and pass BuildOptions down:\n" + "\n".join(found)
 
 
@@ -73,7 +73,7 @@ def test_the_command_line_makes_the_options_once():
 
 
 def test_the_data_set_carries_its_options(data):
-    from macros.data.loader import load_site
+    from guidance.data.loader import load_site
 
     public = load_site(ROOT, BuildOptions(public_url="https://guidance.test/"))
     assert public.options.public_url == "https://guidance.test/" and data.options.public_url is None

@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 # a path inside the project: a top folder, then a file name with an extension
-NAMED = re.compile(r"(?<![\w./-])((?:tests|scripts|macros|data|docs|deploy|overrides|editions|\.ci)/[\w./-]*\w"
+NAMED = re.compile(r"(?<![\w./-])((?:tests|scripts|guidance|data|docs|deploy|overrides|editions|\.ci)/[\w./-]*\w"
                    r"\.(?:py|yaml|yml|md|json|js|css|conf|sh|zip|html|txt|ini|toml))(?![\w/-])")
 # names given as examples of a file an editor would create (CONTRIBUTING, `make new-tool`)
 EXAMPLES = {"data/tools/xyz.yaml", "data/facts/zz-more.yaml"}
@@ -19,7 +19,7 @@ def readers_files() -> list[Path]:
     """Where a reference is read by people: docs, data, code and configuration (tests/ names files it makes)."""
     files = [*ROOT.glob("*.md"), ROOT / "Makefile", ROOT / "mkdocs.yml", ROOT / "pyproject.toml", ROOT / ".ci" / "run",
              ROOT / "requirements.in"]
-    for folder, pattern in (("macros", "*.py"), ("scripts", "*"), ("deploy", "*"), ("data", "*.yaml"), ("docs", "*.md")):
+    for folder, pattern in (("guidance", "*.py"), ("scripts", "*"), ("deploy", "*"), ("data", "*.yaml"), ("docs", "*.md")):
         files += (ROOT / folder).rglob(pattern)
     return sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts)
 

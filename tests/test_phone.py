@@ -157,7 +157,7 @@ def test_no_page_is_over_ten_screens_with_its_folds_closed(measures):
 @pytest.mark.browser
 def test_diagram_text_is_at_least_12px_on_the_narrowest_phone(chromium, server, data):
     """The pathway drawings scale to the column: their text, as drawn, is at least 12 px at 320 px."""
-    from macros import paths
+    from guidance import paths
 
     ctx = phone(chromium, 320)
     pg = ctx.new_page()
@@ -224,7 +224,7 @@ def _dest(site_dir, page, href: str):
 
 
 def test_every_tool_is_two_taps_from_home_and_on_the_a_to_z(site_dir, data):
-    from macros.paths import page_url, tool_page
+    from guidance.paths import page_url, tool_page
 
     home = site_dir / "index.html"
     one_tap = {_dest(site_dir, home, h)[0] for h, _ in _article_links(home)} - {None}
@@ -245,7 +245,7 @@ def test_every_tool_is_two_taps_from_home_and_on_the_a_to_z(site_dir, data):
     items = BeautifulSoup(az.read_text(encoding="utf-8"), "html.parser").select("article .tools-az li")
     assert len(items) == len(data.tools)
     assert all("Assesses:" in li.get_text() for li in items)
-    from macros.render.tool_text import is_known  # a period the sources give is on the line; one they do not is left out
+    from guidance.render.tool_text import is_known  # a period the sources give is on the line; one they do not is left out
     by_abbr = {t.abbr: t for t in data.tools}
     for li in items:
         tool = by_abbr[li.find("a").get_text()]
@@ -276,7 +276,7 @@ def test_home_page_reaches_pathways_and_every_topic(site_dir):
 def test_others_who_act_link_to_their_steps(site_dir, data):
     from bs4 import BeautifulSoup
 
-    from macros.paths import agency_page, page_url
+    from guidance.paths import agency_page, page_url
 
     for ag in data.mappa.agencies:
         page = site_dir / page_url(agency_page(ag.id)) / "index.html"
@@ -297,8 +297,8 @@ def test_others_who_act_link_to_their_steps(site_dir, data):
 def test_a_step_named_by_a_question_box_is_linked_to_the_box(site_dir, data):
     from bs4 import BeautifulSoup
 
-    from macros.paths import agency_page, page_url, pathway_page, role_page, stage_page
-    from macros.render.mappa import guide_anchor
+    from guidance.paths import agency_page, page_url, pathway_page, role_page, stage_page
+    from guidance.render.mappa import guide_anchor
 
     boxed = {x: st for st in data.mappa.stages if st.guide for x in st.guide.steps
              if data.step(x).stage == st.id}

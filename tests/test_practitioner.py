@@ -9,11 +9,11 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import AS_PUBLISHED, PARSED
 
-from macros import paths
-from macros.data.loader import load_site
-from macros.render import agencies as ra
-from macros.render import mappa as rm
-from macros.site.abbr_first import first_use_only
+from guidance import paths
+from guidance.data.loader import load_site
+from guidance.render import agencies as ra
+from guidance.render import mappa as rm
+from guidance.site.abbr_first import first_use_only
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -28,7 +28,7 @@ def test_printed_text_is_large_enough_and_links_print_their_address(server, data
     """Printed: text at least 9 pt (8 pt in tables, superscript note numbers aside); every link to another
     page carries the address it prints after its text; the handout's link column prints."""
 
-    from macros.paths import tool_slug
+    from guidance.paths import tool_slug
 
     tool = tool_slug(data.tools[0].id)
     pages = ["", f"bench-notes/{tool}/", f"tools/{tool}/", f"training/paths/{data.training[0].id}/",

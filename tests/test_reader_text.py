@@ -6,10 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.check import check_project
-from macros.site.reader_html import html_lines, sentences
-from macros.site.reader_text import READER_TEXT, committed, reader_pages, write_reader_text
-from macros.sitemap import all_pages
+from guidance.check import check_project
+from guidance.site.reader_html import html_lines, sentences
+from guidance.site.reader_text import READER_TEXT, committed, reader_pages, write_reader_text
+from guidance.sitemap import all_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -104,8 +104,8 @@ def test_the_reader_text_does_not_change_with_the_day_it_is_made(data, monkeypat
 
 
 def test_what_changed_since_2026_12_1_is_read_from_its_archive_sentence_by_sentence(data):
-    from macros.data.editions import editions
-    from macros.site.edition_text import edition_text, what_changed
+    from guidance.data.editions import editions
+    from guidance.site.edition_text import edition_text, what_changed
 
     ed = next(e for e in editions(data) if e.version == "2026.12.1")
     before = edition_text(ROOT, ed.version, ed.archive)
@@ -124,7 +124,7 @@ def test_what_changed_since_2026_12_1_is_read_from_its_archive_sentence_by_sente
 
 
 def test_an_edition_text_archive_is_the_same_bytes_for_the_same_text(tmp_path):
-    from macros.site.edition_text import edition_text, text_archive, write_text_archive
+    from guidance.site.edition_text import edition_text, text_archive, write_text_archive
 
     texts = {"PAGE-A": "# A\nOne.\n", "PAGE-B": "# B\n"}
     write_text_archive(texts, tmp_path / text_archive("2027.1.0"))
@@ -150,8 +150,8 @@ def test_release_refuses_while_the_reader_text_has_unread_sentences(project):
 def test_a_draft_build_shows_the_published_edition_beside_the_draft(data):
     import datetime as dt
 
-    from macros.data.editions import editions, is_draft, shown_editions
-    from macros.site.editions import notice_html
+    from guidance.data.editions import editions, is_draft, shown_editions
+    from guidance.site.editions import notice_html
 
     assert is_draft(data)  # edition 2026.12.2 is being prepared
     shown = dict((ed.version, until) for ed, until in shown_editions(data))

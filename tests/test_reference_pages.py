@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import PARSED
 
-from macros import paths
-from macros.site.phone_tables import mark_tables
+from guidance import paths
+from guidance.site.phone_tables import mark_tables
 
 
 def page(site_dir, rel: str):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import yaml
 
-from macros.data.loader import load_site
-from macros.data.register import register_problems as _register_problems
-from macros.paths import ids
+from guidance.data.loader import load_site
+from guidance.data.register import register_problems as _register_problems
+from guidance.paths import ids
 
 
 def register_problems(data) -> list[str]:
@@ -42,7 +42,7 @@ def test_tombstone_satisfies_the_register_and_is_written(project, tmp_path):
     reg_path.write_text(yaml.safe_dump(entries))
     data = load_site(project)
     assert not register_problems(data)
-    from macros.site.permalinks import write_permalinks
+    from guidance.site.permalinks import write_permalinks
 
     write_permalinks(data, tmp_path / "out")
     page = (tmp_path / "out" / "id" / "RAS-99" / "index.html").read_text()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from macros.data.status import ASKERS, current, rule_status, rules_by_id
-from macros.render.standing import BOX_TITLE, status_line
+from guidance.data.status import ASKERS, current, rule_status, rules_by_id
+from guidance.render.standing import BOX_TITLE, status_line
 
 SKIP = ("editions", "id")  # kept editions and permanent-link redirects are not this build's pages
 
@@ -118,7 +118,7 @@ def test_never_the_coordinator_for_the_coordinators_own_question_an_rma_document
 
 
 def test_the_editors_page_lists_every_open_item_with_a_count(site_dir, data):
-    from macros.data.status import open_checks
+    from guidance.data.status import open_checks
     page = BeautifulSoup((site_dir / "still-to-check" / "index.html").read_text(encoding="utf-8"), "html.parser")
     text = " ".join(page.get_text(" ").split())
     items = open_checks(data)

@@ -91,8 +91,8 @@ def test_index_stays_within_its_size_limit(site_dir):
 
 
 def test_unknown_id_in_search_data_is_a_clear_error(small_project):
-    from macros.checks import DataErrors
-    from macros.checks import load_checked as load_site
+    from guidance.checks import DataErrors
+    from guidance.checks import load_checked as load_site
 
     path = small_project / "data" / "search.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -250,7 +250,7 @@ def test_small_words_and_numbers_do_not_decide(search_page):
 @pytest.mark.browser
 def test_an_editor_adds_a_synonym(chromium, tmp_path):
     """One data edit: a new word for a page, and the built site ranks that page first for it."""
-    from macros.site.serve import make_server
+    from guidance.site.serve import make_server
 
     word = "gatekeeping meeting"  # a word the site does not use
     project = copy_project(tmp_path / "project")
@@ -353,8 +353,8 @@ def test_a_result_opens_its_section_inside_a_phone_fold(chromium, server):
 def test_a_section_that_is_not_on_its_page_stops_the_build(data, tmp_path):
     """`section:` in data/search.yaml names a heading's anchor: a wrong one is an editor's error naming the
     file, the id, the field and the anchors the page has."""
-    from macros.data.models.pages import SearchSynonym
-    from macros.site.search_index import rewrite_index
+    from guidance.data.models.pages import SearchSynonym
+    from guidance.site.search_index import rewrite_index
 
     wrong = SearchSynonym(id="PAGE-MAPPA-RESTRICTED", section="conditional-dischrge", words=["conditional discharge"])
     broken = copy.copy(data)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.data.errors import Collector, Problem
-from macros.data.read import read_all
-from macros.data.rules import check_content
-from macros.data.sentences import (
+from guidance.data.errors import Collector, Problem
+from guidance.data.read import read_all
+from guidance.data.rules import check_content
+from guidance.data.sentences import (
     country_contradiction,
     doubled_brackets,
     modal_run_on,
@@ -15,7 +15,7 @@ from macros.data.sentences import (
     stray_must,
     year_contradiction,
 )
-from macros.generated_text import apply_reviewed, page_sentence_problems
+from guidance.generated_text import apply_reviewed, page_sentence_problems
 
 
 def _messages(lines: list[str], allowed: list[str] = ()) -> list[str]:

@@ -11,8 +11,8 @@ import time
 import urllib.error
 import urllib.request
 
-from macros.data.errors import Problem
-from macros.site.error_page import ERROR_HEADER, digest, error_page
+from guidance.data.errors import Problem
+from guidance.site.error_page import ERROR_HEADER, digest, error_page
 
 
 def _free_port() -> int:

@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PARSED, html_pages
 
-from macros.paths import page_url
-from macros.sitemap import all_pages, section_of
+from guidance.paths import page_url
+from guidance.sitemap import all_pages, section_of
 
 ROOT = Path(__file__).resolve().parents[1]
 # The 2009 report's text (not in the repository): $REPORT_TEXT_DIR, else shared/seed beside the checkout or above it
@@ -173,7 +173,7 @@ def test_the_asset_scan_sees_external_addresses():
 
 
 def test_permalinks_resolve_for_every_id(site_dir, data):
-    from macros.paths import ids
+    from guidance.paths import ids
 
     for item_id in ids(data):
         stub = site_dir / "id" / item_id / "index.html"
@@ -188,8 +188,8 @@ def test_permalinks_resolve_for_every_id(site_dir, data):
 
 def test_data_text_is_escaped_when_rendered(data):
     """A hostile string in data, forced past validation, renders as literal text, never markup."""
-    from macros.render.mappa import step_sentence
-    from macros.render.text import md
+    from guidance.render.mappa import step_sentence
+    from guidance.render.text import md
 
     evil = "<script>alert(1)</script> {{ config }} {% raw %} *x* [y](z) | a"
     out = md(evil)

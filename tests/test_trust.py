@@ -10,13 +10,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.data.errors import Collector
-from macros.data.read import read_all
-from macros.data.rules import check_content
-from macros.data.sentences import bare_that, capital_articles, meta_phrases
-from macros.data.status import rule_status
-from macros.generated_text import REVIEWED, check_generated, contradictions, text_problems
-from macros.site.reader_text import reader_pages
+from guidance.data.errors import Collector
+from guidance.data.read import read_all
+from guidance.data.rules import check_content
+from guidance.data.sentences import bare_that, capital_articles, meta_phrases
+from guidance.data.status import rule_status
+from guidance.generated_text import REVIEWED, check_generated, contradictions, text_problems
+from guidance.site.reader_text import reader_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 META = ["said once on the page", "not in every band"]
@@ -35,7 +35,7 @@ def _content_problems(project: Path) -> list[str]:
 
 
 def _load_problems(project: Path) -> list[str]:
-    from macros.data.loader import DataErrors, load_site
+    from guidance.data.loader import DataErrors, load_site
     try:
         load_site(project)
     except DataErrors as exc:
@@ -249,7 +249,7 @@ def test_the_pages_named_in_the_issue_now_read_right(site_dir):
 def test_a_rule_resting_on_an_unchecked_copy_is_in_force_for_readers_and_open_for_editors(data):
     """The state of our own copies is not a reader's status: a rule whose in-force citation was read only in a
     copy shows the source in force, and the copy is an open item on the editors' page."""
-    from macros.data.status import open_checks
+    from guidance.data.status import open_checks
     fact = data.facts["mappa-prison-one-plan"]
     assert any("not yet checked" in (r.at or "") for r in fact.sources)
     assert rule_status(data, fact).text == "In force: MAPPA: national guidance 2022"

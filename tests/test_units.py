@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import paths
-from macros.render.text import in_100, join_words, lower_first, md, pct
-from macros.site.exports import _flat, to_csv
-from macros.site.linkcheck import check
+from guidance import paths
+from guidance.render.text import in_100, join_words, lower_first, md, pct
+from guidance.site.exports import _flat, to_csv
+from guidance.site.linkcheck import check
 
 # ------------------------------------------------------------------ paths: the one place for locations
 
@@ -50,7 +50,7 @@ def test_generated_page_paths_follow_the_id():
 
 
 def test_renderers_spell_no_page_path_of_their_own():
-    """Every link target in the renderers comes from macros/paths.py (issue: one place for links)."""
+    """Every link target in the renderers comes from guidance/paths.py (issue: one place for links)."""
     offenders = []
     for f in sorted((Path(paths.__file__).parent / "render").glob("*.py")):
         for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
@@ -126,7 +126,7 @@ def test_text_outside_leaves_the_tree_unchanged():
 
 
 def test_md_table_writes_header_rule_and_rows():
-    from macros.render.text import md_table
+    from guidance.render.text import md_table
 
     assert md_table(["A", "B"], [[1, "x"], ["y", ""]]) == "| A | B |\n|---|---|\n| 1 | x |\n| y |  |\n"
     assert md_table(["Only"], []) == "| Only |\n|---|\n"

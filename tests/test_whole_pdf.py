@@ -9,9 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from macros.site.pdfs import WHOLE, print_pdfs
-from macros.site.whole_pdf import on_paper, reading_order
-from macros.sitemap import all_pages
+from guidance.site.pdfs import WHOLE, print_pdfs
+from guidance.site.whole_pdf import on_paper, reading_order
+from guidance.sitemap import all_pages
 
 
 def _titles(pdf: bytes) -> list[str]:

@@ -7,8 +7,8 @@ import sys
 import yaml
 from bs4 import BeautifulSoup
 
-from macros import paths
-from macros.render.wording import word_diff
+from guidance import paths
+from guidance.render.wording import word_diff
 
 
 def test_word_diff_marks_words_taken_out_and_put_in():

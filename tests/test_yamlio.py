@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.data.yamlio import LineDict, LineList, YamlProblem, decode, load_text, split_front_matter
+from guidance.data.yamlio import LineDict, LineList, YamlProblem, decode, load_text, split_front_matter
 
 
 def test_records_and_lists_remember_their_lines():

@@ -1,0 +1,80 @@
+"""The MkDocs plugin `guidance` (listed in the generated mkdocs.yml): the little that needs MkDocs itself.
+
+Pages reach MkDocs finished (scripts/generate.py writes them, guidance/site/page_html.py finishes their
+HTML). What is left needs MkDocs' own objects:
+- a page outside the navigation (a stage, a tool...) shows the listed page it hangs under as the
+  active section (front matter `nav_parent`, written by the generator);
+- the page description is escaped (the theme prints it as it is);
+- under `mkdocs serve`, the post-build step (permanent links, search keys, readability report) runs
+  after every rebuild; `scripts/build.py` runs it itself after a build, for either engine.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from ..data.loader import load_site
+from ..options import BuildOptions
+from ..site.postbuild import finish_site
+
+NOT_HERE = ("This mkdocs.yml is the source of the generated configuration, not run as it is: the pages are "
+            "generated from data/ first. Run `make build` (or `make serve` for a live preview); MkDocs then builds "
+            "build/src/mkdocs.yml.")
+
+
+class GuidancePlugin(BasePlugin):
+    config_scheme = (
+        ("project", config_options.Type(str, default="")),  # the project folder (data/)
+        # the build's options (guidance/options.py), as the generator wrote them into the generated mkdocs.yml
+        ("public_url", config_options.Type(str, default="")),
+        ("today", config_options.Type(str, default="")),
+        ("release", config_options.Type(bool, default=False)),
+    )
+
+    def __init__(self):
+        super().__init__()
+        self.command = "build"
+        self.nav_pages: dict = {}  # src -> the navigation's Page
+        self.activated = None  # the listed page marked active while a page outside the navigation renders
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def on_config(self, config):
+        if not self.config["project"]:  # the project's own mkdocs.yml: the source of the generated one
+            raise PluginError(NOT_HERE)
+        return config
+
+    def on_nav(self, nav, config, files):
+        self.nav_pages = {p.file.src_uri: p for p in nav.pages}
+        return nav
+
+    def on_page_context(self, context, page, config, nav):
+        desc = page.meta.get("description")
+        if desc:
+            page.meta["description"] = html.escape(" ".join(str(desc).split()), quote=True)
+        top = self.nav_pages.get(page.meta.get("nav_parent") or "")
+        if top is not None and top is not page:  # a page outside the navigation: show where it belongs
+            top.active = True
+            self.activated = top
+        return context
+
+    def on_post_page(self, output, page, config):
+        if self.activated is not None:
+            self.activated.active = False
+            self.activated = None
+        return output
+
+    @event_priority(-100)  # after print-site has written the print page, whose links the step repairs
+    def on_post_build(self, config):
+        if self.command != "serve":
+            return
+        c = self.config
+        options = BuildOptions(public_url=c["public_url"] or None, release=c["release"],
+                               **({"today": dt.date.fromisoformat(c["today"])} if c["today"] else {}))
+        finish_site(load_site(Path(c["project"]), options), Path(config.site_dir), "mkdocs")

@@ -1,0 +1,275 @@
+"""Search: index what a reader reads, and the words readers use (data/search.yaml).
+
+Three steps: 1 by the generator (guidance/site/source_tree.py), 2 by the page-HTML pass
+(guidance/site/page_html.py), 3 by the post-build step (guidance/site/postbuild.py):
+1. `search_meta`: pages named under `exclude` in data/search.yaml stay out of search; pages under
+   `boost` rank higher or lower (Material reads `search: {exclude, boost}` from the page meta).
+2. `mark_furniture`: permalink rows, copy buttons, inline source links and pictures that repeat a
+   text list are marked `data-search-exclude`, so the theme's search leaves them out of the index.
+   (The page-facts banner and the cite box are marked where they are rendered.)
+3. `rewrite_index`: after the theme has written search/search_index.json, each entry gets a `keys`
+   field (the permanent IDs that live there, a tool's short name, and the synonyms from
+   data/search.yaml) and a `bestbet` field (the best-bet questions), both searched with their own
+   boost (mkdocs.yml, `plugins: search: fields`). Empty sections and furniture left-overs are dropped.
+   It also writes search/vocabulary.js (a script, so that it loads from file://): every word of the index with how often it occurs, and the
+   run-together form of every id and tool name ("lscmi" -> "LS/CMI"), for the browser's spelling
+   correction ("Did you mean ...", docs/assets/site.js). A tool's short name goes into `keys` run
+   together ("hcr20"), so the digits of a tool's name never match a number typed on its own.
+
+The typed query itself is tidied in the browser before it reaches the theme's search worker
+(docs/assets/site.js): small words are dropped, numbers and two-letter words must match exactly.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from ..data.sitedata import SiteData, per_data
+from ..paths import all_ids, page_url
+from ..sitemap import generated_pages
+from ..theme import SEARCH_INDEX
+
+INDEX = Path("search") / "search_index.json"
+VOCABULARY = Path("search") / "vocabulary.js"
+
+
+# ---------------------------------------------------------------- 1. page meta
+
+
+def _page_ids(data: SiteData) -> dict[str, str]:
+    """Page id -> page source path, hand-written and generated pages."""
+    out = {p.meta.id: src for src, p in data.pages.items()}
+    out.update({p.id: p.src for p in generated_pages(data)})
+    return out
+
+
+def search_meta(data: SiteData, meta: dict) -> dict:
+    """The `search` meta for a page: excluded, boosted, or as the page itself says."""
+    page_id = meta.get("id", "")
+    search = dict(meta.get("search") or {})
+    if page_id in data.search.exclude:
+        search["exclude"] = True
+    if page_id in data.search.boost:
+        search["boost"] = data.search.boost[page_id]
+    return search
+
+
+# ---------------------------------------------------------------- 2. furniture
+
+
+_ID_ROW = re.compile(r'<p>(?=<code>[A-Z0-9-]+</code>\s*<span class="permalink")')
+_CLASSED = re.compile(
+    r'<(span|a|button|svg)((?:\s+[\w:-]+(?:="[^"]*")?)*?\s+class="(?:[^"]*\s)?(permalink|copy-cite|cite|pathway|icon-array|not-known)(?:\s[^"]*)?")'
+)
+
+
+_URL_LINK = re.compile(r'<a (?=[^>]*>\s*https?://[^<]*</a>)')
+
+
+def mark_furniture(html_text: str) -> str:
+    """Add data-search-exclude to page furniture. The theme strips the attribute after indexing.
+
+    Furniture: the id-and-permalink row, permalink spans and copy buttons, inline source links,
+    pictures that have a text version beside them, "Not known" notes (they answer no search), and
+    links whose text is a bare web address."""
+    html_text = _ID_ROW.sub('<p data-search-exclude="1">', html_text)
+    html_text = _URL_LINK.sub('<a data-search-exclude="1" ', html_text)
+    return _CLASSED.sub(lambda mt: f'<{mt.group(1)} data-search-exclude="1"{mt.group(2)}', html_text)
+
+
+# ---------------------------------------------------------------- 3. the index
+
+
+def _words(values) -> str:
+    seen: list[str] = []
+    for v in values:
+        v = " ".join(str(v).split())
+        if v and v not in seen:
+            seen.append(v)
+    return " ".join(seen)
+
+
+def index_terms(data: SiteData) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(keys, best bets) by location (page URL, with '#anchor' for an item on a page)."""
+    located = all_ids(data)
+    abbr = {t.id: t.abbr for t in data.tools}
+    pages = _page_ids(data)
+
+    def where(item_id: str) -> str | None:
+        if item_id in located:
+            return located[item_id].url
+        if item_id in pages:
+            return page_url(pages[item_id])
+        return None
+
+    keys: dict[str, list[str]] = {}
+    for item_id, loc in located.items():
+        keys.setdefault(loc.url, []).append(item_id)
+        if item_id in abbr:  # run together: "HCR-20 V3" -> "hcr20 v3" (its parts are in the title)
+            keys[loc.url].append(" ".join(squash(w) for w in abbr[item_id].split()))
+    for page_id, src in pages.items():
+        keys.setdefault(page_url(src), []).append(page_id)
+    for syn in data.search.synonyms:
+        url = where(syn.id)
+        if url is not None:
+            keys.setdefault(_at(url, syn.section), []).extend(syn.words)
+    bets: dict[str, list[str]] = {}
+    for bet in data.search.best_bets:
+        url = where(bet.id)
+        if url is not None:
+            bets.setdefault(_at(url, bet.section), []).append(bet.query)
+    return keys, bets
+
+
+def _at(url: str, section: str | None) -> str:
+    """A page's address, or one section of it (a synonym or best bet with `section:` lands on that heading)."""
+    return f"{url.split('#')[0]}#{section}" if section else url
+
+
+def missing_sections(data: SiteData, locations: set[str]) -> list[str]:
+    """Editors' messages for each `section:` in data/search.yaml that names no heading of its page."""
+    out = []
+    entries = [("synonyms", i, x) for i, x in enumerate(data.search.synonyms)]
+    entries += [("best_bets", i, x) for i, x in enumerate(data.search.best_bets)]
+    pages = _page_ids(data)
+    located = all_ids(data)
+    for key, i, x in entries:
+        if not x.section:
+            continue
+        url = located[x.id].url if x.id in located else page_url(pages[x.id]) if x.id in pages else None
+        if url is None or _at(url, x.section) in locations:
+            continue
+        page = url.split("#")[0]
+        near = sorted(loc.split("#")[1] for loc in locations if loc.startswith(page + "#"))
+        out.append(f"data/search.yaml | {x.id} | {key}[{i}].section: no heading '{x.section}' on /{page}. "
+                   f"Its headings' anchors are: {', '.join(near) or 'none'}.")
+    return out
+
+
+_EMPTY_PARENS = re.compile(r"\s*\((?:\s|[;,.]|&nbsp;)*\)")
+_EMPTY_LIST = re.compile(r"(?:\s*;)+\s*(?=</p>|</li>|$)|(?<=<p>)(?:\s*;)+|(?:\s*;){2,}")
+# furniture that sits inside a block of content (a step's or tool's record-keeping lines)
+_RECORD_LINES = re.compile(
+    r"Answers: Recommendation \d+(?:, Recommendation \d+)*\.?"
+    r"|History: \d{4}\.\d+\.\d+:[^<]*?(?=</p>|</li>|$)"
+    r"|<p>(?:<strong>)?Change history(?:</strong>)?</p>\s*<ul>.*?</ul>"
+)
+_EMPTY_LABEL = re.compile(r"\b(?:Source|Sources):\s*(?=[A-Z][a-z]+(?: [a-z]+)*:|</p>|</li>|$)")
+
+
+NB_HYPHEN = "\u2011"  # looks like a hyphen; the index does not split words at it
+
+
+def glue_tool_names(data: SiteData, text: str) -> str:
+    """'HCR-20' -> 'HCR\u201120' in indexed text: one word, so a number typed on its own never matches the
+    digits of a tool's name. Query words still match it as the start of a word ('hcr')."""
+    pattern = _tool_name_digits(data)
+    return pattern.sub(lambda mt: mt.group(1) + NB_HYPHEN + mt.group(2), text) if pattern else text
+
+
+@per_data
+def _tool_name_digits(data: SiteData):
+    stems = sorted({m.group(1) for t in data.tools for m in re.finditer(r"\b([A-Za-z]+)-\d", f"{t.abbr} {t.name}")},
+                   key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, stems)) + r")-(\d)", re.I) if stems else None
+
+
+def _clean(text: str) -> str:
+    """Remove what excluded source links leave behind ('()', '; ;'), and record-keeping lines."""
+    text = _EMPTY_PARENS.sub("", text)
+    text = _EMPTY_LIST.sub("", text)
+    text = _RECORD_LINES.sub("", text)
+    text = re.sub(r"<code>([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)</code>", r"\1", text)  # an id reads the same as plain text
+    text = _EMPTY_LABEL.sub("", text)
+    text = re.sub(r"<p>\s*</p>", "", text)
+    text = re.sub(r"(</(?:p|li|ul|ol)>)\s+(<)|(>)\s+(</?(?:p|li|ul|ol)>)", r"\1\2\3\4", text)  # space between blocks
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+_SEPARATOR = re.compile(r"[\s\-/'\u2019]+")  # as mkdocs.yml `plugins: search: separator`
+_TAG = re.compile(r"<[^>]+>")
+
+
+def squash(text: str) -> str:
+    """A name or id run together, as a reader may type it: 'LS/CMI' -> 'lscmi', 'Static-99R' -> 'static99r'."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def vocabulary(data: SiteData, docs: list[dict]) -> dict:
+    """Every word of the index (split and trimmed as the theme's search does) with its count, and the
+    run-together forms of ids, tool names and multi-part synonyms, each with the form to show."""
+    counts: dict[str, int] = {}
+    for doc in docs:
+        text = " ".join([doc.get("title", ""), html.unescape(_TAG.sub(" ", doc.get("text", ""))),
+                         doc.get("keys", ""), doc.get("bestbet", "")])
+        for w in _SEPARATOR.split(text.lower()):
+            w = re.sub(r"^\W+|\W+$", "", w)
+            if len(w) >= 3 and not w.isdigit():
+                counts[w] = counts.get(w, 0) + 1
+    joined: dict[str, str] = {}
+    names = [t.abbr for t in data.tools] + [t.name for t in data.tools] + list(all_ids(data))
+    names += [w for syn in data.search.synonyms for w in syn.words]
+    for name in names:
+        key = squash(name)
+        if len(key) >= 4 and key != name.lower():
+            joined.setdefault(key, name)
+    return {"words": dict(sorted(counts.items())), "joined": dict(sorted(joined.items())),
+            "phrases": phrases(data, docs)}
+
+
+def phrases(data: SiteData, docs: list[dict]) -> dict[str, str]:
+    """The readers' words and ids (keys and best bets), each with the title of the one section or page they
+    name: a search that reads only titles and text (Zensical's) is given that title instead (site.js).
+    A phrase that names two places (a synonym shared by two tools) is left out."""
+    titles = {doc["location"]: html.unescape(_TAG.sub("", doc.get("title", ""))) for doc in docs}
+    keys, bets = index_terms(data)
+    found: dict[str, set[str]] = {}
+    for terms in (keys, bets):
+        for loc, words in terms.items():
+            if loc not in titles:
+                continue
+            for word in words:
+                found.setdefault(" ".join(word.lower().split()), set()).add(titles[loc])
+    return {p: next(iter(t)) for p, t in sorted(found.items()) if len(t) == 1 and p not in next(iter(t)).lower()}
+
+
+def rewrite_index(data: SiteData, site_dir: Path, engine: str = "mkdocs") -> dict:
+    """Add keys and best bets to the engine's index, drop empty sections. Returns counts."""
+    path = Path(site_dir) / SEARCH_INDEX.get(engine, INDEX)
+    if not path.exists():
+        return {}
+    index = json.loads(path.read_text(encoding="utf-8"))
+    entries = "docs" if "docs" in index else "items"  # MkDocs with Material / Zensical
+    keys, bets = index_terms(data)
+    docs = []
+    before = path.stat().st_size
+    for doc in index[entries]:
+        loc = doc["location"]
+        doc.pop("tags", None)  # ids now live in 'keys', on the section they belong to
+        doc["text"] = glue_tool_names(data, _clean(doc.get("text", "")))
+        doc["title"] = glue_tool_names(data, doc.get("title", ""))  # "20 working days" never matches "HCR-20 V3"
+        if "#" in loc and not doc["text"] and loc not in keys and loc not in bets:
+            continue  # a heading with nothing under it (for example the cite box): no answer to show
+        if loc in keys:
+            doc["keys"] = glue_tool_names(data, _words(keys[loc]))
+        if loc in bets:
+            doc["bestbet"] = _words(bets[loc])
+        docs.append(doc)
+    wrong = missing_sections(data, {doc["location"] for doc in index[entries]})
+    if wrong:
+        raise SystemExit("\n".join(wrong))
+    index[entries] = docs
+    out = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(out, encoding="utf-8")
+    write_vocabulary(Path(site_dir), vocabulary(data, docs))
+    return {"entries": len(docs), "bytes_before": before, "bytes_after": len(out.encode("utf-8"))}
+
+
+def write_vocabulary(site_dir: Path, words: dict) -> None:
+    """search/vocabulary.js: the words for spelling help, as a script (a page opened from file:// may load a
+    script but not fetch a file), setting `window.__searchVocabulary`; docs/assets/site.js adds it on first use."""
+    (site_dir / VOCABULARY).parent.mkdir(parents=True, exist_ok=True)  # Zensical keeps its index elsewhere
+    text = json.dumps(words, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    (site_dir / VOCABULARY).write_text(f"window.__searchVocabulary = {text};\n", encoding="utf-8")

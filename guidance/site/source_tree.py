@@ -1,0 +1,181 @@
+"""Generation as its own step: the complete, engine-neutral source tree, written before any engine runs.
+
+`write_tree(data, root, out)` writes into `out` (build/src/ by default):
+- `docs/`: every page as finished Markdown with its front matter. Hand-written pages have their macros
+  rendered; generated pages are drawn from data. Each page carries its heading, the page head, the
+  "About this page" panel, its breadcrumbs (front matter `crumbs`, drawn by overrides/partials/path.html)
+  and its search settings (`search`, from data/search.yaml). Plus every asset of docs/, the exports,
+  JSON Schemas and the change feed.
+- `overrides/`: the theme additions, copied.
+- `mkdocs.yml` and `zensical.yml`: each engine's configuration (guidance/site/engine_config.py).
+A file is written only when its text changed, and files no longer generated are removed, so an
+engine watching the tree rebuilds only what changed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..data.sitedata import SiteData
+from ..data.yamlio import split_front_matter
+from ..paths import CHANGE_FEED
+from ..render.common import about_panel, page_head
+from ..render.standing import not_settled_box
+from ..sitemap import generated_pages, page_index
+from ..theme import ZENSICAL_SEARCH_SHIM, ZENSICAL_SEARCH_SHIM_PATH
+from .breadcrumbs import crumbs, trail
+from .docs_render import render_docs_page
+from .engine_config import ENGINES, config_text, engine_config, nav_entries, read_config
+from .exports import all_exports
+from .feed import change_feed
+from .generate import render_page
+from .page_html import page_marker
+from .search_index import search_meta
+
+DEFAULT_OUT = Path("build") / "src"
+
+
+@dataclass
+class TreeReport:
+    written: list[str] = field(default_factory=list)  # paths (under the tree) whose text changed
+    removed: list[str] = field(default_factory=list)
+    files: int = 0
+
+
+class TreeError(Exception):
+    """A page the generator cannot write (for example a docs/ page that clashes with a generated one)."""
+
+
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    raw = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        if path.read_bytes() == raw:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(raw)
+    tmp.replace(path)  # an engine watching the tree never reads a half-written file
+    return True
+
+
+def page_content(data: SiteData, src: str, meta: dict, body: str) -> str:
+    """A page's Markdown below its front matter: marker, heading, page head, body, about panel (also read by
+    the reader text, guidance/site/reader_text.py)."""
+    title = meta.get("title") or ""
+    head = page_head(data, src, meta)
+    foot = about_panel(data, src, meta, title)
+    text = body.lstrip()
+    if text.startswith("# "):  # a page that writes its own title: the head goes under it
+        first, _, rest = text.partition("\n")
+        heading, text = first + "\n\n", rest
+    else:
+        heading = f"# {title}\n\n"
+    # rules the national text read here does not settle: said once, after the page's own answer (each such
+    # rule's status line links down to it), so a reader meets what the page says first
+    box = not_settled_box(data, src, text)
+    page_id = str(meta.get("id") or src)
+    return f"{page_marker(page_id, src)}{heading}{head}\n{text.rstrip()}\n\n{box}{foot}"
+
+
+def finish_page(data: SiteData, src: str, meta: dict, body: str, nav_crumbs) -> str:
+    """A page as every engine receives it: front matter, heading, page head, body, about panel."""
+    meta = dict(meta)
+    meta["search"] = search_meta(data, meta)
+    if not meta["search"]:
+        del meta["search"]
+    content = page_content(data, src, meta, body)
+    chain, trail_crumbs = nav_crumbs(src)
+    meta["crumbs"] = [{"title": c.title, "url": c.url} for c in trail_crumbs]
+    if chain[0] != src:
+        meta["nav_parent"] = chain[0]  # the listed page to show as the active section
+    meta.pop("render_macros", None)
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{front}---\n\n{content}"
+
+
+def _crumb_maker(data: SiteData, config: dict):
+    nav = nav_entries(config)
+    info = page_index(data)
+    titles = {s: t for s, (t, _k, _key) in info.items()}
+
+    def make(src: str):
+        chain = trail(src, set(nav), info)
+        top = nav.get(chain[0])
+        sections = list(top.sections) if top is not None else []
+        return chain, crumbs(src, sections, chain, titles)
+
+    return make
+
+
+def page_bodies(data: SiteData, root: Path) -> list[tuple[str, dict, str]]:
+    """Every page readers see, as (source path, front matter, body with macros rendered): the hand-written
+    pages of docs/, then the pages generated from data."""
+    docs = Path(root) / "docs"
+    out: list[tuple[str, dict, str]] = []
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        if rel not in data.pages:
+            continue  # not a page of the site (the loader reports pages without front matter)
+        fm, body, _offset = split_front_matter(path.read_text(encoding="utf-8"))
+        meta = yaml.safe_load(fm or "") or {}
+        out.append((rel, meta, render_docs_page(data, rel, body, render=meta.get("render_macros") is not False)))
+    hand = {src for src, _m, _b in out}
+    for page in generated_pages(data):
+        if page.src in hand:
+            raise TreeError(f"docs/{page.src} clashes with a page generated from data. Rename or remove docs/{page.src}.")
+        out.append((page.src, page.meta(), render_page(data, page)))
+    return out
+
+
+def tree_files(data: SiteData, root: Path) -> dict[str, str | bytes]:
+    """Every file of the tree (path under the tree -> content), pages and configurations included."""
+    root = Path(root)
+    config = read_config(root)
+    nav_crumbs = _crumb_maker(data, config)
+    docs = root / "docs"
+    out: dict[str, str | bytes] = {}
+    for path in sorted(p for p in docs.rglob("*") if p.is_file()):
+        if path.suffix != ".md":
+            out[f"docs/{path.relative_to(docs).as_posix()}"] = path.read_bytes()
+    for src, meta, body in page_bodies(data, root):
+        out[f"docs/{src}"] = finish_page(data, src, meta, body, nav_crumbs)
+    generated = generated_pages(data)
+    for path, text in all_exports(data).items():
+        out[f"docs/{path}"] = text
+    out[f"docs/{CHANGE_FEED}"] = change_feed(data)
+    out[f"docs/{ZENSICAL_SEARCH_SHIM_PATH}"] = ZENSICAL_SEARCH_SHIM
+    overrides = root / "overrides"
+    for path in sorted(p for p in overrides.rglob("*") if p.is_file()):
+        out[f"overrides/{path.relative_to(overrides).as_posix()}"] = path.read_bytes()
+    srcs = [p.src for p in generated]
+    for engine in ENGINES:
+        name = "mkdocs.yml" if engine == "mkdocs" else "zensical.yml"
+        out[name] = config_text(engine_config(config, data, engine, srcs, root))
+    return out
+
+
+def write_tree(data: SiteData, root: Path, out: Path | None = None) -> TreeReport:
+    """Write the tree; only changed files are touched, stale ones removed."""
+    root = Path(root).resolve()
+    out = (root / DEFAULT_OUT) if out is None else Path(out)
+    files = tree_files(data, root)
+    report = TreeReport(files=len(files))
+    for rel, content in files.items():
+        if write_if_changed(out / rel, content):
+            report.written.append(rel)
+    for sub in ("docs", "overrides"):
+        base = out / sub
+        if not base.exists():
+            continue
+        for path in sorted(base.rglob("*"), reverse=True):
+            rel = path.relative_to(out).as_posix()
+            if path.is_file() and rel not in files:
+                path.unlink()
+                report.removed.append(rel)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return report

@@ -1,8 +1,0 @@
-"""The engine adapters: the only package under macros/ that knows a site engine (MkDocs with Material,
-Zensical). The theme's names are data in macros/theme.py, below site/ and engines/. Everything else in macros/ is engine-neutral (tests/test_engines.py scans for it).
-
-- `mkdocs_plugin`: the MkDocs plugin `guidance` (active navigation section of a page outside the
-  navigation, the description escaped for the theme, the post-build step under `mkdocs serve`);
-- `zensical_links`: raw-HTML links made relative to the source file, as Zensical resolves them;
-- `run`: how each engine builds and serves the generated tree.
-"""
