@@ -153,3 +153,10 @@ def test_the_police_page_shows_no_olr_yearly_report(site_dir):
     assert "MAPPA-MT-15" not in police and "not the police" in police
     council = (site_dir / "mappa" / "agencies" / "council" / "index.html").read_text(encoding="utf-8")
     assert "MAPPA-MT-15" in council and "lead authority for an OLR" in council
+
+
+def test_10_1_3_ministers_powers_after_conditional_discharge_rest_on_the_act(data):
+    fact = data.facts["mappa-rp-cd-ministers"]
+    got = rule_status(data, fact)
+    assert got.state == "in force" and "sections 200 and 202" in got.text
+    assert "consent is needed" not in fact.text and "warrant" in fact.text
