@@ -104,3 +104,59 @@ def test_10_2_sentences_read_right_on_the_built_pages(site_dir):
     assert "page 4, page 4" not in index and "meet four tests" not in index
     prison = (site_dir / "mappa" / "prison" / "index.html").read_text(encoding="utf-8")
     assert "Enhanced ICM covers everyone in MAPPA. That means" not in prison
+
+
+def _agency_step_ids(data, agency_id):
+    from guidance.render.agencies import agency_steps
+
+    return {s.id for s, _, _ in agency_steps(data, data.agency(agency_id))}
+
+
+def test_10_1_2_the_olr_lead_authority_is_the_one_the_act_names_never_the_police(data):
+    olr = ("MAPPA-MT-14", "MAPPA-MT-15", "MAPPA-MT-16")
+    for rid in olr:
+        assert _steps(data)[rid].actor == "olr-lead-authority", rid
+    role = data.role("olr-lead-authority")
+    assert "cjsa-2003-s7" in _refs(role) and data.sources["cjsa-2003-s7"].kind == "legislation"
+    assert "not name the police" in role.description
+    assert not set(olr) & _agency_step_ids(data, "police")  # the police page lists none of them
+    for agency in ("council", "sps", "health"):  # community, prison, hospital (s7(3), (1), (2))
+        assert set(olr) <= _agency_step_ids(data, agency), agency
+        share = next(s for s in data.agency(agency).shared if s.role == "olr-lead-authority")
+        assert any(r.id == "cjsa-2003-s7" for r in share.sources), agency
+    assert "cjsa-2003-s7" in _refs(data.facts["mappa-olr-lead-authority"])
+
+
+def test_10_1_11_registering_every_sex_offender_is_not_shown_as_a_health_boards_duty(data):
+    health = next(s for s in data.agency("health").shared if s.role == "responsible-authorities")
+    assert health.categories == ["restricted-patient"]  # s10(11); 2022 paras 3.5-3.6
+    assert "ssi-2009-269" in _refs(health) and any("3.5" in (r.at or "") for r in health.sources)
+    assert "MAPPA-ID-03" not in _agency_step_ids(data, "health")
+    for agency in ("police", "council", "sps"):
+        assert "MAPPA-ID-03" in _agency_step_ids(data, agency), agency
+    assert "MAPPA-ID-04" in _agency_step_ids(data, "health")
+
+
+def test_10_1_16_the_social_security_scotland_label_dates_the_duty(data):
+    got = rule_status(data, data.facts["mappa-dtc-sss"])
+    assert got.state == "in force" and "8 January 2021" in got.text and "guidance" not in got.text
+
+
+def test_mt_01_confidentiality_statement_rests_on_the_2022_document_set(data):
+    mt01 = _steps(data)["MAPPA-MT-01"]
+    assert mt01.applies_now is None and rule_status(data, mt01).state == "in force"
+    assert any(r.id == "mappa-guidance" and "5B" in (r.at or "") for r in mt01.sources)
+
+
+def test_the_police_page_shows_no_olr_yearly_report(site_dir):
+    police = (site_dir / "mappa" / "agencies" / "police" / "index.html").read_text(encoding="utf-8")
+    assert "MAPPA-MT-15" not in police and "not the police" in police
+    council = (site_dir / "mappa" / "agencies" / "council" / "index.html").read_text(encoding="utf-8")
+    assert "MAPPA-MT-15" in council and "lead authority for an OLR" in council
+
+
+def test_10_1_3_ministers_powers_after_conditional_discharge_rest_on_the_act(data):
+    fact = data.facts["mappa-rp-cd-ministers"]
+    got = rule_status(data, fact)
+    assert got.state == "in force" and "sections 200 and 202" in got.text
+    assert "consent is needed" not in fact.text and "warrant" in fact.text
