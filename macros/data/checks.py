@@ -141,6 +141,10 @@ def check_agencies(c: Collector, r: Records) -> None:
             check_ref(c, a, a.id, rid, roles, f"roles[{i}]", "role", STRUCTURE)
         for i, sh in enumerate(a.shared):
             check_ref(c, a, a.id, sh.role, roles, f"shared[{i}].role", "role", STRUCTURE)
+    page_ids = {pg.meta.id for pg in r.pages.values()}
+    for rec in [*r.mappa.agencies, *r.mappa.categories]:
+        for i, sa in enumerate(rec.see_also):
+            check_ref(c, rec, rec.id, sa.id, page_ids, f"see_also[{i}].id", "page", "the 'id' line at the top of each page in docs/")
     if "steps" in r.failed:
         return
     steps = {s.id for s in r.steps}
