@@ -66,3 +66,15 @@ def test_searches_for_a_move_land_on_the_page(data):
         assert bets.get(q) == "PAGE-MAPPA-MOVES", q
     words = next(s.words for s in data.search.synonyms if s.id == "PAGE-MAPPA-MOVES")
     assert "moved into my area" in words and "change of address" in words
+
+
+def test_a_link_to_a_page_that_does_not_exist_is_refused_by_name(project):
+    from macros.check import check_project
+
+    path = project / "data" / "mappa" / "structure.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{id: PAGE-MAPPA-MOVES,", "{id: PAGE-MAPPA-MOVE,", 1),
+                    encoding="utf-8")
+    _data, problems = check_project(project)
+    msgs = [str(p) for p in problems if not p.warning]
+    hit = next(m for m in msgs if "PAGE-MAPPA-MOVE'" in m)
+    assert "see_also[0].id" in hit and "unknown page 'PAGE-MAPPA-MOVE'" in hit and "Did you mean 'PAGE-MAPPA-MOVES'?" in hit, hit

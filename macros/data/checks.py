@@ -125,9 +125,13 @@ def _sources_of(c: Collector, rec: Any, obj: Any, label: str, known: set[str], f
 # ---------------------------------------------------------------- references
 
 
+LIST_UP_TO = 12  # a short list of valid ids is given in full, so the editor can pick one without opening the file
+
+
 def check_ref(c: Collector, rec: Any, label: str, value: str, known: set, field_: str, what: str, where: str) -> None:
     if value not in known:
-        c.at(rec, label, field_, f"unknown {what} '{value}'. Expected one of the {what} ids in {where}."
+        valid = (f": {', '.join(sorted(map(str, known)))}" if 0 < len(known) <= LIST_UP_TO else "")
+        c.at(rec, label, field_, f"unknown {what} '{value}'. Expected one of the {what} ids in {where}{valid}."
              f"{closest(value, known)}")
 
 
