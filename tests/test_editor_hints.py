@@ -46,8 +46,77 @@ def test_indentation_error_says_which_key_to_line_up_with(text, key, other, spac
     with pytest.raises(YamlProblem) as exc:
         load_text(text)
     msg = exc.value.message
-    assert f"'{key}'" in msg and f"'{other}'" in msg and f"with {spaces} spaces" in msg, msg
+    assert f"'{key}'" in msg and f"'{other}'" in msg and f"Put {spaces} spaces before '{key}'" in msg, msg
     assert "quotes" not in msg
+
+
+def test_indentation_error_counts_in_spaces_and_never_contradicts_itself():
+    """The review's case: 'action' one space in, 'basis' two. Counting in columns beside spaces read as a
+    contradiction ('basis starts at column 3 ... indent action with 2 spaces'); the hint now counts spaces only."""
+    with pytest.raises(YamlProblem) as exc:
+        load_text("- id: x\n  basis: y\n action: z\n")
+    msg = exc.value.message
+    assert "'action' has 1 space before it" in msg, msg
+    assert "'basis' on line 2 has 2 spaces" in msg, msg
+    assert "Put 2 spaces before 'action', as before 'basis'" in msg, msg
+    assert "column" not in msg.split("YAML syntax error:")[1].split(".", 1)[1], msg
+
+
+# ------------------------------------------------------------------ an unclosed quote
+@pytest.mark.parametrize("text, quote, stop", [
+    ('- id: x\n  text: "an open quote\n  basis: y\n- id: z\n  text: ok\n', '"', 6),  # YAML runs out of text
+    ("- id: x\n  text: 'an open quote\n  basis: y\n- id: z\n  text: ok\n", "'", 6),
+    ('- id: x\n  text: "an open quote\n  basis: y\n- id: z\n  text: "closed"\n  more: 1\n', '"', 5),  # closes at the next quote
+])
+def test_an_unclosed_quote_is_reported_where_it_opens(text, quote, stop):
+    with pytest.raises(YamlProblem) as exc:
+        load_text(text)
+    assert (exc.value.line, exc.value.column) == (2, 9), exc.value.message
+    msg = exc.value.message
+    assert f"the quote {quote} that opens here (line 2, column 9) is never closed" in msg, msg
+    assert f"stopped at line {stop}" in msg and f"Put the closing {quote} at the end of the value on line 2" in msg, msg
+
+
+def test_a_quoted_value_over_two_lines_is_still_read():
+    assert load_text('- id: x\n  text: "a long\n    value"\n  basis: y\n')[0]["text"] == "a long value"
+
+
+def test_an_unclosed_quote_in_a_data_file_names_the_line_it_opens_on(project):
+    path = project / "data" / "sources" / "judiciary.yaml"
+    rows = path.read_text(encoding="utf-8").split("\n")
+    n = next(i for i, r in enumerate(rows) if i >= 120 and r.startswith("  title: ") and '"' not in r and "'" not in r)
+    rows[n] = rows[n].replace("title: ", 'title: "', 1)  # opened, never closed
+    path.write_text("\n".join(rows), encoding="utf-8")
+    out = check(project).stderr
+    assert f"data/sources/judiciary.yaml:{n + 1}" in out, out
+    assert f'the quote " that opens here (line {n + 1}, column 10) is never closed' in out, out
+
+
+# ------------------------------------------------------------------ an unknown id lists the valid ones
+def test_an_unknown_category_lists_the_valid_ids(project):
+    path = project / "data" / "mappa" / "steps" / "1-identification.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("categories: [rso]", "categories: [rsoo]", 1), encoding="utf-8")
+    msg = next(e for e in errors(check(project)) if "'rsoo'" in e)
+    assert "unknown category 'rsoo'" in msg, msg
+    assert "data/mappa/structure.yaml: all, orsh, restricted-patient, rso." in msg, msg
+    assert "Did you mean 'rso'?" in msg, msg
+
+
+# ------------------------------------------------------------------ the check script itself
+def test_check_script_answers_help_from_any_folder(tmp_path):
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_data.py"), "--help"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("usage: check_data.py") and "the project folder" in proc.stdout
+    assert "The data has" not in proc.stdout + proc.stderr and "missing" not in proc.stdout + proc.stderr
+
+
+def test_check_script_says_when_the_folder_is_not_a_project(tmp_path):
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_data.py"), str(tmp_path)], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert f"{tmp_path} is not a project folder: it has no data/ folder" in proc.stderr, proc.stderr
+    assert "this data file is missing" not in proc.stderr
 
 
 def test_a_colon_in_a_value_still_asks_for_quotes():

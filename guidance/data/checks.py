@@ -125,9 +125,13 @@ def _sources_of(c: Collector, rec: Any, obj: Any, label: str, known: set[str], f
 # ---------------------------------------------------------------- references
 
 
+LIST_UP_TO = 12  # a short list of valid ids is given in full, so the editor can pick one without opening the file
+
+
 def check_ref(c: Collector, rec: Any, label: str, value: str, known: set, field_: str, what: str, where: str) -> None:
     if value not in known:
-        c.at(rec, label, field_, f"unknown {what} '{value}'. Expected one of the {what} ids in {where}."
+        valid = (f": {', '.join(sorted(map(str, known)))}" if 0 < len(known) <= LIST_UP_TO else "")
+        c.at(rec, label, field_, f"unknown {what} '{value}'. Expected one of the {what} ids in {where}{valid}."
              f"{closest(value, known)}")
 
 
@@ -141,6 +145,10 @@ def check_agencies(c: Collector, r: Records) -> None:
             check_ref(c, a, a.id, rid, roles, f"roles[{i}]", "role", STRUCTURE)
         for i, sh in enumerate(a.shared):
             check_ref(c, a, a.id, sh.role, roles, f"shared[{i}].role", "role", STRUCTURE)
+    page_ids = {pg.meta.id for pg in r.pages.values()}
+    for rec in [*r.mappa.agencies, *r.mappa.categories]:
+        for i, sa in enumerate(rec.see_also):
+            check_ref(c, rec, rec.id, sa.id, page_ids, f"see_also[{i}].id", "page", "the 'id' line at the top of each page in docs/")
     if "steps" in r.failed:
         return
     steps = {s.id for s in r.steps}

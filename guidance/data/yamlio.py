@@ -113,6 +113,12 @@ def load_text(text: str):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        opened = _unclosed_quote(text, exc)
+        if opened:  # said where the quote opened, not where YAML ran out of text (often many lines later)
+            oline, ocol, q = opened
+            raise YamlProblem(f"YAML syntax error: the quote {q} that opens here (line {oline}, column {ocol}) is never "
+                              f"closed, so YAML read the lines after it as part of this value and stopped at line "
+                              f"{line}. Put the closing {q} at the end of the value on line {oline}", oline, ocol) from None
         what = exc.problem or str(exc)
         hint = _syntax_hint(what, text.split("\n"), line, col)
         raise YamlProblem(f"YAML syntax error: {what}. {hint}", line, col) from None
@@ -121,6 +127,32 @@ def load_text(text: str):
     except (ValueError, TypeError, OverflowError) as exc:  # a value YAML cannot hold: never a traceback
         raise YamlProblem(f"a value here cannot be read ({exc}). Check the values of this file: dates as YYYY-MM-DD, "
                           "numbers as digits", None) from None
+
+
+_SWALLOWED_KEY = re.compile(r"\n\s*(-\s+)?[A-Za-z_]+:(\s|$)")
+
+
+def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """(line, column, quote) of a quote that was never closed, or None.
+
+    Either YAML ran out of text inside a quoted value, or a quoted value ran on over lines that look like keys
+    (the quote closed only at the next value's opening quote, and the error came later)."""
+    rows = text.split("\n")
+
+    def at(mark) -> tuple[int, int, str]:
+        return mark.line + 1, mark.column + 1, rows[mark.line][mark.column] if mark.column < len(rows[mark.line]) else '"'
+
+    if exc.context and "quoted scalar" in exc.context and exc.context_mark and "end of stream" in (exc.problem or ""):
+        return at(exc.context_mark)
+    found = None
+    try:
+        for tok in yaml.scan(text, Loader=_Base):
+            if (isinstance(tok, yaml.ScalarToken) and tok.style in ('"', "'") and tok.end_mark.line > tok.start_mark.line
+                    and _SWALLOWED_KEY.search(text[tok.start_mark.index : tok.end_mark.index])):
+                found = at(tok.start_mark)
+    except yaml.YAMLError:
+        pass
+    return found
 
 
 def _syntax_hint(what: str, lines: list[str] | None = None, line: int | None = None, col: int | None = None) -> str:
@@ -179,10 +211,16 @@ def _indent_hint(lines: list[str], line: int) -> str:
         pcol, pname = pcol + len(m.group("dash") or ""), m.group("key")
     if col == pcol:
         return ""
-    what, other = ("item", "item") if is_item and p_item else ("key", "key")
-    return (f"The {what} '{name}' starts at column {col + 1}, but the {other} '{pname}' on line {back + 1} starts at "
-            f"column {pcol + 1}: they belong to the same record or list, so they must line up. {'Indent' if pcol else 'Start'} '{name}' "
-            + (f"with {pcol} spaces, like '{pname}'." if pcol else f"at the beginning of the line, as '{pname}' does."))
+    what = "item" if is_item and p_item else "key"
+    # counted in spaces only: "column 2" beside "2 spaces" reads as a contradiction (column 3 is after 2 spaces)
+    return (f"The {what} '{name}' has {_spaces(col)} before it, but the {what} '{pname}' on line {back + 1} has "
+            f"{_spaces(pcol)}: they belong to the same record or list, so they must line up. "
+            + (f"Put {_spaces(pcol)} before '{name}', as before '{pname}'." if pcol
+               else f"Start '{name}' at the beginning of the line, as '{pname}' does."))
+
+
+def _spaces(n: int) -> str:
+    return "no spaces" if n == 0 else "1 space" if n == 1 else f"{n} spaces"
 
 
 def decode(raw: bytes, check_tabs: bool = True) -> str:

@@ -10,7 +10,7 @@ from .. import paths
 from ..data import models as m
 from ..data.loader import SiteData
 from ..paths import rel
-from .common import cite_list
+from .common import cite_list, see_also
 from .mappa import agencies_of_role, stages_in_order, step_sentence, steps_at, summary_step_link, when_text
 from .text import in_sentence, lower_first, md
 
@@ -109,6 +109,7 @@ def agency_page(data: SiteData, src: str, agency_id: str) -> str:
     mine = agency_steps(data, a)
     out = [
         what_you_do(data, src, a, mine),
+        see_also(data, src, list(a.see_also)),
         "## About this page { #about }\n",
         f"This page is for {md(a.staff)}. It lists every MAPPA step that {md(name_in_sentence(a))} "
         f"{'take' if a.plural else 'takes'}, stage by stage: "

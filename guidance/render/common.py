@@ -53,6 +53,13 @@ def ref(data: SiteData, src: str, item_id: str, text: str | None = None) -> str:
     return f"[{label}]({rel(src, loc.page, loc.anchor)})"
 
 
+def see_also(data: SiteData, src: str, links: list[m.SeeAlso]) -> str:
+    """A short list of hand-written pages that answer questions a generated page leaves open ('' if none)."""
+    if not links:
+        return ""
+    return "## Also for you { #see-also }\n\n" + "\n".join(f"- {ref(data, src, x.id)}: {md(x.why)}." for x in links) + "\n"
+
+
 def id_badge(item_id: str) -> str:
     return f"`{item_id}`"
 

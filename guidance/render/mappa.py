@@ -7,7 +7,7 @@ from ..data.loader import SiteData
 from ..labels import join_items, with_abbr
 from ..paths import anchor_of, rel, rel_url
 from .basis import basis_label
-from .common import cite_list, gaps_here, id_badge, permalink_line
+from .common import cite_list, gaps_here, id_badge, permalink_line, see_also
 from .standards import standards_for_step
 from .standing import standing_label
 from .svg import pathway_svg
@@ -259,6 +259,8 @@ def pathway_page(data: SiteData, src: str, cat_id: str) -> str:
     ]
     if cat.note:
         out.append(f"!!! note\n    {md(cat.note)}\n")
+    if cat.see_also:
+        out.append(see_also(data, src, list(cat.see_also)))
     rows: list[tuple[str, list[tuple[str, str]]]] = []
     text: list[str] = []
     for st in stages_in_order(data):

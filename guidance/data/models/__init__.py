@@ -47,6 +47,7 @@ from .mappa import (  # noqa: F401
     MappaDocument,
     MappaFile,
     Role,
+    SeeAlso,
     SharedRole,
     Stage,
     StageGuide,

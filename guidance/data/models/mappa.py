@@ -28,6 +28,13 @@ class Role(Strict):
     sources: Sources
 
 
+class SeeAlso(Strict):
+    """A hand-written page that answers a question the generated page does not, linked from it."""
+
+    id: Text = Field(description="the page's id, e.g. PAGE-MAPPA-MOVES (the 'id' at the top of the page)")
+    why: Text = Field(description="what the reader finds there, in a few words, e.g. 'what the law requires of the person when they move'")
+
+
 class Category(Strict):
     id: Slug
     name: Text
@@ -36,6 +43,7 @@ class Category(Strict):
     entry_criteria: Annotated[list[Text], Field(min_length=1)]
     levels: Annotated[list[int], Field(min_length=1)]
     note: Text | None = None
+    see_also: list[SeeAlso] = Field(default_factory=list)
     sources: Sources
 
 
@@ -99,6 +107,7 @@ class MappaAgency(Strict):
     staff: Text = Field(description="who at the agency the page is for, e.g. 'police offender managers'")
     roles: Annotated[list[Slug], Field(min_length=1)] = Field(description="roles whose steps are this agency's own")
     shared: list[SharedRole] = Field(default_factory=list)
+    see_also: list[SeeAlso] = Field(default_factory=list)
 
 
 class MappaDocument(Strict):
