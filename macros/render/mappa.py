@@ -314,8 +314,7 @@ def role_page(data: SiteData, src: str, role_id: str) -> str:
         out.append(
             (f"You act through your agency. All your steps, including those you take as the lead authority or "
              f"with the other agencies, are on {', '.join(where)}. " if where else
-             "No step in a MAPPA case names this role as the one who acts: its work is set out at the top of "
-             "this page. ")
+             "What this role does is set out at the top of this page. ")
             + f"For the whole process, see [the five stages]({rel(src, paths.STAGES_INDEX)}) "
             f"and [timescales at a glance]({rel(src, paths.TIMESCALES)}).\n"
         )
