@@ -42,7 +42,7 @@ ANSWERS = [
      "MAPPA in operation (Angus Council)"),
     # (2) who chairs: what is known, and that no public source names the chair
     ("mappa/levels", "In Moray, Level 3 panels are made up of senior managers", "MAPPA (Moray Council)"),
-    ("mappa/levels", "No public source we read names the chair of a Level 2 or Level 3 meeting",
+    ("mappa/levels", "It cannot give the national tests for Level 2 and Level 3, or say who chairs a meeting",
      "MAPPA: national guidance 2022"),
     # (3) who leads for a Category 3 person in the community
     ("mappa/levels", "is the lead responsible authority for a Category 3",
@@ -61,12 +61,18 @@ ANSWERS = [
     ("mappa/young-people", "They are very rarely managed through MAPPA",
      "National Guidance for Child Protection in Scotland 2021, paras 2.206 to 2.207"),
     ("mappa/young-people", "A lead professional, who is a qualified social worker", "National Guidance for Child Protection"),
+    ("mappa/young-people", "Every registered sex offender is in MAPPA Category 1 automatically",
+     "MAPPA: national guidance 2022, paras 5.3 to 5.5"),
     ("mappa/young-people", "apply only to young people convicted in the criminal courts",
      "Arrangements for juvenile sex offenders: FOI release (FOI/17/01765)"),
     ("mappa/young-people", "can be managed under child protection procedures or Care and Risk Management",
      "Managing the risk of serious harm presented by young people"),
     # (7) the public
     ("public", "There is no public sex offender register in the UK", "Understanding the sex offender register"),
+    ("public", "a parent, carer or guardian of a child under 18 can ask Police Scotland",
+     "Sex offender community disclosure scheme: overview"),
+    ("mappa/information-sharing", "a parent, carer or guardian of a child under 18 can ask the police",
+     "Sex offender community disclosure scheme: overview"),
     ("public", "call Police Scotland on 101 at any time and say the call is about Keeping Children Safe",
      "The Sex Offender Community Disclosure Scheme (Keeping Children Safe)"),
     ("", "there is no public sex offender register", "The Sex Offender Community Disclosure Scheme"),
@@ -101,7 +107,8 @@ def test_youth_justice_worker_reaches_under_18_page_in_one_click(site_dir):
 
 def test_home_page_tells_the_public_where_to_go(site_dir):
     home = _text(site_dir / "index.html")
-    for words in ("Not working in MAPPA?", "Keeping Children Safe", "call 101", "call 999"):
+    for words in ("Worried about someone near you?", "Not working in MAPPA?", "Keeping Children Safe", "call 101",
+                  "call 999", "Anyone else who is worried"):
         assert words in home, words
     assert re.search(r'href="public/(index\.html)?"', (site_dir / "index.html").read_text(encoding="utf-8"))
 
@@ -110,6 +117,7 @@ def test_home_page_tells_the_public_where_to_go(site_dir):
     ("sex offender living near me", "public/"),
     ("Sarah's law", "public/"),
     ("under 18", "mappa/young-people/"),
+    ("16 year old", "mappa/young-people/"),
     ("young person MAPPA", "mappa/young-people/"),
     ("child MAPPA", "mappa/young-people/"),
     ("level 2 criteria", "mappa/levels/"),
@@ -127,3 +135,24 @@ def test_new_facts_each_cite_a_source_that_exists(data):
         assert f.sources and all(s.id in data.sources for s in f.sources), f.id
         if f.text.startswith("In ") and any(a in f.text.split(",")[0] for a in ("Lanarkshire", "Moray", "Angus")):
             assert all(data.sources[s.id].kind == "local" for s in f.sources), f"{f.id}: local practice cites a non-local source"
+
+
+def test_worried_public_line_comes_before_the_practitioners_cards(site_dir):
+    home = _text(site_dir / "index.html")
+    assert home.index("Worried about someone near you?") < home.index("Start here")
+
+
+def test_co_ordinator_and_chair_questions_never_go_back_to_the_co_ordinator(site_dir):
+    """A co-ordinator (who may chair) asks the Strategic Oversight Group, never 'your co-ordinator'."""
+    levels = _page(site_dir, "mappa/levels")
+    assert "ask your area's co-ordinator" not in levels
+    assert "Strategic Oversight Group" in levels
+    for path in ("mappa/roles/chair", "mappa/agencies/coordinator"):
+        text = _page(site_dir, path)
+        assert "Ask your Multi-Agency Public Protection Arrangements (MAPPA) co-ordinator" not in text, path
+
+
+def test_pages_do_not_promise_what_the_levels_page_cannot_give(site_dir):
+    for path in ("", "mappa"):
+        text = _page(site_dir, path)
+        assert "The tests for each level, who chairs" not in text and "Levels and who chairs" not in text, path

@@ -31,6 +31,8 @@ ASKERS = {
     "rma": "the Risk Management Authority (RMA)",
     "tribunal": "the Mental Health Tribunal for Scotland",
     "solicitor": "a solicitor",
+    "restricted-patients-team": "the Scottish Government's restricted patients team, which publishes the Memorandum of "
+                                "Procedure on Restricted Patients",
 }
 NOT_SETTLED = "Not settled by the national text read here"
 RMA = "Risk Management Authority"
@@ -120,8 +122,9 @@ def _in_force(data: SiteData, ref: m.SourceRef) -> RuleStatus:
 
 
 def _asker(data: SiteData, item, source_ids: list[str]) -> str:
-    """Who can answer, by role: never the co-ordinator for the co-ordinator's own question, an RMA document or
-    a Tribunal power."""
+    """Who can answer, by role: never the co-ordinator for the co-ordinator's or the meeting chair's own question
+    (a chair may be the co-ordinator; both answer to the Strategic Oversight Group), an RMA document or a
+    Tribunal power."""
     own = getattr(item, "applies_now", None)
     if own is not None and own.ask:
         return own.ask
@@ -130,7 +133,7 @@ def _asker(data: SiteData, item, source_ids: list[str]) -> str:
         return "rma"
     if any(s.kind == "legislation" for s in sources):
         return "solicitor"
-    return "oversight-group" if getattr(item, "actor", "") == "coordinator" else "coordinator"
+    return "oversight-group" if getattr(item, "actor", "") in ("coordinator", "chair") else "coordinator"
 
 
 def _not_settled(data: SiteData, item, reason: str, source_ids: list[str]) -> RuleStatus:

@@ -136,7 +136,8 @@ def agency_page(data: SiteData, src: str, agency_id: str) -> str:
             out.append(
                 f"- **{summary_step_link(data, src, s)}** <small>{s.id}</small>  \n"
                 f"  *{how}* · {_short(data, cs)}  \n"
-                f"  {step_sentence(data, s, you=True, src=src)} **When:** {when_text(s)}"
+                + (f"  {md(s.categories_why)}  \n" if s.categories_why else "")
+                + f"  {step_sentence(data, s, you=True, src=src)} **When:** {when_text(s)}"
             )
         if here:
             out.append("\n</div>")

@@ -302,7 +302,7 @@ def role_page(data: SiteData, src: str, role_id: str) -> str:
     ]
     own = [a for a in data.mappa.agencies if role_id in a.roles]
     filling = [(a, sh) for a in data.mappa.agencies for sh in a.shared if sh.role == role_id]
-    for a in own:
+    for a in own if steps else []:
         out.append(f"**All your steps, including those you take as the lead authority or with the other agencies:** "
                    f"[{md(a.name)}: your MAPPA steps]({rel(src, paths.agency_page(a.id))}).\n")
     if filling:
@@ -312,11 +312,11 @@ def role_page(data: SiteData, src: str, role_id: str) -> str:
         out.append("")
     out.append("## What you do\n")
     if not steps:
-        where = [f"[{md(a.name)}]({rel(src, paths.agency_page(a.id))})" for a in own]
+        where = [f"[{md(a.name)}: your MAPPA steps]({rel(src, paths.agency_page(a.id))})" for a in own]
         out.append(
-            "The steps on this site name other roles as the ones who act, so this role has no step of its own. "
-            "What it does is described above. "
-            + (f"For the steps your agency takes, see {', '.join(where)}. " if where else "")
+            (f"You act through your agency. All your steps, including those you take as the lead authority or "
+             f"with the other agencies, are on {', '.join(where)}. " if where else
+             "What this role does is set out at the top of this page. ")
             + f"For the whole process, see [the five stages]({rel(src, paths.STAGES_INDEX)}) "
             f"and [timescales at a glance]({rel(src, paths.TIMESCALES)}).\n"
         )

@@ -90,8 +90,16 @@ def _rule_name(rule) -> str:
     name = getattr(rule, "heading", None) or getattr(rule, "title", None)
     if name:
         return f"{name} ({rule.id})"
+    if getattr(rule, "name", None):  # a fact's short name: facts show no ID to readers
+        return rule.name
     words = rule.text.split(". ")[0].rstrip(".").split()
     return "“" + " ".join(words[:12]).rstrip(",;:") + ("…" if len(words) > 12 else "") + "”"
+
+
+def _first_up(names: list[str]) -> list[str]:
+    """A list of names read as one sentence: only its first name starts with a capital."""
+    return [n[:1].upper() + n[1:] if i == 0 else n for i, n in enumerate(names)]
+
 
 _MARK = re.compile(r'data-rule="([^"]+)" data-status="not-settled"')
 
@@ -113,7 +121,8 @@ def not_settled_box(data: SiteData, src: str, page_text: str) -> str:
     for ask, reasons in by_ask.items():
         lines.append(f"    Ask {attr(ASKERS[ask])}:")
         lines.append("")
-        lines += [f"    - {'; '.join(f'**{attr(n)}**' for n in names)}. {attr(reason)}" for reason, names in reasons.items()]
+        lines += [f"    - {'; '.join(f'**{attr(n)}**' for n in _first_up(names))}. {attr(reason)}"
+                  for reason, names in reasons.items()]
         lines.append("")
     lines.append(f"    [How to read]({rel(src, paths.HOW_TO_READ, 'status')}) explains each status a rule can have.")
     return "\n".join(lines) + "\n\n"

@@ -142,6 +142,8 @@ class Step(Governed):
     stage: Slug
     order: int = Field(ge=1)
     categories: Annotated[list[Slug], Field(min_length=1)]
+    categories_why: Text | None = Field(None, description="why the step covers only these categories, where a "
+                                        "reader would expect more; shown beside the categories on agency pages")
     actor: Slug = Field(description="role id from the roles in data/mappa/structure.yaml")
     normative: Normative
     basis: Basis = Field(description="what the duty rests on: statute, national guidance, RMA standard, ...")
@@ -172,6 +174,8 @@ class Fact(Strict):
     id: Slug
     topic: Slug
     text: Text
+    name: Text | None = Field(None, description="a short name for lists such as 'What this page cannot tell you', "
+                              "where the fact's opening words would not read well there")
     sources: Sources
     in_force: InForce | None = Field(None, description="only where the fact's own provision differs from its source")
     applies_now: AppliesNow | None = Field(None, description="what applies now, where its sources' status does not settle it")

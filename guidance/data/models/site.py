@@ -59,7 +59,7 @@ class InForce(Strict):
 
 APPLIES_NOW_STATES = ("yes", "not confirmed", "no")
 # who can settle a rule the national text read here does not settle (see guidance/data/status.py ASKERS)
-ASK_WHO = ("coordinator", "oversight-group", "rma", "tribunal", "solicitor")
+ASK_WHO = ("coordinator", "oversight-group", "rma", "tribunal", "solicitor", "restricted-patients-team")
 
 
 def _yes_no(value):
@@ -77,7 +77,8 @@ class AppliesNow(Strict):
     note: Text | None = Field(None, description="one plain clause: what is known, or what to do (shown after a dash)")
     replaced_by: Slug | None = Field(None, description="no: the id of the step, standard, fact or source that replaced it")
     ask: Literal[ASK_WHO] | None = Field(  # type: ignore[valid-type]
-        None, description="not confirmed: who can settle it (coordinator, oversight-group, rma, tribunal, solicitor); "
+        None, description="not confirmed: who can settle it (coordinator, oversight-group, rma, tribunal, solicitor, "
+        "restricted-patients-team); "
         "by default worked out from the rule's sources and actor")
 
     @model_validator(mode="after")
