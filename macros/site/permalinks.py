@@ -11,6 +11,7 @@ from pathlib import Path
 from ..data.loader import SiteData
 from ..data.register import read_register
 from ..paths import ids, page_url, permalink
+from ..sitemap import all_pages
 
 # A meta refresh drops the fragment of the address it was opened at (/id/PAGE-MAPPA-INFO/#a-section): this
 # script, run before the refresh, goes to the canonical target with that fragment. Its text never changes, so
@@ -52,6 +53,13 @@ def write_permalinks(data: SiteData, site_dir: Path) -> int:
         body = f"<p>{html.escape(item_id)}: <a href=\"{html.escape(target)}\">{html.escape(title)}</a></p>"
         _write(site_dir, item_id, _page(title, body, target))
         count += 1
+    known = ids(data)
+    for p in all_pages(data):  # a generated page (agency, stage, flow, tool) names its id in its cite box too
+        if p.id and p.id not in known:
+            target = "../../" + page_url(p.src)
+            body = f"<p>{html.escape(p.id)}: <a href=\"{html.escape(target)}\">{html.escape(p.title)}</a></p>"
+            _write(site_dir, p.id, _page(item_title(p.id, p.title), body, target))
+            count += 1
     for entry in read_register(data.root).values():
         if entry.get("status") != "retired":
             continue

@@ -68,7 +68,8 @@ def number_sources(text: str, page_id: str) -> str:
             # after an id badge ("RAS-05") or a number ("2022") the note would read as part of it: keep a
             # space, and say 'source' to a screen reader and in the page's text
             word = "sources" if len(nums) > 1 else "source"
-            sup = (f' <sup class="note-ref note-after-id" data-search-exclude><span class="visually-hidden">{word} '
+            space = "" if text[m.start() - 1:m.start()].isspace() else " "
+            sup = (f'{space}<sup class="note-ref note-after-id" data-search-exclude><span class="visually-hidden">{word} '
                    f"</span>{refs}</sup>")
         # a lone bracket that does not close the run is ordinary text: keep it
         before = m.group("open") if m.group("open") and not bracketed else ""
