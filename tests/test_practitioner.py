@@ -89,7 +89,7 @@ def test_stage_pages_have_time_limits_and_steps_in_order(site_dir, data):
             assert s.id not in " ".join(toc)
     pre = soup(built(site_dir, paths.stage_page("pre-meeting")))
     box = next(b for b in pre.select("article .admonition") if "Time limits" in b.get_text())
-    assert "20 working days" in box.get_text() and "Unconfirmed" in box.get_text()
+    assert "20 working days" in box.get_text() and "Open question" in box.get_text()
     for h in pre.select("article h3"):
         assert "20 working days" not in h.get_text()
     ident = soup(built(site_dir, paths.stage_page("identification")))

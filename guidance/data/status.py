@@ -195,6 +195,10 @@ def _decide(data: SiteData, item) -> RuleStatus | None:  # long: one branch per 
         return RuleStatus("not in force", f"Does not apply: {own.note}")
     if own is not None and own.state == "not confirmed":
         return _not_settled(data, item, own.note or "", [r.id for r in item.sources])
+    when = getattr(item, "when", None)
+    if when is not None and when.kind == "timescale" and not when.confirmed:  # a time limit read only in a copy
+        return _not_settled(data, item, f"The time limit \u2018{when.text.rstrip('.')}\u2019 was read only in a "
+                            "copy of the guidance, not in the official text.", [r.id for r in item.sources])
     by_basis = _by_basis(data, item)
     if by_basis is not None:
         return by_basis

@@ -8,9 +8,8 @@ from ..data.models.flows import FlowOutcome
 from ..data.sitedata import SiteData
 from ..paths import anchor_of, rel
 from .bands import band_reading
-from .basis import basis_label
 from .standards import statement_md
-from .standing import standing_label
+from .standing import rule_basis_label, standing_label
 from .text import md
 
 
@@ -48,6 +47,6 @@ def checklist_body(data: SiteData, src: str, o: FlowOutcome) -> str:
         out.append(f"### {md(area.title)}\n\n")
         out.append("\n".join(
             f'- <span class="flow-box" aria-hidden="true">☐</span> [`{s.id}`]({rel(src, paths.area_page(s.area), anchor_of(s.id))}) '
-            f'**{md(s.title)}.** <span class="flow-statement">{statement_md(s)} {basis_label(s)}</span> '
+            f'**{md(s.title)}.** <span class="flow-statement">{statement_md(s)} {rule_basis_label(data, s)}</span> '
             f"{standing_label(data, s, src)}" for s in items) + "\n\n")
     return "".join(out) + "</div>\n\n"

@@ -13,12 +13,11 @@ from ..data.flows import Step, all_flows, answer_ids, nodes, walk
 from ..data.models.flows import Flow, FlowOutcome, FlowQuestion
 from ..data.sitedata import SiteData, per_data
 from ..paths import ids, permalink, rel, rel_url
-from .basis import basis_label
 from .common import cite_list, permalink_line
 from .flow_outcomes import bench_body, checklist_body
 from .mappa import step_sentence, when_text
 from .standards import statement_md
-from .standing import standing_label
+from .standing import rule_basis_label, standing_label
 from .text import attr, md
 
 
@@ -75,15 +74,17 @@ def flow_node_page(data: SiteData, src: str, key: str) -> str:
 
 
 def rule_line(data: SiteData, src: str, rid: str) -> str:
-    """One rule an outcome rests on: its id linked to its own page, its words and the same status line."""
+    """One rule an outcome rests on: its words and the same status line; its id, linked to its own page, only
+    when the id has a permanent address (/id/<ID>/). A fact's record id is the editors' and never shown."""
     loc = ids(data).get(rid)
-    link = f"[`{rid}`]({rel(src, loc.page, loc.anchor)})" if loc else f"`{rid}`"
+    link = f"[`{rid}`]({rel(src, loc.page, loc.anchor)})" if loc else ""
     if rid in data.facts:
         f = data.facts[rid]
-        return f"{link} {md(f.text)} {standing_label(data, f, src)} ({cite_list(data, src, list(f.sources))})"
+        line = f"{md(f.text)} {standing_label(data, f, src)} ({cite_list(data, src, list(f.sources))})"
+        return f"{link} {line}" if link else line
     std = next((s for s in data.standards if s.id == rid), None)
     if std is not None:
-        return f"{link} **{md(std.title)}.** {statement_md(std)} {basis_label(std)} {standing_label(data, std, src)}"
+        return f"{link} **{md(std.title)}.** {statement_md(std)} {rule_basis_label(data, std)} {standing_label(data, std, src)}"
     step = data.step(rid) if rid in {s.id for s in data.steps} else None
     if step is not None:
         return (f"{link} {step_sentence(data, step, src=src)} **When:** {when_text(step)} "
@@ -114,8 +115,8 @@ def record_box(data: SiteData, o: FlowOutcome) -> str:
     """What makes the printed page a record: edition and date, the permanent link, every link's address."""
     site = data.site
     named = [r for r in o.rests_on if r in ids(data)]
-    addrs = (f"Each rule named here has its own address: {attr(address(data, 'ID'))} with the rule's id in place of ID, "
-             f"for example {attr(address(data, named[0]))}." if named else "")
+    addrs = (f"Each rule shown here with its id has a permanent link, for example {attr(address(data, named[0]))}."
+             if named else "")
     day = site.version_date
     state = "draft, not yet published" if is_draft(data) else "published"
     return (f'<section class="flow-record"><h2>For the case file</h2><p>{attr(site.title)}, edition {attr(site.version)} '

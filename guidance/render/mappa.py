@@ -6,10 +6,9 @@ from ..data import models as m
 from ..data.loader import SiteData
 from ..labels import join_items, with_abbr
 from ..paths import anchor_of, rel, rel_url
-from .basis import basis_label
 from .common import cite_list, gaps_here, id_badge, permalink_line, see_also
 from .standards import standards_for_step
-from .standing import standing_label
+from .standing import rule_basis_label, standing_label
 from .svg import pathway_svg
 from .text import attr, lower_first, md
 from .wording import earlier_wording
@@ -21,14 +20,21 @@ def step_sentence(data: SiteData, step: m.Step, you: bool = False, src: str = ""
     name = data.role(step.actor).name
     who = "You" if you else (name if name.startswith("The ") else "The " + lower_first(name))
     action = lower_first(step.action.rstrip("."))
-    return f"{md(who)} **{step.normative}** {md(action)}. {basis_label(step)} {standing_label(data, step, src)}".rstrip()
+    labels = [x for x in (rule_basis_label(data, step), standing_label(data, step, src)) if x]
+    return " ".join([f"{md(who)} **{step.normative}** {md(action)}.", *labels])
 
 
 def when_text(step: m.Step) -> str:
-    text = md(step.when.text)
-    if not step.when.confirmed:
-        text += ' <span class="unconfirmed">Unconfirmed: awaiting a check against the official text.</span>'
-    return text
+    """The step's *When*. Whether the timing was checked against the official text is the editors' matter
+    (What we still need to check); a timescale that rests only on a copy makes the rule's one status
+    'not settled' (guidance.data.status), so readers never see a second status here."""
+    return md(step.when.text)
+
+
+def limit_label(lim: m.TimeLimit) -> str:
+    """The label of a time limit stated for a stage outside any step, in words How to read defines (#status):
+    one the national text read here does not settle is an open question, like a rule's."""
+    return "Open question" if lim.status == "unconfirmed" else "Stated in the source"
 
 
 def _cats(data: SiteData, step: m.Step) -> str:
@@ -73,12 +79,10 @@ def time_limits_box(data: SiteData, src: str, stage_id: str) -> str:
     items = []
     for s in steps_at(data, stage_id):
         if s.when.kind == "timescale":
-            status = "stated in the source" if s.when.confirmed else "unconfirmed: awaiting a check against the official text"
             items.append(f"- **{step_title_link(src, s)}** ({md(data.role(s.actor).name)}; {_cats(data, s)}): "
-                         f"{md(s.when.text)} *Status: {status}.* ({cite_list(data, src, list(s.sources))})")
+                         f"{md(s.when.text)} ({cite_list(data, src, list(s.sources))}) {standing_label(data, s, src)}")
     for lim in data.stage(stage_id).time_limits:
-        label = "Unconfirmed" if lim.status == "unconfirmed" else "Stated in the source"
-        items.append(f"- *{label}:* {md(lim.text)} ({cite_list(data, src, list(lim.sources))})")
+        items.append(f"- *{limit_label(lim)}:* {md(lim.text)} ({cite_list(data, src, list(lim.sources))})")
     if not items:
         items.append("- None set nationally in the sources read. Each step below starts from an event, given as its *When*.")
     items.append(f"- All time limits, for every stage: [timescales at a glance]({rel(src, paths.TIMESCALES)}).")

@@ -6,7 +6,7 @@ from ..data.loader import SiteData
 from ..labels import with_abbr
 from ..paths import rel
 from .common import cite_list
-from .mappa import _cats, _step_link, agencies_of_role, stages_in_order, step_sentence, step_title_link, when_text
+from .mappa import _cats, _step_link, agencies_of_role, limit_label, stages_in_order, step_sentence, step_title_link, when_text
 from .text import md
 
 
@@ -80,7 +80,7 @@ def timescales_table(data: SiteData, src: str) -> str:
         out.append("Time limits stated for a stage, outside any step:\n")
         out.extend(
             f"- [Stage {st.number}: {md(st.name)}]({rel(src, paths.stage_page(st.id))}). "
-            f"*{'Unconfirmed' if lim.status == 'unconfirmed' else 'Stated in the source'}:* {md(lim.text)} "
+            f"*{limit_label(lim)}:* {md(lim.text)} "
             f"({cite_list(data, src, list(lim.sources))})"
             for st, lim in stated
         )

@@ -8,9 +8,8 @@ from ..data import models as m
 from ..data.loader import SiteData
 from ..labels import join_items, numbers
 from ..paths import anchor_of, rel, rel_url
-from .basis import basis_label
 from .common import cite_list, gaps_here, permalink_line
-from .standing import standing_label
+from .standing import rule_basis_label, standing_label
 from .text import attr, md
 from .wording import earlier_wording
 
@@ -37,7 +36,7 @@ def standard_block(data: SiteData, src: str, s: m.Standard) -> str:
     out = [
         f"## `{s.id}`: {md(s.title)} {{ #{anchor_of(s.id)} }}\n",
         f'<p class="applies-to"><strong>Applies to:</strong> {attr(applies_label(s))}</p>\n',
-        f"> {statement_md(s)} {basis_label(s)} {standing_label(data, s, src)}\n",
+        f"> {statement_md(s)} {rule_basis_label(data, s)} {standing_label(data, s, src)}\n",
         '<p class="wording" data-search-exclude markdown="span">'
         f"*Wording: {'the site’s own words' if s.wording == 'site' else 'quoted from the source'}.*</p>\n",
         (f"*Why one offence type only: {md(s.applies_to_reason)}*\n" if s.applies_to_reason else ""),

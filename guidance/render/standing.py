@@ -14,6 +14,7 @@ from .. import paths
 from ..data.sitedata import SiteData
 from ..data.status import ASKERS, NOT_SETTLED, RuleStatus, open_checks, rule_status, rules_by_id
 from ..paths import ids, rel, rel_url
+from .basis import basis_label
 from .text import attr, md
 
 BOX_ID = "not-settled"
@@ -66,6 +67,20 @@ def _body(data: SiteData, src: str, got: RuleStatus) -> str:
             rest = got.text[len(lead):]
             return attr(lead) + _link(data, src, got.link, rest)
     return attr(got.text)
+
+
+# a basis whose status already names it ("This site's recommendation", "Local practice in ..."): the basis
+# label beside it would say the same thing twice
+_STATUS_SAYS_BASIS = {"site recommendation": "recommendation", "research finding": "recommendation",
+                      "local practice": "local practice"}
+
+
+def rule_basis_label(data: SiteData, item) -> str:
+    """The basis label beside a rule, or nothing when the rule's one status already says it."""
+    got = rule_status(data, item)
+    if got is not None and _STATUS_SAYS_BASIS.get(getattr(item, "basis", None) or "") == got.state:
+        return ""
+    return basis_label(item)
 
 
 def standing_label(data: SiteData, item, src: str = "") -> str:

@@ -29,6 +29,7 @@ from ..data.sitedata import SiteData
 from ..paths import EDITIONS, edition_root, ids, page_url, permalink
 from ..sitemap import all_pages
 from ..theme import ARTICLE_OPEN
+from .permalinks import forward_head
 
 # Left out of a frozen edition: source maps (developer files), the root 404 page and site maps (a host
 # serves those only at the site root), and any editions kept inside the build being frozen.
@@ -225,7 +226,7 @@ def _forward(title: str, target: str) -> str:
     t = html.escape(target)
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f'<title>{html.escape(title)}</title><meta http-equiv="refresh" content="0; url={t}">'
+        f'<title>{html.escape(title)}</title>{forward_head(target)}'
         '<meta name="robots" content="noindex"><meta name="viewport" content="width=device-width, initial-scale=1">'
         f'</head><body><main><p>{html.escape(title)}: <a href="{t}">go to it in the current guidance</a>.</p></main></body></html>\n'
     )

@@ -210,7 +210,7 @@ def all_exports(data: SiteData) -> dict[str, str]:
         for s in [x for x in data.steps if x.stage == st.id]:
             rows.append({
                 "done": "", "step": s.id, "who": data.role(s.actor).name, "normative": s.normative,
-                "what": s.action, "when": s.when.text + ("" if s.when.confirmed else " (unconfirmed)"),
+                "what": s.action, "when": s.when.text,
                 "applies_to": ", ".join(s.categories), "status": status_line(data, s),
                 "permalink": "/" + permalink(s.id), "notes": "",
             })

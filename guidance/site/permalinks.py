@@ -11,14 +11,25 @@ from pathlib import Path
 from ..data.loader import SiteData
 from ..data.register import read_register
 from ..paths import ids, page_url, permalink
+from ..sitemap import all_pages
+
+# A meta refresh drops the fragment of the address it was opened at (/id/PAGE-MAPPA-INFO/#a-section): this
+# script, run before the refresh, goes to the canonical target with that fragment. Its text never changes, so
+# one hash in the content security policy (deploy/nginx/guidance-headers.conf) allows it on every page.
+KEEP_FRAGMENT = ("<script>(function(){var h=location.hash,c=document.querySelector('link[rel=canonical]');"
+                 "if(h&&h.length>1&&c){location.replace(c.getAttribute('href').split('#')[0]+h);}})();</script>")
+
+
+def forward_head(target: str) -> str:
+    """The head of a page that forwards to target: canonical link, the fragment keeper, then the refresh."""
+    t = html.escape(target)
+    return f'<link rel="canonical" href="{t}">{KEEP_FRAGMENT}<meta http-equiv="refresh" content="0; url={t}">'
 
 
 def _page(title: str, body: str, refresh: str | None) -> str:
-    meta = f'<meta http-equiv="refresh" content="0; url={html.escape(refresh)}">' if refresh else ""
-    canon = f'<link rel="canonical" href="{html.escape(refresh)}">' if refresh else ""
     return (
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f"<title>{html.escape(title)}</title>{meta}{canon}"
+        f"<title>{html.escape(title)}</title>{forward_head(refresh) if refresh else ''}"
         '<meta name="robots" content="noindex"><meta name="viewport" content="width=device-width, initial-scale=1">'
         "</head><body><main>" + body + "</main></body></html>\n"
     )
@@ -42,6 +53,13 @@ def write_permalinks(data: SiteData, site_dir: Path) -> int:
         body = f"<p>{html.escape(item_id)}: <a href=\"{html.escape(target)}\">{html.escape(title)}</a></p>"
         _write(site_dir, item_id, _page(title, body, target))
         count += 1
+    known = ids(data)
+    for p in all_pages(data):  # a generated page (agency, stage, flow, tool) names its id in its cite box too
+        if p.id and p.id not in known:
+            target = "../../" + page_url(p.src)
+            body = f"<p>{html.escape(p.id)}: <a href=\"{html.escape(target)}\">{html.escape(p.title)}</a></p>"
+            _write(site_dir, p.id, _page(item_title(p.id, p.title), body, target))
+            count += 1
     for entry in read_register(data.root).values():
         if entry.get("status") != "retired":
             continue

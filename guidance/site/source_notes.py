@@ -21,6 +21,8 @@ _ONE = re.compile(r'<a\b(?P<attrs>[^>]*\bclass="cite"[^>]*)>(?P<label>.*?)</a>',
 _HREF = re.compile(r'\bhref="([^"]*)"')
 _CELL = re.compile(r"<(td|th)\b[^>]*>.*?</\1>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
+# an id badge (`<code>`, perhaps inside its link) just before a citation run
+_AFTER_ID = re.compile(r"</code>(?:</a>)?\s*(?:\(\s*)?$")
 FOOT_MARK = '<details class="page-about"'
 
 
@@ -62,6 +64,13 @@ def number_sources(text: str, page_id: str) -> str:
             f'<a href="#{prefix}{n}" title="{html.escape(_plain(entries[n - 1][1]), quote=True)}">{n}</a>' for n in nums
         )
         sup = f'<sup class="note-ref" data-search-exclude>{refs}</sup>'
+        if _runs_on(text, m.start()):
+            # after an id badge ("RAS-05") or a number ("2022") the note would read as part of it: keep a
+            # space, and say 'source' to a screen reader and in the page's text
+            word = "sources" if len(nums) > 1 else "source"
+            space = "" if text[m.start() - 1:m.start()].isspace() else " "
+            sup = (f'{space}<sup class="note-ref note-after-id" data-search-exclude><span class="visually-hidden">{word} '
+                   f"</span>{refs}</sup>")
         # a lone bracket that does not close the run is ordinary text: keep it
         before = m.group("open") if m.group("open") and not bracketed else ""
         after = m.group("close") if m.group("close") and not bracketed else ""
@@ -82,6 +91,15 @@ def number_sources(text: str, page_id: str) -> str:
     out = re.sub(r'\s+(<sup class="note-ref")', r"\1", out)
     at = out.find(FOOT_MARK)
     return out + block if at < 0 else out[:at] + block + out[at:]
+
+
+def _runs_on(text: str, at: int) -> bool:
+    """True when a note number placed at `at` would run on from an id badge or a number before it."""
+    before = text[max(0, at - 300):at]
+    if _AFTER_ID.search(before):
+        return True
+    words = _plain(before).rstrip(" (")
+    return bool(words) and words[-1].isdigit()
 
 
 def _plain(fragment: str) -> str:
