@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..data.sitedata import SiteData
-from ..theme import ZENSICAL_SEARCH_SHIM_PATH
+from ..theme import ZENSICAL_SEARCH_RANKED_PATH, ZENSICAL_SEARCH_SHIM_PATH
 from .abbr_first import tooltips
 
 ENGINES = ("mkdocs", "zensical")
@@ -131,7 +131,7 @@ def engine_config(config: dict, data: SiteData, engine: str, generated: list[str
     if engine == "mkdocs":
         out["watch"] = []
     else:
-        out["extra_javascript"] = [ZENSICAL_SEARCH_SHIM_PATH, *(out.get("extra_javascript") or [])]
+        out["extra_javascript"] = [ZENSICAL_SEARCH_SHIM_PATH, ZENSICAL_SEARCH_RANKED_PATH, *(out.get("extra_javascript") or [])]
     return out
 
 
