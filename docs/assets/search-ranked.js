@@ -6,10 +6,12 @@
    `keys` (the permanent IDs that live there, a tool's short name run together, the synonyms of
    data/search.yaml), `bestbet` (the best-bet questions) and `boost` (data/search.yaml), written after the
    build by macros/site/search_index.py. Words are weighed by field (as mkdocs.yml weighs them for
-   Material's search) and by how rare they are (BM25); a word matches whole, as the start of a word, or with
-   a typing slip, each counting for less; an entry that has more of the reader's words ranks higher. No word
+   Material's search) and by how rare they are (BM25); a word matches whole, as the start of a word, by a
+   rough stem or with a typing slip, each counting for less; an entry that has more of the reader's words
+   ranks higher, and much higher when the query holds one of its best bets, synonyms or ids whole. No word
    must match: a long question still finds the section that has most of it. Two words typed apart that the
-   index holds as one ("HCR 20", "risk matrix 2000" -> "rm2000" in keys) match that one word. */
+   index holds as one match it ("HCR 20" -> HCR-20, "mappa lv 05" -> MAPPA-LV-05), and letters and digits
+   typed together are split when the index does not hold them ("level2" -> level 2). */
 (function () {
   var FIELDS = { bestbet: 12, keys: 6, title: 5, path: 1.5, text: 1 };
   var WHOLE = { bestbet: 40, keys: 3, title: 1.5 };
@@ -128,7 +130,7 @@
       if (index.terms[i] !== word) { out[index.terms[i]] = Math.max(0.5, 0.85 - 0.03 * (index.terms[i].length - word.length)); }
     }
     (index.stems[stem(word)] || []).forEach(function (t) { if (out[t] === undefined) { out[t] = 0.8; } });
-    if (word.length >= 4 && /^[a-z]+$/.test(word)) {
+    if (!out[word] && word.length >= 4 && /^[a-z]+$/.test(word)) {  /* a slip: only for a word the index lacks */
       var limit = word.length >= 8 ? 2 : 1;
       index.terms.forEach(function (t) {
         if (out[t] === undefined && distance(word, t, limit) <= limit) { out[t] = 0.45; }
@@ -213,7 +215,7 @@
     out.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
     var words = [];
     q.forms.forEach(function (forms) { for (var t in forms) { if (t.length >= 3 && words.indexOf(t) < 0) { words.push(t); } } });
-    return { order: out, words: words };
+    return { order: out, words: words.slice(0, 60) };  /* the words to mark: a short prefix may stand for hundreds */
   }
 
   /* where the matched words sit in a field's HTML (outside tags), for the theme to mark them */
