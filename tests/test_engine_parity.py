@@ -4,11 +4,11 @@ resolves; the reader query set runs on both, and both hit rates are reported.
 
 Known differences, each shown by a test here:
 - the print page (mkdocs-print-site) exists only in the MkDocs build;
-- Zensical's search reads title and text only, and wants every word: the `keys` (ids, synonyms) and `bestbet`
-  fields that the post-build step adds to its index are not searched there. site.js gives it plain words
-  instead of lunr syntax (issue #32): small words dropped, slips corrected, and a reader's phrase or an id
-  from data/search.yaml replaced by the title of the place it names. Its hit rate still trails;
-  test_search_hit_rate_on_both_engines says by how much.
+- Zensical's own search worker reads title and text only, and wants every word. In the Zensical build
+  (issue #32) docs/assets/search-ranked.js ranks the theme's index itself, with the `keys` (ids, synonyms),
+  `bestbet` and `boost` fields the post-build step adds, and site.js answers the theme's search box with it;
+  the theme's dialog still shows the results. test_search_hit_rate_on_both_engines holds both builds to
+  the same rate (HIT_RATE) and reports both.
 """
 from __future__ import annotations
 
@@ -92,6 +92,12 @@ def test_both_builds_have_permanent_links_and_a_tuned_index(site_dir, zensical_s
         entries = index.get("docs") or index.get("items")
         assert any("TOOL-RM2000" in e.get("keys", "") for e in entries), engine
         assert not [e for e in entries if e["location"].startswith("editors/")], engine  # kept out of search
+    # Zensical's entries keep each phrase apart and carry their page's boost, for docs/assets/search-ranked.js
+    items = {e["location"]: e for e in json.loads((zensical_site / SEARCH_INDEX["zensical"]).read_text(encoding="utf-8"))["items"]}
+    timescales = items["mappa/timescales/"]["keys"].split(" | ")
+    assert "PAGE-MAPPA-TIMESCALES" in timescales and "how often" in timescales, timescales
+    assert items["public/"]["boost"] == data.search.boost["PAGE-PUBLIC"], items["public/"]
+    assert "boost" not in items["mappa/timescales/"]
 
 
 # ---------------------------------------------------------------- search, typed into each engine's box
@@ -148,11 +154,38 @@ def test_search_hit_rate_on_both_engines(site_dir, zensical_site, chromium):
     (ARTIFACTS / "search-hits-engines.txt").write_text("\n".join(report))
     assert rates["mkdocs"] >= HIT_RATE, report[0]
     assert not faults, faults[:10]
-    # Zensical trails (no keys/bestbet fields, no field boosts): hold it to what it reached when measured
+    # Zensical's build ranks with the same fields and boosts (docs/assets/search-ranked.js): the same floor
     assert rates["zensical"] >= ZENSICAL_FLOOR, report[1]
-    assert rates["zensical"] <= rates["mkdocs"], "Zensical now matches MkDocs: update the decision record"
 
 
-# measured 67/111 (60 %) on edition 2026.12.1 draft, 4 December 2026; 113/130 (87 %) on 6 December 2026 once site.js
-# gave it plain words, readers' phrases as titles (issue #32); 83/130 (64 %) before that on the same 130 queries
-ZENSICAL_FLOOR = 0.80
+# typed as readers type, none of them in the query set: run together, in parts, misspelt, a long question
+UNSEEN = [("hcr20v3", "tools/hcr-20-v3/"), ("level2 meeting", "mappa/stages/meeting/"), ("mappa lv 05", "mappa/stages/level-referral/"),
+          ("static 99 r", "tools/static-99r/"), ("restricted patiant", "mappa/restricted-patients/"), ("self audit", "standards/self-audit/"),
+          ("who do I tell when a registered sex offender moves to a new address", "mappa/pathways/rso/")]
+
+
+@pytest.mark.browser
+def test_zensical_search_answers_queries_outside_the_set(zensical_site, chromium):
+    """The ranking is general, not fitted to the query set: other ways of typing land in the top 3, and a result
+    shows the reader no field name and no phrase list from the index."""
+    from test_search import INTERNAL
+
+    srv, url = _serve(zensical_site)
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(url)
+        for query, want in UNSEEN:
+            pages = _zensical_search(page, query)
+            assert want in pages[:3], (query, pages)
+            shown = page.locator("[id$='-results'] li a[href]").evaluate_all("els => els.map(a => a.textContent)")
+            assert shown and not [t for t in shown if INTERNAL.search(t) or " | " in t], (query, shown[:3])
+    finally:
+        page.close()
+        srv.shutdown()
+
+
+# measured 67/111 (60 %) on edition 2026.12.1 draft, 4 December 2026; 83/130 (64 %), then 113/130 (87 %) on
+# 6 December 2026 once site.js gave it plain words (issue #32); 138/139, then 139/139 in two runs once search-ranked.js
+# ranked its index with the keys, best bets and boosts and the self-audit page was found by name (issue #32, same day;
+# MkDocs 138/139, then 139/139 in the same runs)
+ZENSICAL_FLOOR = 0.95

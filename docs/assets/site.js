@@ -160,6 +160,12 @@
     line.hidden = false;
   }
   var lastQuery = { typed: '', used: '' };
+  var ranked = null;  /* Zensical's index, ranked by docs/assets/search-ranked.js */
+  /* a query narrowed to tags the reader picked: left to the theme's worker, which filters by them */
+  function tagged(data) {
+    var input = data.filter && data.filter.input;
+    return !!(input && input.data && input.data.operands && input.data.operands.length);
+  }
   /* hand the tidied query to the theme's search worker (message type 2 is a query) */
   if (window.Worker && Worker.prototype.postMessage) {
     var postToWorker = Worker.prototype.postMessage;
@@ -169,6 +175,15 @@
         showCorrection(fix && fix.show);
         lastQuery = { typed: message.data, used: fix ? fix.show : message.data };
         arguments[0] = { type: message.type, data: searchQuery(fix ? fix.query : message.data) };
+      } else if (message && message.type === 0 && window.__plainSearch && window.__rankedSearch && message.data && message.data.items) {
+        /* Zensical's index, as it hands it to its worker: ranked here instead (docs/assets/search-ranked.js) */
+        ranked = { items: message.data.items, index: null };  /* built on the first query, not on every page load */
+      } else if (message && message.type === 2 && ranked && message.data && typeof message.data.input === 'string' && !tagged(message.data)) {
+        var worker = this, query = message.data.input, fixed = corrected(query);
+        ranked.index = ranked.index || window.__rankedSearch.build(ranked.items);
+        var reply = window.__rankedSearch.answer(ranked.index, ranked.items, fixed ? fixed.query : query, message.data.page);
+        setTimeout(function () { if (worker.onmessage) { worker.onmessage({ data: { type: 3, data: reply } }); } }, 0);
+        return undefined;
       } else if (message && message.type === 2 && window.__plainSearch && message.data && typeof message.data.input === 'string') {
         /* Zensical's query: {input: the typed words, filter, ...} */
         var typed = message.data.input, plainFix = corrected(typed), data = {};

@@ -16,6 +16,7 @@ def check_search(c: Collector, data: SiteData) -> None:
     refs = [(f"synonyms[{i}].id", x.id, x.id) for i, x in enumerate(s.synonyms)]
     refs += [(f"best_bets[{i}].id", x.query, x.id) for i, x in enumerate(s.best_bets)]
     refs += [(f"boost.{k}", k, k) for k in s.boost] + [(f"exclude[{i}]", k, k) for i, k in enumerate(s.exclude)]
+    refs += [(f"by_name[{i}]", k, k) for i, k in enumerate(s.by_name)]
     for fld, record, item_id in refs:
         if item_id not in ids:
             c.add(SEARCH_FILE, record, fld, f"unknown id '{item_id}': use the permanent ID of a page or item "
@@ -30,6 +31,11 @@ def check_search(c: Collector, data: SiteData) -> None:
     check_synonym_duplicates(c, data)
     _twice(c, [" ".join(x.query.lower().split()) + " -> " + x.id for x in s.best_bets], "best_bets", "best bet")
     _twice(c, list(s.exclude), "exclude", "page kept out of search")
+    _twice(c, list(s.by_name), "by_name", "page found by its name")
+    for i, k in enumerate(s.by_name):
+        if k in s.exclude:
+            c.add(SEARCH_FILE, k, f"by_name[{i}]", "this page is also under exclude: a page is either kept out of search "
+                  "or found by its name; remove it from one of the two lists.")
 
 
 def _twice(c: Collector, keys: list[str], list_key: str, what: str) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..data.sitedata import SiteData
-from ..theme import ZENSICAL_SEARCH_SHIM_PATH
+from ..theme import ZENSICAL_SEARCH_RANKED_PATH, ZENSICAL_SEARCH_SHIM_PATH
 from .abbr_first import tooltips
 
 ENGINES = ("mkdocs", "zensical")
@@ -118,7 +118,7 @@ def engine_config(config: dict, data: SiteData, engine: str, generated: list[str
     plugins = []
     for p in config.get("plugins") or []:
         name = _plugin_name(p)
-        if name == "macros":
+        if name == "guidance":
             continue  # hand-written pages arrive with their macros rendered (guidance/site/docs_render.py)
         if engine == "zensical" and name not in ("search",):
             continue  # Zensical runs no MkDocs plugins; its search reads the same `search` settings
@@ -131,7 +131,7 @@ def engine_config(config: dict, data: SiteData, engine: str, generated: list[str
     if engine == "mkdocs":
         out["watch"] = []
     else:
-        out["extra_javascript"] = [ZENSICAL_SEARCH_SHIM_PATH, *(out.get("extra_javascript") or [])]
+        out["extra_javascript"] = [ZENSICAL_SEARCH_SHIM_PATH, ZENSICAL_SEARCH_RANKED_PATH, *(out.get("extra_javascript") or [])]
     return out
 
 

@@ -10,7 +10,9 @@ Three steps: 1 by the generator (guidance/site/source_tree.py), 2 by the page-HT
 3. `rewrite_index`: after the theme has written search/search_index.json, each entry gets a `keys`
    field (the permanent IDs that live there, a tool's short name, and the synonyms from
    data/search.yaml) and a `bestbet` field (the best-bet questions), both searched with their own
-   boost (mkdocs.yml, `plugins: search: fields`). Empty sections and furniture left-overs are dropped.
+   boost (mkdocs.yml, `plugins: search: fields`). Empty sections and furniture left-overs are dropped; a page
+   under `by_name` keeps its title and opening words only. In Zensical's index each phrase and id is kept
+   apart (' | ') and each entry carries its page's boost: docs/assets/search-ranked.js ranks it there.
    It also writes search/vocabulary.js (a script, so that it loads from file://): every word of the index with how often it occurs, and the
    run-together form of every id and tool name ("lscmi" -> "LS/CMI"), for the browser's spelling
    correction ("Did you mean ...", docs/assets/site.js). A tool's short name goes into `keys` run
@@ -82,13 +84,17 @@ def mark_furniture(html_text: str) -> str:
 # ---------------------------------------------------------------- 3. the index
 
 
-def _words(values) -> str:
+def _words(values, sep: str = " ") -> str:
     seen: list[str] = []
     for v in values:
         v = " ".join(str(v).split())
         if v and v not in seen:
             seen.append(v)
-    return " ".join(seen)
+    return sep.join(seen)
+
+
+# Zensical's index keeps each reader's phrase and id apart: docs/assets/search-ranked.js matches them whole
+PHRASE_SEP = {"docs": " ", "items": " | "}
 
 
 def index_terms(data: SiteData) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -235,6 +241,22 @@ def phrases(data: SiteData, docs: list[dict]) -> dict[str, str]:
     return {p: next(iter(t)) for p, t in sorted(found.items()) if len(t) == 1 and p not in next(iter(t)).lower()}
 
 
+_FIRST_BLOCK = re.compile(r"\s*(?:<p>.*?</p>|[^<]*)", re.S)
+
+
+def by_name_pages(data: SiteData) -> set[str]:
+    """URLs of the pages under `by_name` in data/search.yaml: indexed by their title and opening words only."""
+    pages = _page_ids(data)
+    return {page_url(pages[pid]) for pid in data.search.by_name if pid in pages}
+
+
+def page_boosts(data: SiteData) -> dict[str, float]:
+    """Page URL -> its boost from data/search.yaml. Material reads it from the page meta (search_meta); Zensical's
+    index is given it on each entry of the page (docs/assets/search-ranked.js weighs by it)."""
+    pages = _page_ids(data)
+    return {page_url(pages[pid]): value for pid, value in data.search.boost.items() if pid in pages}
+
+
 def rewrite_index(data: SiteData, site_dir: Path, engine: str = "mkdocs") -> dict:
     """Add keys and best bets to the engine's index, drop empty sections. Returns counts."""
     path = Path(site_dir) / SEARCH_INDEX.get(engine, INDEX)
@@ -243,19 +265,27 @@ def rewrite_index(data: SiteData, site_dir: Path, engine: str = "mkdocs") -> dic
     index = json.loads(path.read_text(encoding="utf-8"))
     entries = "docs" if "docs" in index else "items"  # MkDocs with Material / Zensical
     keys, bets = index_terms(data)
+    boosts = page_boosts(data) if entries == "items" else {}
+    by_name = by_name_pages(data)
     docs = []
     before = path.stat().st_size
     for doc in index[entries]:
         loc = doc["location"]
+        if loc.split("#")[0] in by_name:
+            if "#" in loc:
+                continue  # found by its name: its sections repeat pages that are searched on their own
+            doc["text"] = _FIRST_BLOCK.match(doc.get("text", "")).group(0)
         doc.pop("tags", None)  # ids now live in 'keys', on the section they belong to
         doc["text"] = glue_tool_names(data, _clean(doc.get("text", "")))
         doc["title"] = glue_tool_names(data, doc.get("title", ""))  # "20 working days" never matches "HCR-20 V3"
         if "#" in loc and not doc["text"] and loc not in keys and loc not in bets:
             continue  # a heading with nothing under it (for example the cite box): no answer to show
         if loc in keys:
-            doc["keys"] = glue_tool_names(data, _words(keys[loc]))
+            doc["keys"] = glue_tool_names(data, _words(keys[loc], PHRASE_SEP[entries]))
         if loc in bets:
-            doc["bestbet"] = _words(bets[loc])
+            doc["bestbet"] = _words(bets[loc], PHRASE_SEP[entries])
+        if loc.split("#")[0] in boosts:
+            doc["boost"] = boosts[loc.split("#")[0]]
         docs.append(doc)
     wrong = missing_sections(data, {doc["location"] for doc in index[entries]})
     if wrong:

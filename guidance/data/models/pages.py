@@ -84,3 +84,5 @@ class SearchFile(Strict):
     best_bets: list[SearchBestBet] = Field(default_factory=list)
     boost: dict[ItemId, Annotated[float, Field(gt=0, le=10)]] = Field(default_factory=dict)
     exclude: list[ItemId] = Field(default_factory=list)
+    # pages found by their title and opening words only: the rest repeats pages that search finds on their own
+    by_name: list[ItemId] = Field(default_factory=list)
