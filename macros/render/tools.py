@@ -259,7 +259,7 @@ def bench_note_page(data: SiteData, src: str, tool_id: str) -> str:
             items.append(item)
         out.append("\n".join(items) + "\n")
         if not any(b.figure for b in t.bands):
-            out.append(no_band_rates_line(src, t) + "\n")
+            out.append(_bench_rates(data, src, t))
     out.append("## Questions to ask\n")
     out.extend(f"- {md(x)}" for x in t.questions)
     out.append(
@@ -268,6 +268,15 @@ def bench_note_page(data: SiteData, src: str, tool_id: str) -> str:
         f"What the sources do not give is listed on the [full tool page]({rel(src, paths.tool_page(t.id))}).\n"
     )
     return "\n".join(out) + "\n"
+
+
+def _bench_rates(data: SiteData, src: str, t: m.Tool) -> str:
+    """Under bands with no rate of their own: the rates the tool does publish, printed with their source (a bench
+    note is read on paper, where a link to another page leads nowhere)."""
+    if t.band_rates_note or not t.figures:
+        return no_band_rates_line(src, t) + "\n"
+    return (f"The sources held give no reoffending rate for each band. The rates they do publish for {md(t.abbr)}:\n\n"
+            + "\n".join(f"- {figure_text(data, src, f)}" for f in t.figures) + "\n")
 
 
 def tools_comparison(data: SiteData, src: str) -> str:
