@@ -197,7 +197,9 @@ def caution_items(data: SiteData, src: str, t: m.Tool) -> list[tuple[str, bool]]
     not found, and a plain fact about where a tool is used, carry no label: they are not research findings."""
     items: list[tuple[str, bool]] = []
     if isinstance(t.not_validated_for, m.NotKnown):
-        items.append(("Groups it is not validated for: none recorded; see what we could not find.", False))
+        where = ("see What we could not find" if src == paths.tool_page(t.id)
+                 else f"the [full tool page]({rel(src, paths.tool_page(t.id))}) says what the sources do not give")
+        items.append((f"Groups it is not validated for: none named in the sources held; {where}.", False))
     if not_validated(t):
         items.append(("Not validated for: " + join_words([group_link(src, g.group) for g in not_validated(t)]) + ".", True))
     if no_evidence(t):
