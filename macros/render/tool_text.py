@@ -182,7 +182,7 @@ NO_VALIDATION_FOUND = (
 )
 # the same search, said on a page that does not list the sources (the bench note): point to the page that does
 NO_VALIDATION_FOUND_ELSEWHERE = (
-    "Validation in Scotland or the UK: no validation study was found in the sources listed on the [full tool page]({link})."
+    "Validation in Scotland or the UK: no validation study was found in the sources on the [full tool page]({link})."
 )
 
 

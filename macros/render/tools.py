@@ -273,11 +273,10 @@ def bench_note_page(data: SiteData, src: str, tool_id: str) -> str:
 def _bench_rates(data: SiteData, src: str, t: m.Tool) -> str:
     """Under bands with no rate of their own: the rates the tool does publish, printed with their source (a bench
     note is read on paper, where a link to another page leads nowhere)."""
-    if not t.figures:
+    if t.band_rates_note or not t.figures:  # the note says what the report needs to give instead
         return no_band_rates_line(src, t) + "\n"
-    lead = (md(sentences([t.band_rates_note])) + f" The rates the sources do publish for {md(t.abbr)}:" if t.band_rates_note
-            else f"The sources held give no reoffending rate for each band. The rates they do publish for {md(t.abbr)}:")
-    return lead + "\n\n" + "\n".join(f"- {figure_text(data, src, f)}" for f in t.figures) + "\n"
+    return (f"The sources held give no reoffending rate for each band. The rates they do publish for {md(t.abbr)}:\n\n"
+            + "\n".join(f"- {figure_text(data, src, f)}" for f in t.figures) + "\n")
 
 
 def tools_comparison(data: SiteData, src: str) -> str:
