@@ -264,8 +264,7 @@ def bench_note_page(data: SiteData, src: str, tool_id: str) -> str:
     out.extend(f"- {md(x)}" for x in t.questions)
     out.append(
         f"\nAlso ask the {len(data.judiciary.questions)} general questions in "
-        f"[questions to ask about a risk assessment]({rel(src, paths.QUESTIONS)}). "
-        f"What the sources do not give is listed on the [full tool page]({rel(src, paths.tool_page(t.id))}).\n"
+        f"[questions to ask about a risk assessment]({rel(src, paths.QUESTIONS)}).\n"
     )
     return "\n".join(out) + "\n"
 
