@@ -101,7 +101,8 @@ def _who_nodes(t, slug: str, code: str, band: int) -> tuple[str, list[FlowQuesti
         answers.append(FlowAnswer(id="several", text="More than one of these", next=f"{base}-SEVERAL"))
         outs.append(outcome(f"{base}-SEVERAL", [g.group for g in groups]))
     q = FlowQuestion(id=qid, text=f"{title}: is any of these true of the person?",
-                     help=f"The {t.abbr} record names these groups of people as ones it is not shown to work for.",
+                     help=f"{t.abbr} is not shown to work for these groups: its sources say it was not built for them, "
+                          "or no evidence was found that it works for them.",
                      answers=answers)
     return qid, [q], outs
 

@@ -23,10 +23,10 @@ def bench_body(data: SiteData, src: str, o: FlowOutcome) -> str:
     cautions = [g for g in groups_of(t) if g.group in o.groups]
     out.append("## Cautions for this person\n\n")
     if cautions:
-        out.append("\n".join(f"- **{md(GROUP_WORDS[g.group][1])}.** The {md(t.abbr)} record names {md(g.group)} as "
-                             f"a group it is not shown to work for. {md(g.note)}" for g in cautions) + "\n\n")
+        out.append("\n".join(f"- **{md(GROUP_WORDS[g.group][1])}.** {_caution_lead(t.abbr, g)} {md(g.note)}"
+                             for g in cautions) + "\n\n")
     else:
-        out.append(f"None of the groups the {md(t.abbr)} record names applies, on what you said. "
+        out.append("On what you said, no caution about whom the tool fits applies to this person. "
                    "The limits below apply to everyone.\n\n")
     out.append(f"## What the {md(t.abbr)} does not tell you\n\n" + "\n".join(f"- {md(x)}" for x in t.does_not_tell) + "\n\n")
     out.append("## Questions to ask\n\n" + "\n".join(f"1. {md(q)}" for q in t.questions) + "\n\n")
@@ -34,6 +34,19 @@ def bench_body(data: SiteData, src: str, o: FlowOutcome) -> str:
                f"[bench note]({rel(src, paths.bench_note_page(t.id))}) · "
                f"[what a band means]({rel(src, paths.BANDS)}).\n\n")
     return "".join(out)
+
+
+# a group as the object of 'built for' / 'works for'
+_PEOPLE = {"young people": "people under 18", "learning disability": "people with a learning disability",
+           "minority ethnic groups": "people from minority ethnic groups"}
+
+
+def _caution_lead(abbr: str, g) -> str:
+    """Why a group is a caution, in the bench's terms: what the tool's sources say, or what was not found in them."""
+    who = md(_PEOPLE.get(g.group, g.group))
+    if g.basis == "no evidence found":
+        return f"No evidence was found, in the sources this guidance used, that {md(abbr)} works for {who}."
+    return f"The published sources say {md(abbr)} was not built for {who}."
 
 
 def checklist_body(data: SiteData, src: str, o: FlowOutcome) -> str:

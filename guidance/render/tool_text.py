@@ -109,7 +109,7 @@ def not_found_box(t: m.Tool) -> str:
     items = unknowns(t)
     if not items:
         return ""
-    lines = ['??? note "What we could not find"', "    We searched the sources listed at the foot of this page. They do not give:\n"]
+    lines = ['??? note "What we could not find"', "    The sources listed at the foot of this page do not give:\n"]
     lines.extend(f"    - **{md(label)}**: {md(reason)}" for label, reason in items)
     return "\n".join(lines) + "\n"
 
@@ -178,9 +178,18 @@ def no_evidence(t: m.Tool) -> list[m.NotValidated]:
 NO_EVIDENCE_LEAD = "No evidence of validation found in the sources held for"
 # said of a search, not as a finding: what was searched, then the record's own account of what was (not) found
 NO_VALIDATION_FOUND = (
-    "Validation in Scotland or the UK: we searched the sources listed at the foot of this page and found no "
-    "validation study. What they do hold is under What we could not find."
+    "Validation in Scotland or the UK: no validation study was found in the sources listed at the foot of this page."
 )
+# the same search, said on a page that does not list the sources (the bench note): point to the page that does
+NO_VALIDATION_FOUND_ELSEWHERE = (
+    "Validation in Scotland or the UK: no validation study was found in the sources on the [full tool page]({link})."
+)
+
+
+def no_validation_line(src: str, t: m.Tool) -> str:
+    """What was searched and not found, true of the page it is on: only the tool page lists its sources."""
+    page = paths.tool_page(t.id)
+    return NO_VALIDATION_FOUND if src == page else NO_VALIDATION_FOUND_ELSEWHERE.format(link=rel(src, page, "sources"))
 
 
 def caution_items(data: SiteData, src: str, t: m.Tool) -> list[tuple[str, bool]]:
@@ -188,7 +197,9 @@ def caution_items(data: SiteData, src: str, t: m.Tool) -> list[tuple[str, bool]]
     not found, and a plain fact about where a tool is used, carry no label: they are not research findings."""
     items: list[tuple[str, bool]] = []
     if isinstance(t.not_validated_for, m.NotKnown):
-        items.append(("Groups it is not validated for: none recorded; see what we could not find.", False))
+        where = ("see What we could not find" if src == paths.tool_page(t.id)
+                 else f"the [full tool page]({rel(src, paths.tool_page(t.id))}) says what the sources do not give")
+        items.append((f"Groups it is not validated for: none named in the sources held; {where}.", False))
     if not_validated(t):
         items.append(("Not validated for: " + join_words([group_link(src, g.group) for g in not_validated(t)]) + ".", True))
     if no_evidence(t):
@@ -197,7 +208,7 @@ def caution_items(data: SiteData, src: str, t: m.Tool) -> list[tuple[str, bool]]
     if is_known(t.validation.scotland_or_uk):
         items.append(("Validation in Scotland or the UK: " + md(sentences([t.validation.scotland_or_uk])), True))
     else:
-        items.append((NO_VALIDATION_FOUND, False))
+        items.append((no_validation_line(src, t), False))
     rated = t.validation.rated
     if rated != "not known":
         items.append((

@@ -10,7 +10,7 @@ from .bands import bands_md, own_reading, reading_html, shared_reading_md
 from .common import cite_list, id_badge, permalink_line
 from .standards import standards_for_tool
 from .svg import ICON_GROUPS, icon_array_svg, legend_svg
-from .text import attr, join_words, md
+from .text import attr, in_100, join_words, lower_first, md, pct
 from .tool_text import (
     NO_EVIDENCE_LEAD,
     caution_box,
@@ -259,15 +259,34 @@ def bench_note_page(data: SiteData, src: str, tool_id: str) -> str:
             items.append(item)
         out.append("\n".join(items) + "\n")
         if not any(b.figure for b in t.bands):
-            out.append(no_band_rates_line(src, t) + "\n")
+            out.append(_bench_rates(data, src, t))
     out.append("## Questions to ask\n")
     out.extend(f"- {md(x)}" for x in t.questions)
     out.append(
         f"\nAlso ask the {len(data.judiciary.questions)} general questions in "
-        f"[questions to ask about a risk assessment]({rel(src, paths.QUESTIONS)}). "
-        f"What the sources do not give is listed on the [full tool page]({rel(src, paths.tool_page(t.id))}).\n"
+        f"[questions to ask about a risk assessment]({rel(src, paths.QUESTIONS)}).\n"
     )
     return "\n".join(out) + "\n"
+
+
+def _bench_rates(data: SiteData, src: str, t: m.Tool) -> str:
+    """Under bands with no rate of their own: the rates the tool does publish, printed with their source (a bench
+    note is read on paper, where a link to another page leads nowhere)."""
+    if t.band_rates_note or not t.figures:  # the note says what the report needs to give instead
+        return no_band_rates_line(src, t) + "\n"
+    groups: dict[tuple[str, str], list[m.Figure]] = {}
+    for f in t.figures:  # rates for the same people and outcome, said in one sentence (the note fits one page)
+        groups.setdefault((f.describes, f.outcome), []).append(f)
+    said = []
+    for (who, outcome), figs in groups.items():
+        rates = "; ".join(
+            f'<span class="figure" data-figure="{attr(f.id)}"><strong>{in_100(f.percent)} ({pct(f.percent)})</strong></span>'
+            f"{' had ' + md(lower_first(outcome)) if i == 0 else ''} within {md(lower_first(f.follow_up))} "
+            f"(sample: {md(f.sample)})" for i, f in enumerate(figs))
+        refs = [r for f in figs for r in f.sources]
+        cited = cite_list(data, src, [r for i, r in enumerate(refs) if r not in refs[:i]])
+        said.append(f"Of {md(lower_first(who))}: {rates} ({cited}).")
+    return "The sources held give no reoffending rate for each band, but they do publish these rates. " + " ".join(said) + "\n"
 
 
 def tools_comparison(data: SiteData, src: str) -> str:

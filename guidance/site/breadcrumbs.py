@@ -2,8 +2,9 @@
 
 Pages in the navigation take their trail from it. A page generated from data (a stage, a tool, a
 checklist...) is not listed in the navigation; it hangs under the nearest listed page: its folder's
-index page (mappa/stages/index.md for a stage), walking up the folders, with two exceptions: a
-bench note hangs under its tool's page and a stage checklist under the checklists page.
+index page (mappa/stages/index.md for a stage), walking up the folders, with three exceptions: a
+bench note hangs under its tool's page, a stage checklist under the checklists page, and a decision flow
+written for the bench (BENCH_FLOWS) under the bench section's first page, not under the flows index.
 """
 from __future__ import annotations
 
@@ -19,10 +20,17 @@ class Crumb:
     url: str | None  # relative to the page showing the trail; None for a section heading or the page itself
 
 
+# decision flows whose readers are the bench: their pages sit in the bench section of the trail
+BENCH_FLOWS = frozenset({"bench-report"})
+BENCH_HOME = "judiciary/index.md"
+
+
 def parent_src(src: str, kind: str = "", key: str | int = "") -> str | None:
     """The page a page hangs under (None for the home page)."""
     if src == paths.HOME:
         return None
+    if kind in ("flow_node", "flow_map") and str(key) in BENCH_FLOWS:  # the flow's first page, or its diagram
+        return BENCH_HOME
     if kind == "bench_note" and key:
         return paths.tool_page(str(key))
     if kind == "checklist":
