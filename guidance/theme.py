@@ -24,13 +24,9 @@ SEARCH_INDEX = {"mkdocs": Path("search") / "search_index.json", "zensical": Path
 # lunr syntax for Material's search; this script, loaded before site.js in the generated zensical.yml only, asks
 # it for plain words instead (small words dropped, readers' phrases and ids replaced by the title they name).
 ZENSICAL_SEARCH_SHIM_PATH = "assets/engine-zensical.js"
-<<<<<<< HEAD:guidance/theme.py
-ZENSICAL_SEARCH_SHIM = """/* Generated (guidance/theme.py): Zensical build only. Its search reads titles and text and wants
-=======
 # ranks the index itself, with its keys, best bets and boosts (site.js answers the theme's queries with it)
 ZENSICAL_SEARCH_RANKED_PATH = "assets/search-ranked.js"
-ZENSICAL_SEARCH_SHIM = """/* Generated (macros/theme.py): Zensical build only. Its search reads titles and text and wants
->>>>>>> zsearch:macros/theme.py
+ZENSICAL_SEARCH_SHIM = """/* Generated (guidance/theme.py): Zensical build only. Its search reads titles and text and wants
    every word: site.js gives it plain words, not lunr syntax. */
 window.__plainSearch = true;
 """

@@ -14,15 +14,9 @@ from guidance.data import models as m
 from guidance.paths import tool_slug
 
 TELLS, NOT_TELLS = "It tells you ", "It does not tell you "
-<<<<<<< HEAD
 # caution items that report a search or a plain fact about use, never a research finding (guidance/render/tool_text.py)
-UNLABELLED_CAUTIONS = ("Validation in Scotland or the UK: we searched", "No evidence of validation found",
-                       "This tool is used in England and Wales", "Groups it is not validated for: none recorded")
-=======
-# caution items that report a search or a plain fact about use, never a research finding (macros/render/tool_text.py)
 UNLABELLED_CAUTIONS = ("Validation in Scotland or the UK: no validation study was found", "No evidence of validation found",
                        "This tool is used in England and Wales", "Groups it is not validated for: none named")
->>>>>>> benchfix
 REPEATED = re.compile(r"not known|sources used|not published", re.IGNORECASE)
 TOOL_TYPES = {x.lower() for x in m.ToolType.__args__}
 

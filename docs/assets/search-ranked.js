@@ -1,11 +1,11 @@
 /* Ranked search over the theme's own index, for a build whose search worker reads only titles and text and
-   wants every word (Zensical's). Loaded in that build only (macros/site/engine_config.py); docs/assets/site.js
+   wants every word (Zensical's). Loaded in that build only (guidance/site/engine_config.py); docs/assets/site.js
    hands it the index the theme sends to its worker, and answers the theme's queries with its results.
 
    Each entry of the index is a page or a section. Besides its title, text and breadcrumb (path) it carries
    `keys` (the permanent IDs that live there, a tool's short name run together, the synonyms of
    data/search.yaml), `bestbet` (the best-bet questions) and `boost` (data/search.yaml), written after the
-   build by macros/site/search_index.py. Words are weighed by field (as mkdocs.yml weighs them for
+   build by guidance/site/search_index.py. Words are weighed by field (as mkdocs.yml weighs them for
    Material's search) and by how rare they are (BM25); a word matches whole, as the start of a word, by a
    rough stem or with a typing slip, each counting for less; an entry that has more of the reader's words
    ranks higher, and much higher when the query holds one of its best bets, synonyms or ids whole. No word
