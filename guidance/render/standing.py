@@ -140,7 +140,8 @@ def not_settled_box(data: SiteData, src: str, page_text: str) -> str:
                   for reason, names in reasons.items()]
         lines.append("")
     lines.append(f"    [How to read]({rel(src, paths.HOW_TO_READ, 'status')}) explains each status a rule can have.")
-    return "\n".join(lines) + "\n\n"
+    # out of search: each rule it names is found where the page states it
+    return '<div class="not-settled" data-search-exclude markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n\n"
 
 
 # ---------------------------------------------------------------- the editors' page

@@ -223,8 +223,10 @@ def tool_page(data: SiteData, src: str, tool_id: str) -> str:  # long: one page,
     ]
     stds = standards_for_tool(data, t.id)
     if stds:
-        out.append("\n".join(
-            f"- [`{s.id}`: {md(s.title)}]({rel(src, paths.area_page(s.area), anchor_of(s.id))})" for s in stds) + "\n")
+        # each line repeats a standard that search holds on its own page
+        out.append('<div class="related-standards" data-search-exclude markdown>\n\n' + "\n".join(
+            f"- [`{s.id}`: {md(s.title)}]({rel(src, paths.area_page(s.area), anchor_of(s.id))})" for s in stds)
+            + "\n\n</div>\n")
     else:
         out.append("No standard on this site names this tool.\n")
     out += [
