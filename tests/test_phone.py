@@ -403,7 +403,7 @@ def test_a_long_flow_map_folds_each_branch_and_keeps_every_outcome(site_dir, dat
     for flow in all_flows(data):
         art = _soup(site_dir, f"flows/{flow.id}/map")
         branches = art.select("details.flow-branch")
-        codes = [c.get_text() for c in art.select("li code")]
+        codes = [c.get_text() for c in art.select("li code") if not c.find_parent("details", class_="page-about")]
         assert sorted(codes) == sorted(o.id for o in flow.outcomes), flow.id  # every outcome once, in words
         if len(_rows(flow)) <= FOLD_OVER:
             assert not branches and len(art.select("svg.flow-svg")) == 1, flow.id

@@ -293,7 +293,11 @@ def tools_by_type(src: str, tools: list[m.Tool]) -> str:
 
 def tools_comparison(data: SiteData, src: str) -> str:
     """The tools by type, then side by side (the table folded on a phone, open on a wider screen)."""
-    return (f"## The tools by type {{ #by-type }}\n\n{tools_by_type(src, list(data.tools))}"
+    guide = paths.BENCH_GUIDE
+    return (f"## The tools by type {{ #by-type }}\n\n"
+            f"The bench guide explains [the ways to assess risk]({rel(src, guide, 'three-ways-to-assess-risk')}) "
+            f"and [static and dynamic factors]({rel(src, guide, 'static-and-dynamic-factors')}).\n\n"
+            f"{tools_by_type(src, list(data.tools))}"
             f"## All {len(data.tools)} tools side by side {{ #side-by-side }}\n\n"
             "The table gives each tool's type, what it assesses, who it was developed on, its output and who in "
             "Scotland uses it. A dash means the sources we hold name no Scottish user.\n\n"
