@@ -14,6 +14,7 @@ from .svg import wrap
 from .text import attr, md
 
 INDENT, WIDTH, SIZE, LEAD = 22, 760, 13, 17
+FOLD_OVER = 40  # rows: a longer flow shows each branch of its first question in a fold of its own (issue #32)
 
 
 def _rows(flow) -> list[tuple[tuple[Step, ...], object]]:
@@ -29,32 +30,43 @@ def _label(node) -> str:
     return f"{node.id}: {node.title}" if isinstance(node, FlowOutcome) else node.text
 
 
-def flow_svg(flow) -> str:
-    """An indented tree: each answer, then the next question (plain box) or outcome (heavy box)."""
+def _branch(flow, answer_id: str) -> list[tuple[tuple[Step, ...], object]]:
+    """The rows under one answer to the flow's first question, that answer's row first."""
+    return [(p, n) for p, n in _rows(flow) if p and p[0].answer.id == answer_id]
+
+
+def flow_svg(flow, rows=None, key: str = "") -> str:
+    """An indented tree: each answer, then the next question (plain box) or outcome (heavy box). Given the
+    rows of one branch, it draws that branch from its answer."""
     parts, y = [], 6
-    for path, node in _rows(flow):
-        x = 8 + INDENT * len(path)
+    rows = _rows(flow) if rows is None else rows
+    top = min(len(p) for p, _ in rows)
+    for path, node in rows:
+        x = 8 + INDENT * (len(path) - top)
         text = (f"{path[-1].answer.text} → " if path else "") + _label(node)
         lines = wrap(text, WIDTH - x - 24, SIZE)
         h = len(lines) * LEAD + 8
         cls = "flow-svg-out" if isinstance(node, FlowOutcome) else "flow-svg-q"
-        if path:
+        if len(path) > top:
             parts.append(f'<path d="M{x - INDENT + 6} {y - 4} V{y + h / 2} H{x}" class="flow-svg-line"/>')
         parts.append(f'<rect x="{x}" y="{y}" width="{WIDTH - x - 8}" height="{h}" rx="4" class="{cls}"/>')
         parts += [f'<text x="{x + 8}" y="{y + (i + 1) * LEAD}" font-size="{SIZE}">{attr(s)}</text>'
                   for i, s in enumerate(lines)]
         y += h + 6
-    title = f"Diagram of the flow: {flow.title}"
-    return (f'<svg class="flow-svg" role="img" aria-labelledby="flow-svg-{flow.id}-t" viewBox="0 0 {WIDTH} {y}" '
-            f'width="100%" xmlns="http://www.w3.org/2000/svg"><title id="flow-svg-{flow.id}-t">{attr(title)}</title>'
+    title = f"Diagram of the flow: {flow.title}" + (f", answer {rows[0][0][-1].answer.text}" if key else "")
+    tid = f"flow-svg-{flow.id}{'-' + key if key else ''}-t"
+    return (f'<svg class="flow-svg" role="img" aria-labelledby="{tid}" viewBox="0 0 {WIDTH} {y}" '
+            f'width="100%" xmlns="http://www.w3.org/2000/svg"><title id="{tid}">{attr(title)}</title>'
             "<desc>Each row is an answer and the question or outcome it leads to; the text version below says the same."
             f"</desc>{''.join(parts)}</svg>")
 
 
-def flow_text(src: str, flow) -> str:
+def flow_text(src: str, flow, rows=None) -> str:
     out = []
-    for path, node in _rows(flow):
-        pad = "    " * len(path)
+    rows = _rows(flow) if rows is None else rows
+    top = min(len(p) for p, _ in rows)
+    for path, node in rows:
+        pad = "    " * (len(path) - top)
         lead = f"*{md(path[-1].answer.text)}* → " if path else ""
         target = rel(src, paths.flow_page(flow.id, answer_ids(path)))
         if isinstance(node, FlowOutcome):
@@ -64,8 +76,32 @@ def flow_text(src: str, flow) -> str:
     return "\n".join(out) + "\n"
 
 
+def _figure(svg: str) -> str:
+    return f'<figure class="flow-map" tabindex="0" aria-label="The flow drawn as a tree; it scrolls sideways">{svg}</figure>'
+
+
+def _outcomes(rows) -> str:
+    n = sum(isinstance(node, FlowOutcome) for _, node in rows)
+    return f"{n} outcome{'s' if n != 1 else ''}"
+
+
+def _folded(src: str, flow) -> str:
+    """Each answer to the first question in a fold: the branch drawn, then the same branch as text."""
+    first = next(node for path, node in _rows(flow) if not path)
+    out = [f"## Each answer to \u201c{md(first.text)}\u201d {{ #branches }}\n",
+           '<p class="screen-only">Open an answer for its part of the flow: a drawing, then the same part as text.</p>\n']
+    for answer in first.answers:
+        rows = _branch(flow, answer.id)
+        out.append(f'<details class="flow-branch" markdown="1">\n'
+                   f"<summary>{attr(answer.text)}: {_outcomes(rows)}</summary>\n\n"
+                   f"{_figure(flow_svg(flow, rows, answer.id))}\n\n{flow_text(src, flow, rows)}\n</details>\n")
+    return "\n".join(out)
+
+
 def flow_map_page(data: SiteData, src: str, flow_id: str) -> str:
     flow = next(f for f in all_flows(data) if f.id == flow_id)
     start = rel(src, paths.flow_page(flow.id))
-    return (f"{md(flow.intro)} [Start the questions]({start}).\n\n"
-            f'<figure class="flow-map" tabindex="0" aria-label="The flow drawn as a tree; it scrolls sideways">{flow_svg(flow)}</figure>\n\n## The same flow as text\n\n{flow_text(src, flow)}\n')
+    lead = f"{md(flow.intro)} [Start the questions]({start}).\n\n"
+    if len(_rows(flow)) > FOLD_OVER:
+        return lead + _folded(src, flow) + "\n"
+    return (lead + f"{_figure(flow_svg(flow))}\n\n## The same flow as text\n\n{flow_text(src, flow)}\n")

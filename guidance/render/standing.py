@@ -15,7 +15,7 @@ from ..data.sitedata import SiteData
 from ..data.status import ASKERS, NOT_SETTLED, RuleStatus, open_checks, rule_status, rules_by_id
 from ..paths import ids, rel, rel_url
 from .basis import basis_label
-from .text import attr, md
+from .text import attr, join_words, md
 
 BOX_ID = "not-settled"
 BOX_TITLE = "What this page cannot tell you"
@@ -147,16 +147,60 @@ def not_settled_box(data: SiteData, src: str, page_text: str) -> str:
 # ---------------------------------------------------------------- the editors' page
 
 
-def still_to_check(data: SiteData, src: str) -> str:
-    """'What we still need to check': every open item, what would settle it and where to look, with a count."""
-    items = open_checks(data)
-    rules = {i.item_id for i in items}
-    out = [f"**{len(items)}** open items on **{len(rules)}** rules. The list is made from the data at each build: "
-           "an item leaves it when its record changes.\n",
-           "| Rule | What is open | What would settle it | Where to look |", "|---|---|---|---|"]
+# the parts of the guidance an open item's rule can belong to: heading, anchor, the records' file
+_PARTS = (
+    ("Step", "MAPPA stages", "stages", "data/mappa/steps/"),
+    ("Standard", "Risk-assessment standards", "standards", "data/standards.yaml"),
+    ("Fact", "Facts on MAPPA pages", "facts", "data/facts/"),
+)
+
+
+def _fold_of(data: SiteData, rule) -> str:
+    """The fold an open item sits in (its label, as HTML): its stage, its standards area, or its facts' topic."""
+    kind = type(rule).__name__
+    if kind == "Step":
+        return attr(f"{data.stage(rule.stage).name} (stage {data.stage(rule.stage).number})")
+    if kind == "Standard":
+        return attr(next(a.title for a in data.areas if a.id == rule.area))
+    return f"Facts with the topic <code>{attr(rule.topic)}</code>"
+
+
+def _checks_table(data: SiteData, src: str, items: list) -> str:
+    out = ["| Rule | What is open | What would settle it | Where to look |", "|---|---|---|---|"]
     for i in items:
         loc = ids(data).get(i.item_id)
         rule = f"[`{i.item_id}`]({rel(src, loc.page, loc.anchor)})" if loc else f"`{attr(i.item_id)}`"
         where = " ".join(f"<{u}>" for u in i.where.split(", ") if u.startswith("http")) or "—"
         out.append(f"| {rule} | {md(i.what)} | {md(i.settle)} | {where} |")
+    return "\n".join(out) + "\n"
+
+
+def _count(n: int) -> str:
+    return f"{n} open item{'s' if n != 1 else ''}"
+
+
+def still_to_check(data: SiteData, src: str) -> str:
+    """'What we still need to check': every open item, what would settle it and where to look, with a count;
+    one section for each part of the guidance, and in it one fold for each stage, area or topic, so an
+    editor opens the part they work on (issue #32)."""
+    items = open_checks(data)
+    rules = rules_by_id(data)
+    out = [f"**{len(items)}** open items on **{len({i.item_id for i in items})}** rules. The list is made from the "
+           "data at each build: an item leaves it when its record changes. Open the stage, area or topic you "
+           "work on.\n"]
+    for kind, title, anchor, where in _PARTS:
+        mine = [i for i in items if type(rules[i.item_id]).__name__ == kind]
+        if not mine:
+            continue
+        owners = sorted({rules[i.item_id].review.owner for i in mine if hasattr(rules[i.item_id], "review")})
+        owned = f", owned by {md(join_words(owners))}" if owners else ""
+        out.append(f"## {title}: {_count(len(mine))} {{ #{anchor} }}\n")
+        out.append(f"The records are in `{where}`{owned}.\n")
+        folds: dict[str, list] = {}
+        for i in mine:
+            folds.setdefault(_fold_of(data, rules[i.item_id]), []).append(i)
+        for name, group in (sorted(folds.items()) if kind == "Fact" else folds.items()):
+            out.append(f'<details class="checks-fold" markdown="1">\n<summary>{name}: {_count(len(group))}</summary>\n')
+            out.append(_checks_table(data, src, group))
+            out.append("</details>\n")
     return "\n".join(out) + "\n"

@@ -1,6 +1,8 @@
 """Risk-assessment tool pages, bench notes, the comparison table, numbers and questions."""
 from __future__ import annotations
 
+from typing import get_args
+
 from .. import downloads, paths
 from ..data import models as m
 from ..data.loader import SiteData
@@ -29,6 +31,7 @@ from .tool_text import (
     sentences,
     tool_link,
 )
+from .tools_az import first_sentence
 
 DECISIONS = {
     "mappa": ("MAPPA risk management", paths.MAPPA_HOME),
@@ -291,7 +294,40 @@ def _bench_rates(data: SiteData, src: str, t: m.Tool) -> str:
     return "The sources held give no reoffending rate for each band, but they do publish these rates. " + " ".join(said) + "\n"
 
 
+def tools_by_type(src: str, tools: list[m.Tool]) -> str:
+    """The tools grouped by their type (the record's own field), one short line each: the phone's way in."""
+    out = []
+    for kind in get_args(m.ToolType):
+        group = [t for t in tools if t.type == kind]
+        if not group:
+            continue
+        count = f"{len(group)} tool{'s' if len(group) > 1 else ''}"
+        out.append(f"### {md(kind[:1].upper() + kind[1:])} ({count}) {{ #type-{kind.replace(' ', '-')} }}\n")
+        # each line repeats its tool page, which search holds
+        out.append('<div class="tools-by-type" data-search-exclude markdown>\n')
+        out += [f"- **{tool_link(src, t, t.abbr)}**"
+                + (" (England and Wales comparator)" if t.comparator else "")
+                + f". {md(first_sentence(t.assesses))}" for t in group]
+        out.append("\n</div>\n")
+    return "\n".join(out) + "\n"
+
+
 def tools_comparison(data: SiteData, src: str) -> str:
+    """The tools by type, then side by side (the table folded on a phone, open on a wider screen)."""
+    guide = paths.BENCH_GUIDE
+    return (f"## The tools by type {{ #by-type }}\n\n"
+            f"The bench guide explains [the ways to assess risk]({rel(src, guide, 'three-ways-to-assess-risk')}) "
+            f"and [static and dynamic factors]({rel(src, guide, 'static-and-dynamic-factors')}).\n\n"
+            f"{tools_by_type(src, list(data.tools))}"
+            f"## All {len(data.tools)} tools side by side {{ #side-by-side }}\n\n"
+            "The table gives each tool's type, what it assesses, who it was developed on, its output and who in "
+            "Scotland uses it. A dash means the sources we hold name no Scottish user.\n\n"
+            '<details class="tools-compared" markdown="1">\n'
+            f"<summary>Show the table: {len(data.tools)} tools, one card each</summary>\n\n"
+            f"{_comparison_table(data, src)}\n</details>\n")
+
+
+def _comparison_table(data: SiteData, src: str) -> str:
     head = ["Tool", "Type", "Assesses", "Developed on", "Output", "Used in Scotland by"]
     rows = [
         '<p class="sortable-note">Select a column heading to sort the table. Without JavaScript the table stays in alphabetical order.</p>\n',
