@@ -1,6 +1,6 @@
 """Build and page-weight benchmark. Prints a table (Markdown) and writes bench-results.json.
 
-Usage: python scripts/bench.py [--scales 1,10,100] [--quick] [--out bench-results.json]
+Usage: python scripts/bench.py [--scales 1,10,100] [--quick] [--no-lanes] [--out bench-results.json]
 
 Measures, on this machine:
 - for the real site and synthetic data at x10 and x100 tools (records copied with new ids, through the
@@ -14,7 +14,8 @@ Measures, on this machine:
 - time to check every link and anchor of the real site (linkchecker over HTTP, AnchorCheck on);
 - time from page load to the first search answer in chromium (typed into the search box; the
   index is fetched and built on the first search), and the search index size against its target.
-- the offline pack (`make offline`): zip size against the online site, build time against `make build`.
+- the offline pack (`make offline`): zip size against the online site, build time against `make build`;
+- the two test lanes, `make test-fast` and `make test` (scripts/bench_lanes.py; --no-lanes leaves them out).
 Targets are printed next to each figure. This is not a test: it never fails on a slow machine.
 """
 from __future__ import annotations
@@ -34,6 +35,7 @@ import threading
 import time
 from pathlib import Path
 
+from bench_lanes import lane_arguments, lane_seconds
 from bench_reload import reload_seconds
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -296,7 +298,8 @@ def main() -> int:  # long: the options, then one figure after another, each pri
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--scales", default="1,10,100")
-    ap.add_argument("--quick", action="store_true", help="skip the browser and link-check figures")
+    ap.add_argument("--quick", action="store_true", help="skip the browser, link-check and test-lane figures")
+    ap.add_argument("--no-lanes", action="store_true", help="skip the test lanes (make test-fast, make test)")
     ap.add_argument("--out", default=str(ROOT / "bench-results.json"), help="where the figures go (JSON)")
     args = ap.parse_args()
     scales = [int(x) for x in args.scales.split(",")]
@@ -334,6 +337,8 @@ def main() -> int:  # long: the options, then one figure after another, each pri
     if not args.quick:
         results["link_check_s"] = link_check_seconds(work / f"x{scales[0]}-site")
         results["first_search_s"] = first_search_seconds(work / f"x{scales[0]}-site")
+    if not (args.quick or args.no_lanes):
+        results["lanes"] = lane_seconds(lane_arguments())
     base_html = real["html_median_kb"]
     rows.append("| Scale | Tools | Pages | Generation (s) | MkDocs build (s) | Zensical build (s) | Plain Markdown "
                 "build, MkDocs (s) | Ratio (generation + MkDocs / plain) | Generation's share, MkDocs / Zensical | "
@@ -374,6 +379,8 @@ def main() -> int:  # long: the options, then one figure after another, each pri
             got = results[f"reload_{engine}_s"]
             print(f"- live reload <= 1 s ({engine}, save a data file -> changed page served): "
                   f"median {statistics.median(got):.2f} s of {', '.join(f'{x:.2f}' for x in got)}")
+    for lane, got in results.get("lanes", {}).items():
+        print(f"- make {lane} (its pytest run): {got['seconds']:.0f} s, {got['summary']}")
     Path(args.out).write_text(json.dumps(results, indent=2, default=str))
     shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -9,6 +9,7 @@ nothing under guidance/ reads the environment (tests/test_options.py).
     --release                          the build `make release` freezes: the edition itself, not a draft
     --engine NAME      or ENGINE       mkdocs (default) or zensical
     --tree DIR                         where the generated source tree is written
+    --built TIME       or OFFLINE_BUILT the offline pack's build time (make dist, make offline: see split_options)
 """
 from __future__ import annotations
 
@@ -56,3 +57,22 @@ def options_or_none(args: argparse.Namespace, environ: Mapping[str, str] = os.en
     except ValueError as exc:
         print(f"Build options: {exc}", file=sys.stderr)
     return None
+
+
+def split_options(argv: list[str] | None = None, environ: Mapping[str, str] = os.environ
+                  ) -> tuple[BuildOptions | None, list[str]]:
+    """The build options of a command that also takes arguments of its own (make dist, make offline), and those
+    other arguments, with `--built` from OFFLINE_BUILT when it is set and not given. Options None: something was
+    wrong with the address or the date, and has been said."""
+    ap = argparse.ArgumentParser(add_help=False)
+    add_arguments(ap, tree=False)
+    ours, rest = ap.parse_known_args(argv)
+    if environ.get("OFFLINE_BUILT") and "--built" not in rest:
+        rest += ["--built", environ["OFFLINE_BUILT"]]
+    return options_or_none(ours, environ), rest
+
+
+def today(explicit: str | None = None, environ: Mapping[str, str] = os.environ) -> dt.date:
+    """The day a command acts on: the one given, else SITE_TODAY, else the machine's date. ValueError: not a date."""
+    day = explicit or environ.get("SITE_TODAY")
+    return dt.date.fromisoformat(day) if day else dt.date.today()

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import re
 import sys
 from pathlib import Path
 
-from guidance.data.editions import is_draft
-from guidance.data.loader import DataErrors, load_site
+from build_options import today
+from edition_state import load_with_draft
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -55,17 +54,15 @@ def main() -> int:
     ap.add_argument("--file", default="general.yaml", help="source: the file in data/sources/ to add it to")
     args = ap.parse_args()
     root = Path(args.root).resolve()
-    try:
-        data = load_site(root)
-        draft = is_draft(data)
-    except DataErrors as exc:
-        print(exc.report() + "\nFix these first: nothing was written.", file=sys.stderr)
+    loaded = load_with_draft(root, "nothing was written")
+    if loaded is None:
         return 1
+    data, draft = loaded
     if not draft:
         print(f"Edition {data.site.version} is already released. A new item is published with the next edition: "
               "run `make next-edition` first, then this again.", file=sys.stderr)
         return 1
-    day = dt.date.fromisoformat(os.environ.get("SITE_TODAY") or dt.date.today().isoformat())
+    day = today()
     due = day.replace(year=day.year + 1) if not (day.month == 2 and day.day == 29) else day + dt.timedelta(days=365)
     common = {"version": data.site.version, "date": day.isoformat(), "due": due.isoformat()}
     template = (TEMPLATES / f"{args.kind}.yaml").read_text(encoding="utf-8")

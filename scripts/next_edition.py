@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import re
 import sys
 from pathlib import Path
 
-from guidance.data.editions import is_draft, next_version
-from guidance.data.loader import DataErrors, load_site
+from build_options import today
+from edition_state import load_with_draft
+
+from guidance.data.editions import next_version
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE_FILE = "data/site.yaml"
@@ -38,13 +39,11 @@ def main() -> int:
     ap.add_argument("--date", help="the day the edition is started (default: today, or SITE_TODAY)")
     args = ap.parse_args()
     root = Path(args.root).resolve()
-    day = dt.date.fromisoformat(args.date or os.environ.get("SITE_TODAY") or dt.date.today().isoformat())
-    try:
-        data = load_site(root)
-        draft = is_draft(data)
-    except DataErrors as exc:
-        print(exc.report() + "\nFix these first: no new edition was started.", file=sys.stderr)
+    day = today(args.date)
+    loaded = load_with_draft(root, "no new edition was started")
+    if loaded is None:
         return 1
+    data, draft = loaded
     site = data.site
     if draft:
         print(f"Edition {site.version} is already being prepared (it is not released yet). Carry on with it: name "

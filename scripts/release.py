@@ -8,7 +8,8 @@ marks every build a draft), and give every item you changed a history entry nami
 1. refuses if data/editions.yaml already has this version, or a newer one;
 2. records new ids and changed wordings in data/id-register.yaml (scripts/update_register.py), so the
    kept edition shows each rule's earlier wording;
-3. builds the whole site afresh (scripts/build.py: strict, link-checked) into a temporary folder;
+3. builds the whole site afresh (scripts/build.py: strict, link-checked, the kept editions' frozen pages
+   included: --check-editions) into a temporary folder;
 4. zips that build as editions/<version>.zip (deflate; source maps, root 404 page and site maps left out);
 5. adds the edition to data/editions.yaml;
 6. keeps the edition's reader text (editions/<version>-reader-text.zip) and writes "What changed", every
@@ -76,7 +77,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix=".release-", dir=ROOT) as tmp:
         built = Path(tmp) / "site"
         # --release: the build being frozen is the edition, not a draft (scripts/build_options.py)
-        if subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(built), "--release"],
+        if subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(built), "--release",
+                           "--check-editions"],
                           cwd=ROOT).returncode:
             print("The build failed: nothing was released.", file=sys.stderr)
             return 1

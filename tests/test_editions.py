@@ -223,7 +223,6 @@ def _older_editions_of_the_real_build(site_dir, data):
 
 def check_older_edition(site: Path, data, version: str) -> None:
     from guidance.data.editions import older_editions
-    from guidance.site.linkcheck import check
 
     root = site / "editions" / version
     until = dict((ed.version, u) for ed, u in older_editions(data))[version]
@@ -253,13 +252,21 @@ def check_older_edition(site: Path, data, version: str) -> None:
     # its own search index; the current site's search never returns old wording
     assert (root / "search" / "search_index.json").is_file()
     assert '"location":"editions/' not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    _pages, _links, broken = check(site)
-    assert not broken, broken[:10]
+
+
+def check_every_link(site: Path) -> None:
+    """Every link and anchor of the site, the kept editions' frozen pages included: the check `make release`
+    runs when it cuts an edition (scripts/build.py --check-editions); an ordinary build leaves those pages out."""
+    from guidance.site.linkcheck import check
+
+    n_pages, _links, broken = check(site)
+    assert n_pages > 200 and not broken, broken[:10]
 
 
 def test_older_edition_is_marked_and_its_permalinks_resolve(released):
     site, data, old = released
     check_older_edition(site, data, old)
+    check_every_link(site)
     # a cited edition permalink of the old edition shows the old words, inside the old edition
     stub = site / "editions" / old / "id" / "MAPPA-ID-01" / "index.html"
     assert stub.is_file()
@@ -269,8 +276,29 @@ def test_every_older_edition_of_the_real_build(site_dir, data):
     versions = _older_editions_of_the_real_build(site_dir, data)
     for v in versions:
         check_older_edition(site_dir, data, v)
+    check_every_link(site_dir)  # once, over every kept edition (the build itself skipped their frozen pages)
     if not versions:  # one edition so far: the release test above covers older editions
         assert (site_dir / "editions" / data.site.version / "index.html").is_file()
+
+
+def test_a_build_checks_the_links_into_frozen_editions_not_the_frozen_pages(tmp_path):
+    """scripts/build.py passes the kept editions' folders as frozen: their pages were checked when they were cut
+    (make release: --check-editions), so an ordinary build reads them only for an anchor a current page names."""
+    from guidance.site.linkcheck import check
+
+    def page(rel: str, body: str) -> None:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(body, encoding="utf-8")
+
+    page("index.html", '<a href="editions/1.0/">old</a><a href="editions/1.0/a/#kept">anchor</a>'
+                       '<a href="editions/1.0/a/#gone">lost anchor</a><a href="editions/1.0/b/">lost page</a>')
+    page("editions/1.0/index.html", '<a href="missing/">a link broken inside the frozen edition</a>')
+    page("editions/1.0/a/index.html", '<h2 id="kept">x</h2>')
+    n_pages, _links, broken = check(tmp_path, ["editions/1.0/"])
+    assert n_pages == 1 and sorted(broken) == ["index.html: editions/1.0/a/#gone (no anchor #gone)",
+                                               "index.html: editions/1.0/b/ (no such file)"]
+    n_all, _links, everything = check(tmp_path)  # as make release checks: the frozen pages too
+    assert n_all == 3 and "editions/1.0/index.html: missing/ (no such file)" in everything and len(everything) == 3
 
 
 def test_mark_page_is_idempotent_about_cite_addresses():

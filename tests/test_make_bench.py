@@ -1,7 +1,9 @@
 """`make bench` at a small scale, so that it cannot break unseen: the synthetic records it makes (every tool
-copied with new ids) pass the release rules, and each engine builds them."""
+copied with new ids) pass the release rules, and each engine builds them; the test lanes it times are the
+Makefile's."""
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -10,6 +12,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+_SPEC = importlib.util.spec_from_file_location("bench_lanes", ROOT / "scripts" / "bench_lanes.py")
+bench_lanes = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(bench_lanes)
 
 
 @pytest.mark.slow
@@ -24,3 +29,19 @@ def test_bench_runs_at_x1_and_x2(tmp_path):
     assert two["tools"] == 2 * one["tools"] and two["pages"] > one["pages"]
     for figure in ("generate_s", "mkdocs_s", "zensical_s", "plain_build_s"):
         assert one[figure] > 0 and two[figure] > 0, figure
+
+
+def test_the_lanes_timed_are_the_makefiles(tmp_path):
+    lanes = bench_lanes.lane_arguments()
+    assert lanes == {"test-fast": ["-m", "not browser and not node and not slow"], "test": []}
+    (tmp_path / "Makefile").write_text("test:\n\techo no pytest here\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="'test-fast'"):
+        bench_lanes.lane_arguments(tmp_path / "Makefile")
+
+
+def test_a_lane_is_timed_with_its_outcome(tmp_path):
+    (tmp_path / "test_one.py").write_text("def test_ok():\n    assert True\n\n\ndef test_bad():\n    assert False\n",
+                                          encoding="utf-8")
+    got = bench_lanes.lane_seconds({"ok": ["-k", "ok"], "all": []}, tmp_path)
+    assert got["ok"]["passed"] and got["ok"]["summary"].startswith("1 passed") and got["ok"]["seconds"] > 0
+    assert not got["all"]["passed"] and "1 failed, 1 passed" in got["all"]["summary"]

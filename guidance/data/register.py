@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +29,31 @@ import yaml
 
 from .editions import current_release, is_draft, version_key
 from .errors import DataErrors, Problem
+from .register_events import (
+    REGISTER,
+    REGISTER_FILE,
+    ChangedWithoutHistory,
+    DutyWordAsWording,
+    IdAdded,
+    KindChanged,
+    Ledger,
+    NewIdAfterRelease,
+    NewIdInAnotherEdition,
+    Outcome,
+    PublishedIdGone,
+    ReaderFieldsRecorded,
+    ReaderFieldsWithoutHistory,
+    Refusal,
+    RetiredEntryIncomplete,
+    RetiredIdPublished,
+    SuccessorNotPublished,
+    Update,
+    WordingKept,
+    WordsChanged,
+)
 from .sitedata import SiteData, per_data
 from .yamlio import LineList, YamlProblem, load_file
 
-REGISTER = Path("data") / "id-register.yaml"
-REGISTER_FILE = REGISTER.as_posix()
 # kinds of record that keep a change history: their words may change only with a history entry
 GOVERNED = ("MAPPA step", "standard", "tool")
 
@@ -128,14 +147,6 @@ def normative_texts(data: SiteData) -> dict[str, str]:
     return out
 
 
-# what changing each kind's fingerprint means, in an editor's words
-_WHAT = {
-    "MAPPA step": "its who, must/should/may word, action or 'when'",
-    "standard": "its must/should/may word, statement or 'applies_to'",
-    "tool": "its name, type or what it assesses",
-}
-
-
 # a tool's fields readers never read as its words: kept out of its reader fingerprints
 NOT_READER_FIELDS = frozenset({"id", "history", "review", "sources", "recommendations", "comparator"})
 
@@ -199,21 +210,6 @@ def change_kind(data: SiteData, item_id: str, h: Any) -> str | None:
     return None
 
 
-@dataclass
-class Outcome:
-    problems: list[Problem] = field(default_factory=list)
-    entries: list[dict] = field(default_factory=list)  # the new register, sorted by id
-    added: int = 0
-    changed: int = 0
-
-
-def _history_hint(data: SiteData, kind: str = "wording") -> str:
-    v, d = data.site.version, data.site.version_date.isoformat()
-    return (f"Add to its history: - {{version: {v}, date: {d}, kind: {kind}, change: \"What you changed, in plain "
-            f"words.\"}} (kind: wording when the meaning is the same; kind: meaning when the duty or statement "
-            "now means something else)")
-
-
 _WORDS = ("must not", "should not", "must", "should", "may")
 
 
@@ -227,155 +223,109 @@ def _normative_word(wording: str) -> str | None:
     return min(found)[1] if found else None
 
 
-def compare(data: SiteData, locs: Mapping[str, Any]) -> Outcome:  # long: one pass, each branch one rule of the register read in order
-    """The problems of the current data against the register, and the register as it would be written."""
+def compare(data: SiteData, locs: Mapping[str, Any]) -> Outcome:
+    """The problems of the current data against the register, and the register as it would be written: every
+    id of the register judged first (`_registered`), then every id published now (`_published`), each finding
+    an event (guidance/data/register_events.py) applied in that order."""
     out = Outcome()
     try:
         reg = {k: _plain(v) for k, v in read_register(data.root).items()}
-        draft = is_draft(data)
         released = current_release(data)
+        led = Ledger(data, reg, register_lines(data.root), is_draft(data), released[0] if released else None)
     except DataErrors as exc:
         out.problems.extend(exc.problems)
         return out
-    lines = register_lines(data.root)
     cur = current_entries(data, locs)
     words = wordings(data)
     records = governed_records(data)
-    origins = data.origins
-    version = data.site.version
-
-    def at_register(item_id: str, msg: str) -> None:
-        out.problems.append(Problem(REGISTER_FILE, item_id, "", msg, lines.get(item_id)))
-
-    for item_id, entry in reg.items():
-        if entry.get("status") == "retired":
-            if item_id in cur:
-                at_register(item_id, f"{item_id} is retired in the register but is published again; a retired "
-                            "id is never reused. Give the new item a new id.")
-            for key in ("retired_in", "reason"):
-                if not entry.get(key):
-                    at_register(item_id, f"{item_id} is retired but its register entry has no '{key}'. Add it.")
-            succ = entry.get("successor")
-            if succ and succ not in cur:
-                at_register(item_id, f"{item_id} names successor {succ}, which is not published. Name a "
-                            "published id, or leave successor out.")
-            continue
-        now = cur.get(item_id)
-        if now is None:
-            at_register(item_id, f"{item_id} was published but is gone. Restore it, or retire it in "
-                        f"{REGISTER_FILE} (status: retired, retired_in, reason, successor) so its permanent link "
-                        "explains what happened.")
-            continue
-        if now["kind"] != entry.get("kind"):
-            at_register(item_id, f"{item_id} was a {entry.get('kind')} and is now a {now['kind']}; an id is never "
-                        "reused for another kind of thing. Give the new item a new id.")
-            continue
-        if _reader_fields_refused(data, entry, now, records.get(item_id), released, out) or \
-                now["fingerprint"] == entry.get("fingerprint"):
-            continue
-        rec = records.get(item_id)
-        h = entry_for(rec, released[0] if released else None) if rec is not None else None
-        if now["kind"] in GOVERNED and h is not None and not h.meaning_changed:
-            # the entry says the meaning is the same: a changed duty word says otherwise
-            released_words = next((e["wording"] for e in entry.get("earlier", []) if e.get("until") == version),
-                                  entry.get("wording", ""))
-            old_word, new_word = _normative_word(released_words), getattr(rec, "normative", None)
-            if old_word and new_word and old_word != new_word:
-                origin = origins.get(item_id)
-                out.problems.append(Problem(
-                    origin.file if origin else data.file_of.get(item_id, "data/"), item_id, "history",
-                    f"Its duty word changed from '{old_word}' to '{new_word}' in edition {version}, but its history "
-                    f"entry for {version} records a change of wording only. A changed duty word is a change of "
-                    "meaning: add kind: meaning to that entry and say in it what now applies.",
-                    origin.line("history") if origin else None))
-                continue
-        if now["kind"] in GOVERNED and h is None:
-            origin = origins.get(item_id)
-            file = origin.file if origin else data.file_of.get(item_id, "data/")
-            line = origin.line("history") if origin else None
-            was = f" It read: \"{entry['wording']}\"" if entry.get("wording") else ""
-            since = f"edition {released[0]}" if released else "it was registered"
-            old_word, new_word = _normative_word(entry.get("wording", "")), getattr(rec, "normative", None)
-            kind = "wording"
-            if old_word and new_word and old_word != new_word:
-                kind = "meaning"
-                was += f" Its duty word changed from '{old_word}' to '{new_word}': that is a change of meaning."
-            hint = _history_hint(data, kind)
-            if draft:
-                fix = hint + "."
-            else:
-                fix = (f"Edition {version} is already released, so start the next edition first: run `make "
-                       f"next-edition`, then {hint[0].lower()}{hint[1:]}.")
-            out.problems.append(Problem(
-                file, item_id, "history",
-                f"{_WHAT[now['kind']]} changed since {since}, but its history has no entry for edition {version}, "
-                f"the edition being prepared.{was} {fix}", line))
-            continue
-        entry["fingerprint"] = now["fingerprint"]
-        if version not in entry.get("changed_in", []):
-            entry.setdefault("changed_in", []).append(version)
-        out.changed += 1
-    for item_id, now in cur.items():
-        entry = reg.get(item_id)
-        rec = records.get(item_id)
-        first = rec.history[0].version if rec is not None and rec.history else None
-        if entry is None and first is not None and (first != version or not draft):
-            origin = origins.get(item_id)
-            if draft:
-                msg = (f"{item_id} is new (it is not in {REGISTER_FILE}), so it is first published in edition "
-                       f"{version}, but its first history entry names {first}. Write - {{version: {version}, date: "
-                       f"{data.site.version_date.isoformat()}, change: First published.}} (if it replaces an item "
-                       f"with another id, retire that id in the register with successor: {item_id})")
-            else:
-                msg = (f"{item_id} is new (it is not in {REGISTER_FILE}), but edition {version} is already "
-                       "released. Start the next edition with `make next-edition`, and name that edition in its "
-                       "first history entry (change: First published.)")
-            out.problems.append(Problem(origin.file if origin else data.file_of.get(item_id, "data/"), item_id,
-                                        "history", msg + ".", origin.line("history") if origin else None))
-            continue
-        if entry is None:
-            reg[item_id] = now | {"first_published": version}
-            if item_id in words:
-                reg[item_id]["wording"] = words[item_id]
-            out.added += 1
-            continue
-        if entry.get("status") == "retired" or item_id not in words or entry.get("wording") == words[item_id]:
-            continue
-        if entry.get("wording"):  # the rule reads differently now: keep the words it had until this edition
-            rec = records.get(item_id)
-            h = entry_for(rec, released[0] if released else None) if rec is not None else None
-            kept = [e for e in entry.get("earlier", []) if e.get("until") != version]
-            first_words = next((e["wording"] for e in entry.get("earlier", []) if e.get("until") == version),
-                               entry["wording"])  # changed twice in one draft: keep the released words
-            kind = "meaning" if h is not None and h.meaning_changed else "wording"
-            entry["earlier"] = kept + [{"until": version, "change": kind, "wording": first_words}]
-        entry["wording"] = words[item_id]
+    events = [*(e for item_id, entry in reg.items()
+                for e in _registered(led, item_id, entry, cur, records.get(item_id))),
+              *(e for item_id, now in cur.items()
+                for e in _published(led, item_id, now, records.get(item_id), words))]
+    for event in events:
+        if isinstance(event, Refusal):
+            out.problems.append(event.problem(led))
+        else:
+            event.apply(led, out)
     out.entries = [reg[k] for k in sorted(reg)]
     return out
 
 
-def _reader_fields_refused(data: SiteData, entry: dict, now: dict, rec: Any, released, out: Outcome) -> bool:
-    """True (and the problem added) when a tool's reader fields changed with no history entry; else the
-    register entry takes the fields as they are now (recorded the first time, or changed with an entry)."""
+def _registered(led: Ledger, item_id: str, entry: dict, cur: Mapping[str, dict], rec: Any) -> list:
+    """What the register's entry for `item_id` finds against the ids published now (`cur`)."""
+    if entry.get("status") == "retired":
+        found: list = [RetiredIdPublished(item_id)] if item_id in cur else []
+        found += [RetiredEntryIncomplete(item_id, key) for key in ("retired_in", "reason") if not entry.get(key)]
+        succ = entry.get("successor")
+        return found + ([SuccessorNotPublished(item_id, succ)] if succ and succ not in cur else [])
+    now = cur.get(item_id)
+    if now is None:
+        return [PublishedIdGone(item_id)]
+    if now["kind"] != entry.get("kind"):
+        return [KindChanged(item_id, entry.get("kind"), now["kind"])]
+    fields = _reader_fields(led, item_id, entry, now, rec)
+    if isinstance(fields, Refusal):
+        return [fields]
+    found = [fields] if fields is not None else []
+    if now["fingerprint"] == entry.get("fingerprint"):
+        return found
+    return [*found, _changed_words(led, item_id, entry, now, rec)]
+
+
+def _reader_fields(led: Ledger, item_id: str, entry: dict, now: dict, rec: Any) -> Refusal | Update | None:
+    """A tool's reader fields changed with no history entry (refused); else the fields as they are now (recorded
+    the first time, or changed with an entry); None for a record without reader fields."""
     kept = entry.get("reader_fields")  # none recorded yet: nothing to compare with
     fields = [k for k, v in now.get("reader_fields", {}).items() if kept.get(k) != v] if isinstance(kept, dict) else []
-    if fields and rec is not None and entry_for(rec, released[0] if released else None) is None:
-        out.problems.append(_reader_fields_problem(data, rec, fields, released))
-        return True
-    entry.update({"reader_fields": now["reader_fields"]} if "reader_fields" in now else {})
-    return False
+    if fields and rec is not None and entry_for(rec, led.released) is None:
+        return ReaderFieldsWithoutHistory(item_id, tuple(fields))
+    return ReaderFieldsRecorded(item_id, now["reader_fields"]) if "reader_fields" in now else None
 
 
-def _reader_fields_problem(data: SiteData, rec: Any, fields: list[str], released) -> Problem:
-    """The problem of a tool whose reader fields changed with no history entry for the edition being prepared."""
-    origin = data.origins.get(rec.id)
-    file, line = (origin.file, origin.line(fields[0])) if origin else (data.file_of.get(rec.id, "data/tools/"), None)
-    since = f"edition {released[0]}" if released else "it was registered"
-    named = ", ".join(f"'{f}'" for f in fields)
-    return Problem(file, rec.id, fields[0], f"what readers read of this tool changed since {since} ({named}), but its "
-                   f"history has no entry for edition {data.site.version}, the edition being prepared. Every field "
-                   f"a reader reads is under the history rule (CONTRIBUTING.md, 'The history rule: which fields it covers'). "
-                   f"{_history_hint(data)}.", line)
+def _changed_words(led: Ledger, item_id: str, entry: dict, now: dict, rec: Any) -> Refusal | Update:
+    """The words a citation relies on changed: refused without a history entry (for a step, standard or tool),
+    or when the entry says wording only but the duty word changed; else recorded."""
+    if now["kind"] not in GOVERNED:
+        return WordsChanged(item_id, now["fingerprint"])
+    h = entry_for(rec, led.released) if rec is not None else None
+    new_word = getattr(rec, "normative", None)
+    if h is None:
+        wording = entry.get("wording")
+        return ChangedWithoutHistory(item_id, now["kind"], wording, _normative_word(entry.get("wording", "")), new_word)
+    if not h.meaning_changed:  # the entry says the meaning is the same: a changed duty word says otherwise
+        old_word = _normative_word(_released_words(led, entry))
+        if old_word and new_word and old_word != new_word:
+            return DutyWordAsWording(item_id, old_word, new_word)
+    return WordsChanged(item_id, now["fingerprint"])
+
+
+def _released_words(led: Ledger, entry: dict) -> str:
+    """The words the entry had when the current edition was released (changed twice in one draft: the first)."""
+    return next((e["wording"] for e in entry.get("earlier", []) if e.get("until") == led.version),
+                entry.get("wording", ""))
+
+
+def _published(led: Ledger, item_id: str, now: dict, rec: Any, words: Mapping[str, str]) -> list:
+    """What an id published now finds against the register: new (in the right edition or not), or its
+    words changed (the earlier words kept)."""
+    entry = led.reg.get(item_id)
+    first = rec.history[0].version if rec is not None and rec.history else None
+    if entry is None and first is not None and (first != led.version or not led.draft):
+        return [NewIdInAnotherEdition(item_id, first) if led.draft else NewIdAfterRelease(item_id)]
+    if entry is None:
+        added = now | {"first_published": led.version}
+        if item_id in words:
+            added["wording"] = words[item_id]
+        return [IdAdded(item_id, added)]
+    if entry.get("status") == "retired" or item_id not in words or entry.get("wording") == words[item_id]:
+        return []
+    earlier = None
+    if entry.get("wording"):  # the rule reads differently now: keep the words it had until this edition
+        h = entry_for(rec, led.released) if rec is not None else None
+        kept = [e for e in entry.get("earlier", []) if e.get("until") != led.version]
+        kind = "meaning" if h is not None and h.meaning_changed else "wording"
+        earlier = (*kept, {"until": led.version, "change": kind, "wording": _released_words(led, entry)})
+    return [WordingKept(item_id, words[item_id], earlier)]
 
 
 def _plain(value: Any) -> Any:

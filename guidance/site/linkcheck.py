@@ -1,15 +1,23 @@
 """Fast check of every internal link and anchor in a built site (standard library only).
 
-Run by scripts/build.py on every build (`check(site_dir)`); by hand: python -m guidance.site.linkcheck SITE_DIR
+Run by scripts/build.py on every build (`check(site_dir, frozen)`); by hand: python -m guidance.site.linkcheck SITE_DIR
 Reads every HTML file once, collects its ids, then checks that each relative href/src points to
 a file in the site and, where it has a #fragment, that the target page has that id. Prints every
 broken link and exits 1 if there is any. linkchecker (over HTTP, in the tests) does the same job
 independently; this one is fast enough to run on every build of a large site.
+
+The kept editions' frozen pages (editions/<version>/) are checked when an edition is cut (`make release` builds
+with --check-editions) and by tests/test_editions.py, not on every build: an ordinary build passes their folders
+as `frozen`, and checks only that the links into them land (a page there is read only for the anchor a link
+names). Their notices link to the current guidance through the same targets as the current edition's forwarding
+pages (editions/<current>/id/…), which every build checks.
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -46,15 +54,31 @@ def _target(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
     return t, parts.fragment
 
 
-def check(site: Path) -> tuple[int, int, list[str]]:
+def _read(page: Path) -> _Page:
+    p = _Page()
+    p.feed(page.read_text(encoding="utf-8", errors="replace"))
+    return p
+
+
+def _html_files(site: Path, frozen: set[Path]):
+    """Every HTML page of the site outside the frozen folders (never walked into)."""
+    for folder, dirs, files in os.walk(site):
+        here = Path(folder)
+        dirs[:] = [d for d in dirs if here / d not in frozen]
+        yield from (here / f for f in files if f.endswith(".html"))
+
+
+def check(site: Path, frozen: Iterable[str] = ()) -> tuple[int, int, list[str]]:
+    """(pages checked, links checked, broken links), each 'page: href (why)'. `frozen`: folders of the site (as
+    'editions/2026.12.1/') whose pages are not checked themselves; links into them are."""
     site = site.resolve()
+    skipped = {(site / f).resolve() for f in frozen}
     pages: dict[Path, _Page] = {}
-    for f in site.rglob("*.html"):
+    for f in _html_files(site, skipped):
         if f.name == "404.html" and f.parent == site:
             continue  # its links are root-absolute for any depth
-        p = _Page()
-        p.feed(f.read_text(encoding="utf-8", errors="replace"))
-        pages[f.resolve()] = p
+        pages[f.resolve()] = _read(f)
+    targets: dict[Path, _Page] = {}  # frozen pages a link names an anchor of, each read once
     broken, count = [], 0
     for f, p in pages.items():
         for href in p.links:
@@ -67,6 +91,8 @@ def check(site: Path) -> tuple[int, int, list[str]]:
                 broken.append(f"{where}: {href} (no such file)")
             elif frag and target.suffix == ".html":
                 tp = pages.get(target)
+                if tp is None and any(target.is_relative_to(s) for s in skipped):
+                    tp = targets.get(target) or targets.setdefault(target, _read(target))
                 if tp is not None and frag not in tp.ids and unquote(frag) not in tp.ids:
                     broken.append(f"{where}: {href} (no anchor #{frag})")
     return len(pages), count, broken
