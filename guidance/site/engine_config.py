@@ -118,7 +118,7 @@ def engine_config(config: dict, data: SiteData, engine: str, generated: list[str
     plugins = []
     for p in config.get("plugins") or []:
         name = _plugin_name(p)
-        if name == "guidance":
+        if name == "macros":  # mkdocs-macros, should a config still name it
             continue  # hand-written pages arrive with their macros rendered (guidance/site/docs_render.py)
         if engine == "zensical" and name not in ("search",):
             continue  # Zensical runs no MkDocs plugins; its search reads the same `search` settings
