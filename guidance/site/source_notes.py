@@ -30,7 +30,7 @@ def _slug(page_id: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", page_id.lower()).strip("-") or "page"
 
 
-def number_sources(text: str, page_id: str) -> str:
+def number_sources(text: str, page_id: str) -> str:  # long: one pass over the page's note marks, kept whole
     """Return the page HTML with numbered source notes (unchanged when it cites nothing)."""
     if 'class="cite"' not in text:
         return text
