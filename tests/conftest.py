@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -153,6 +154,57 @@ def small_site(tmp_path_factory) -> Path:
 def html_pages(site: Path) -> list[Path]:
     """Every real HTML page of the current edition (not permalink stubs, not kept editions: tests/test_editions.py)."""
     return sorted(p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("id", "editions"))
+
+
+# A decision flow (flows/<flow>/) is some 300 pages made from two templates: a question page (its answers as
+# links) and an outcome page (its case-file record). Browser walks, which load a page at each width and run axe on
+# it, read every other page, each flow's own index and map, and the flow pages most likely to break a layout:
+# the two longest of each template in each flow and the one holding the longest unbroken word. The built-HTML
+# tests read every flow page (tests/test_flows_site.py, tests/test_site_html.py).
+_LONGEST_WORD = re.compile(r"\S+")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _flow_kind(text: str) -> str:
+    if 'class="flow-record"' in text:
+        return "outcome"
+    if 'class="flow-answers"' in text and 'class="flow-path"' in text:
+        return "question"
+    return "other"  # the flow's own index and map pages
+
+
+def _longest_word(text: str) -> int:
+    body = text.split("<article", 1)[-1].split("</article>", 1)[0]
+    return max((len(w) for w in _LONGEST_WORD.findall(_TAG.sub(" ", body))), default=0)
+
+
+def walk_paths(site: Path, skip: tuple[str, ...] = ("search", "print_page")) -> list[str]:
+    """The URL paths (relative to the site's root) a browser walk loads: see the note above."""
+    keep: list[Path] = []
+    groups: dict[tuple[str, str], list[tuple[Path, str]]] = {}
+    for page in html_pages(site):
+        parts = page.relative_to(site).parts
+        if parts[0] in skip:
+            continue
+        if parts[0] != "flows" or len(parts) < 4:
+            keep.append(page)
+            continue
+        text = page.read_text(encoding="utf-8")
+        kind = _flow_kind(text)
+        if kind == "other":
+            keep.append(page)
+        else:
+            groups.setdefault((parts[1], kind), []).append((page, text))
+    for members in groups.values():
+        by_size = sorted(members, key=lambda m: (-len(m[1]), str(m[0])))
+        chosen = {m[0] for m in by_size[:2]}
+        chosen.add(max(members, key=lambda m: (_longest_word(m[1]), str(m[0])))[0])
+        keep.extend(chosen)
+    out = []
+    for page in sorted(keep):
+        rel = page.parent.relative_to(site).as_posix()
+        out.append("" if rel == "." else rel + "/")
+    return out
 
 
 # ---------------------------------------------------------------- parsed pages, shared by the session

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ARTIFACTS, AS_PUBLISHED, ROOT, html_pages
+from conftest import ARTIFACTS, AS_PUBLISHED, ROOT, walk_paths
 
 pytestmark = [pytest.mark.browser, pytest.mark.node]  # axe-core comes from node_modules
 
@@ -34,13 +34,9 @@ def page(browser, server):
 
 
 def site_paths(site_dir) -> list[str]:
-    out = []
-    for p in html_pages(site_dir):
-        rel = p.parent.relative_to(site_dir).as_posix()
-        if rel.startswith(("search", "downloads")):
-            continue
-        out.append("" if rel == "." else rel + "/")
-    return out
+    """The pages the browser walks (conftest.walk_paths: every page but the search page, with a flow's
+    repeated pages represented by those most likely to break)."""
+    return walk_paths(site_dir, skip=("search", "downloads"))
 
 
 def test_permalinks_lead_to_the_item(page, server, data):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ARTIFACTS, html_pages
+from conftest import ARTIFACTS, walk_paths
 
 WIDTHS = {320: 640, 390: 844}  # CSS px: the narrowest phone WCAG 1.4.10 names, and a common phone
 MIN_TEXT_PX = 12
@@ -76,13 +76,8 @@ MEASURE = """(W) => {
 
 
 def current_paths(site_dir) -> list[str]:
-    out = []
-    for p in html_pages(site_dir):
-        rel = p.parent.relative_to(site_dir).as_posix()
-        if rel.startswith(("search", "print_page")):
-            continue
-        out.append("" if rel == "." else rel + "/")
-    return out
+    """The pages walked at each width (conftest.walk_paths)."""
+    return walk_paths(site_dir, skip=("search", "print_page"))
 
 
 def phone(chromium, width: int):
@@ -92,6 +87,11 @@ def phone(chromium, width: int):
 
 @pytest.fixture(scope="module")
 def measures(chromium, site_dir, server) -> dict[int, dict[str, dict]]:
+    """One walk per width: each page is measured, then axe-core runs on the same load (its violations under
+    'axe'; none when node_modules has no axe-core, which the axe test then reports)."""
+    from test_browser import ACCEPTED, AXE, AXE_TAGS
+
+    axe_src = AXE.read_text(encoding="utf-8") if AXE.exists() else ""
     out: dict[int, dict[str, dict]] = {}
     for width in WIDTHS:
         ctx = phone(chromium, width)
@@ -100,7 +100,16 @@ def measures(chromium, site_dir, server) -> dict[int, dict[str, dict]]:
         for path in current_paths(site_dir):
             pg.goto(server + path)
             pg.wait_for_load_state("load")
-            out[width][path] = pg.evaluate(MEASURE, width)
+            found = pg.evaluate(MEASURE, width)
+            found["axe"] = []
+            if axe_src:
+                pg.add_script_tag(content=axe_src)
+                result = pg.evaluate(
+                    "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+                    AXE_TAGS)
+                found["axe"] = [f"/{path}: {v['id']} ({v['impact']}): {v['help']} at {[' '.join(n['target']) for n in v['nodes'][:3]]}"
+                                for v in result["violations"] if v["id"] not in ACCEPTED]
+            out[width][path] = found
         ctx.close()
     ARTIFACTS.mkdir(exist_ok=True)
     lines = []
@@ -171,27 +180,15 @@ def test_diagram_text_is_at_least_12px_on_the_narrowest_phone(chromium, server, 
 
 
 @pytest.mark.browser
+@pytest.mark.node
 @pytest.mark.parametrize("width", WIDTHS)
-def test_axe_finds_nothing_on_a_phone_with_touch(chromium, site_dir, server, width):
-    """axe-core, WCAG 2.0/2.1/2.2 A and AA (target size included), on every page as a phone shows it."""
-    from test_browser import ACCEPTED, AXE, AXE_TAGS
+def test_axe_finds_nothing_on_a_phone_with_touch(measures, width):
+    """axe-core, WCAG 2.0/2.1/2.2 A and AA (target size included), on every page walked as a phone shows it
+    (run in the `measures` walk, on the same page load)."""
+    from test_browser import AXE
 
-    axe_src = AXE.read_text(encoding="utf-8")
-    ctx = phone(chromium, width)
-    pg = ctx.new_page()
-    violations: list[str] = []
-    for path in current_paths(site_dir):
-        pg.goto(server + path)
-        pg.wait_for_load_state("load")
-        pg.add_script_tag(content=axe_src)
-        result = pg.evaluate(
-            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            AXE_TAGS)
-        for v in result["violations"]:
-            if v["id"] not in ACCEPTED:
-                targets = [" ".join(n["target"]) for n in v["nodes"][:3]]
-                violations.append(f"/{path}: {v['id']} ({v['impact']}): {v['help']} at {targets}")
-    ctx.close()
+    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does this)"
+    violations = [v for found in measures[width].values() for v in found["axe"]]
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"axe-phone-{width}-report.txt").write_text("\n".join(violations) or "0 violations\n")
     assert not violations, f"{len(violations)} violations:\n" + "\n".join(violations[:30])

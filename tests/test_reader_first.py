@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import AS_PUBLISHED, PARSED, html_pages
+from conftest import AS_PUBLISHED, PARSED, html_pages, walk_paths
 
 from guidance.labels import join_items, lower_start, numbers, with_abbr
 from guidance.paths import ids, page_url
@@ -329,13 +329,11 @@ def phone_measures(site_dir, server, chromium):
     out = {}
     ctx = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=1)
     pg = ctx.new_page()
-    for page in content_pages(site_dir):
-        rel = page.parent.relative_to(site_dir).as_posix()
-        url = server + ("" if rel == "." else rel + "/")
-        pg.goto(url)
+    for path in walk_paths(site_dir, skip=("print_page", "search")):
+        pg.goto(server + path)
         pg.wait_for_load_state("load")
         pg.evaluate(AS_PUBLISHED)
-        out[rel] = pg.evaluate(MEASURE)
+        out[path.rstrip("/") or "."] = pg.evaluate(MEASURE)
     ctx.close()
     return out
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PARSED, html_pages
+from conftest import PARSED, html_pages, walk_paths
 
 from guidance.paths import page_url
 from guidance.sitemap import all_pages, section_of
@@ -251,3 +251,24 @@ def test_pathway_diagram_is_generated_from_data(site_dir, data):
                     for s in sorted(data.steps, key=lambda x: (x.order, x.id))
                     if s.stage == st.id and (cat.id in s.categories or "all" in s.categories)]
         assert shown == " ".join(expected)
+
+
+def test_browser_walks_read_every_page_but_a_flows_repeats(site_dir):
+    """conftest.walk_paths: every page outside the decision flows, each flow's index and map, and from each flow
+    at least one question page and one outcome page (the longest, and the one with the longest word)."""
+    walked = set(walk_paths(site_dir, skip=()))
+    every = {("" if p.parent == site_dir else p.parent.relative_to(site_dir).as_posix() + "/") for p in html_pages(site_dir)}
+    assert not {p for p in every - walked if not p.startswith("flows/")}, "a page outside the flows is left out"
+    flows = sorted({p.split("/")[1] for p in every if p.startswith("flows/") and p.count("/") > 1})
+    for flow in flows:
+        kinds = {"question": set(), "outcome": set()}
+        for p in every:
+            if p.startswith(f"flows/{flow}/") and p.count("/") > 2:
+                text = (site_dir / p / "index.html").read_text(encoding="utf-8")
+                kind = "outcome" if 'class="flow-record"' in text else "question" if 'class="flow-answers"' in text else ""
+                if kind:
+                    kinds[kind].add(p)
+        for kind, pages in kinds.items():
+            if pages:
+                assert pages & walked, f"no {kind} page of flows/{flow}/ is walked"
+        assert f"flows/{flow}/map/" in walked and f"flows/{flow}/" in walked

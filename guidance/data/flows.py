@@ -68,7 +68,7 @@ def _follow(flow: Flow, qs: dict, outs: dict, node: str, path: tuple[Step, ...],
         out.paths.append((path, outs[node]))
         return
     q = qs[node]
-    qi = flow.questions.index(q)
+    qi = next(i for i, x in enumerate(flow.questions) if x is q)  # by identity: == compares whole records
     if any(s.question.id == node for s in path):
         trail = " -> ".join([s.question.id for s in path] + [node])
         out.problems.append((f"questions[{qi}]", f"the answers loop back to '{node}' ({trail}). Each path goes "
