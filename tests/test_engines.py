@@ -119,7 +119,23 @@ def test_every_page_is_in_the_tree_rendered(tree, data):
         assert text.startswith("---\n") and "\ncrumbs:\n" in text, p.src
         body = text.split("\n---\n", 1)[1]
         assert "{{" not in body and "{%" not in body, f"{p.src}: a macro call was left unrendered"
-        assert "<!-- guidance-page: " in body and 'class="page-about"' in body, p.src
+        assert 'class="page-about"' in body, p.src
+
+
+def test_each_page_is_named_by_its_front_matter_not_by_a_comment(tree, data):
+    """Which page a Markdown file is lives in its front matter (`id`), which every engine hands to the
+    page-HTML pass; no page carries an HTML comment naming it (the old `<!-- guidance-page: ID SRC -->`)."""
+    import yaml
+
+    from guidance.sitemap import all_pages
+
+    pages = all_pages(data)
+    assert len(pages) > 100
+    for p in pages:
+        front, body = tree[f"docs/{p.src}"].removeprefix("---\n").split("\n---\n", 1)
+        assert str(yaml.safe_load(front)["id"]) == p.id, p.src
+        comments = re.findall(r"<!--(.*?)-->", body, re.S)
+        assert not [c for c in comments if "guidance-page" in c or p.id in c or p.src in c], (p.src, comments)
 
 
 def test_generated_configs_drop_what_the_engine_cannot_run(tree):
@@ -132,6 +148,8 @@ def test_generated_configs_drop_what_the_engine_cannot_run(tree):
     assert [p if isinstance(p, str) else next(iter(p)) for p in zen["plugins"]] == ["search"]
     for cfg in (mk, zen):
         assert "guidance.site.page_html" in cfg["markdown_extensions"][-2:]
+        # the adapter that names the page being converted to the page pass: MkDocs' is the plugin
+        assert ("guidance.engines.zensical_page" in cfg["markdown_extensions"]) == (cfg is zen)
         abbr = next(e["abbr"] for e in cfg["markdown_extensions"] if isinstance(e, dict) and "abbr" in e)
         assert abbr["glossary"]["MAPPA"].startswith("Multi-Agency Public Protection Arrangements")
         assert cfg["nav"] == mk["nav"]
@@ -185,17 +203,41 @@ def test_zensical_gets_raw_html_links_relative_to_the_source(link, src, want):
         assert as_built == from_source
 
 
+_PAGE_TEXT = ("# Title\n\nA MAPPA fact ([Src, p 1](s.md#a){ .cite }). MAPPA again.\n\n"
+              "| A | B |\n|---|---|\n| 1 | 2 |\n\n*[MAPPA]: Multi-Agency Public Protection Arrangements\n")
+_PAGE_EXTENSIONS = ["abbr", "attr_list", "tables", "toc", "guidance.site.page_html"]
+
+
 def test_the_page_pass_runs_in_any_python_markdown():
-    """The page-HTML pass is a plain Python-Markdown extension: notes numbered with the page id, the
-    marker removed, tables marked, furniture kept out of search, one tooltip per word."""
+    """The page-HTML pass is a plain Python-Markdown extension: notes numbered with the id of the page
+    being converted, tables marked, furniture kept out of search, one tooltip per word."""
     import markdown
 
-    from guidance.site.page_html import page_marker
+    from guidance.site.page_html import converting, current_page, page_ref
 
-    text = (page_marker("PAGE-X", "x.md") + "# Title\n\nA MAPPA fact ([Src, p 1](s.md#a){ .cite }). MAPPA again.\n\n"
-            "| A | B |\n|---|---|\n| 1 | 2 |\n\n*[MAPPA]: Multi-Agency Public Protection Arrangements\n")
-    out = markdown.markdown(text, extensions=["abbr", "attr_list", "tables", "guidance.site.page_html"])
-    assert "guidance-page" not in out
+    with converting(page_ref("PAGE-X", "x.md")):
+        out = markdown.markdown(_PAGE_TEXT, extensions=_PAGE_EXTENSIONS)
+    assert current_page() is None  # named for the conversion only
     assert 'id="note-page-x-1"' in out and 'class="note-ref" data-search-exclude' in out
     assert 'data-layout="stack"' in out and 'data-label="B"' in out
     assert out.count("<abbr") == 1
+
+
+def test_a_conversion_naming_no_page_still_works():
+    """A stray conversion (no page named) numbers its notes under the id "page"; a page with no front matter
+    id is named by its source path; a page named in one thread is not seen by a conversion in another."""
+    import threading
+
+    import markdown
+
+    from guidance.site.page_html import converting, page_ref
+
+    assert 'id="note-page-1"' in markdown.markdown(_PAGE_TEXT, extensions=_PAGE_EXTENSIONS)
+    assert page_ref(None, "tools/rm2000.md").id == "tools-rm2000.md"
+    seen = []
+    with converting(page_ref("PAGE-X", "x.md")):
+        worker = threading.Thread(target=lambda: seen.append(markdown.markdown(_PAGE_TEXT, extensions=_PAGE_EXTENSIONS)))
+        worker.start()
+        worker.join()
+        here = markdown.markdown(_PAGE_TEXT, extensions=_PAGE_EXTENSIONS)
+    assert 'id="note-page-1"' in seen[0] and 'id="note-page-x-1"' in here

@@ -3,6 +3,7 @@ Zensical). The theme's names are data in guidance/theme.py, below site/ and engi
 
 - `mkdocs_plugin`: the MkDocs plugin `guidance` (active navigation section of a page outside the
   navigation, the description escaped for the theme, the post-build step under `mkdocs serve`);
+- `zensical_page`: the page Zensical converts (front matter `id`, source path), named to the page-HTML pass;
 - `zensical_links`: raw-HTML links made relative to the source file, as Zensical resolves them;
 - `run`: how each engine builds and serves the generated tree.
 """

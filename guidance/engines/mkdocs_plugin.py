@@ -2,6 +2,8 @@
 
 Pages reach MkDocs finished (scripts/generate.py writes them, guidance/site/page_html.py finishes their
 HTML). What is left needs MkDocs' own objects:
+- the page-HTML pass is told which page MkDocs converts (its front matter `id` and source path; MkDocs
+  converts pages one after another), for the source notes' anchors;
 - a page outside the navigation (a stage, a tool...) shows the listed page it hangs under as the
   active section (front matter `nav_parent`, written by the generator);
 - the page description is escaped (the theme prints it as it is);
@@ -20,6 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..data.loader import load_site
 from ..options import BuildOptions
+from ..site.page_html import page_ref, set_page
 from ..site.postbuild import finish_site
 
 NOT_HERE = ("This mkdocs.yml is the source of the generated configuration, not run as it is: the pages are "
@@ -53,6 +56,14 @@ class GuidancePlugin(BasePlugin):
     def on_nav(self, nav, config, files):
         self.nav_pages = {p.file.src_uri: p for p in nav.pages}
         return nav
+
+    def on_page_markdown(self, markdown, page, config, files):
+        set_page(page_ref(page.meta.get("id"), page.file.src_uri))  # the page MkDocs converts next
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        set_page(None)  # converted: a later conversion is no page's
+        return html
 
     def on_page_context(self, context, page, config, nav):
         desc = page.meta.get("description")

@@ -16,7 +16,7 @@ from markdown import Extension
 from markdown.postprocessors import Postprocessor
 
 from ..paths import page_url
-from ..site.page_html import marked_source
+from ..site.page_html import current_page
 
 _ATTR = re.compile(r'\b(href|src)="(?![a-z][a-z0-9+.-]*:|#|/|\?)([^"]*)"')
 
@@ -38,10 +38,11 @@ class _Links(Postprocessor):
     """Runs once per stash block: a block already converted is remembered (nested conversions share the stash)."""
 
     def run(self, text: str) -> str:
-        blocks = self.md.htmlStash.rawHtmlBlocks
-        src = next((s for b in blocks if isinstance(b, str) and (s := marked_source(b))), None)
+        page = current_page()  # named by guidance/engines/zensical_page.py
+        src = page.src if page is not None else ""
         if not src or src.endswith("index.md"):
             return text
+        blocks = self.md.htmlStash.rawHtmlBlocks
         done = self.md.__dict__.setdefault("_guidance_converted", set())
         for i, block in enumerate(blocks):
             if isinstance(block, str) and block not in done:

@@ -21,6 +21,7 @@ from .abbr_first import tooltips
 ENGINES = ("mkdocs", "zensical")
 PAGE_PASS = "guidance.site.page_html"
 ZENSICAL_LINKS = "guidance.engines.zensical_links"
+ZENSICAL_PAGE = "guidance.engines.zensical_page"
 
 
 class _Loader(yaml.SafeLoader):
@@ -86,6 +87,8 @@ def _extensions(config: dict, data: SiteData, engine: str = "mkdocs") -> list:
         out.append(ext)
     # every glossary abbreviation becomes a tooltip on every page (Python-Markdown abbr glossary)
     out.append({"abbr": {"glossary": tooltips(data)}})
+    if engine == "zensical":
+        out.append(ZENSICAL_PAGE)  # the page Zensical converts, named to the page-HTML pass and the link rewrite
     out.append(PAGE_PASS)  # last: the page-HTML pass
     if engine == "zensical":
         out.append(ZENSICAL_LINKS)  # raw-HTML links made relative to the source file, as Zensical expects

@@ -3,12 +3,21 @@
 It runs last on each page's converted HTML (the page content only, never the theme around it), in
 the same order the MkDocs plugin used: numbered source notes, tables marked for phones, furniture
 marked `data-search-exclude` (before the engine indexes the page, so furniture stays out of search),
-and abbreviation tooltips on first use only. The generator writes the page id as the first line of
-each page (`page_marker`); it is read here and removed.
+and abbreviation tooltips on first use only.
+
+The source notes' anchors (`note-<page id>-N`) need the page being converted. Its identity is its front
+matter (`id`, and its source path), which the Markdown being converted does not carry, so whoever
+converts a page names it first (`set_page`): the MkDocs plugin and the Zensical extension
+(guidance/engines/) from the engine's own page, the reader text (guidance/site/reader_text.py) for each
+page it reads. The name is kept per thread of execution (a context variable), so pages converted side by
+side never see each other's. A conversion with no page named still works, with the id "page".
 """
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
@@ -18,28 +27,47 @@ from .phone_tables import mark_tables
 from .search_index import mark_furniture
 from .source_notes import number_sources
 
-_MARK = re.compile(r"<!-- guidance-page: (?P<id>\S*?) (?P<src>\S*?) -->\n?")
+
+@dataclass(frozen=True)
+class PageRef:
+    """The page being converted: its id (as it appears in HTML ids) and its source path under docs/."""
+
+    id: str
+    src: str
 
 
-def page_marker(page_id: str, src: str) -> str:
-    """The first line of a generated page: which page this is (its id and its source path)."""
-    clean = re.sub(r"[^A-Za-z0-9_.-]", "-", page_id)
-    return f"<!-- guidance-page: {clean} {re.sub(r'[^A-Za-z0-9_./-]', '-', src)} -->\n\n"
+_PAGE: ContextVar[PageRef | None] = ContextVar("guidance_page", default=None)
 
 
-def marked_source(text: str) -> str | None:
-    """The source path named by the page marker in text, if any."""
-    m = _MARK.search(text)
-    return m.group("src") if m else None
+def page_ref(page_id: object, src: str) -> PageRef:
+    """A page's identity from its front matter `id` (its source path when it has none) and source path."""
+    return PageRef(re.sub(r"[^A-Za-z0-9_.-]", "-", str(page_id or src)), src)
+
+
+def set_page(page: PageRef | None) -> None:
+    """Name the page the following conversions belong to (None: no page, as for a stray conversion)."""
+    _PAGE.set(page)
+
+
+def current_page() -> PageRef | None:
+    """The page being converted, as last named by `set_page` (None when none is)."""
+    return _PAGE.get()
+
+
+@contextmanager
+def converting(page: PageRef):
+    """Name the page for the conversions inside the `with` block, and the page named before after it."""
+    token = _PAGE.set(page)
+    try:
+        yield page
+    finally:
+        _PAGE.reset(token)
 
 
 def page_html(text: str) -> str:
     """One page's content HTML, finished: notes, phone tables, furniture, first-use tooltips."""
-    m = _MARK.search(text)
-    page_id = m.group("id") if m else "page"
-    if m:
-        text = text[:m.start()] + text[m.end():]
-    text = mark_tables(number_sources(text, page_id))
+    page = current_page()
+    text = mark_tables(number_sources(text, page.id if page else "page"))
     text = mark_furniture(text)
     return first_use_only(text)
 

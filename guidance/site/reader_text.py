@@ -106,11 +106,13 @@ def _reader_pages(data: SiteData, root: Path) -> dict[str, ReaderPage]:
     out: dict[str, ReaderPage] = {}
     for src, meta, body in page_bodies(data, root):
         content = page_content(data, src, meta, body)
-        key = hashlib.sha256(f"{fingerprint}\n{content}".encode()).hexdigest()
+        page = page_html.page_ref(meta.get("id"), src)  # the page, named as the engines name it
+        key = hashlib.sha256(f"{fingerprint}\n{page.id} {page.src}\n{content}".encode()).hexdigest()
         lines = cache.get(key)
         if not isinstance(lines, list):
             md.reset()
-            lines = reader_html.html_lines(md.convert(content))
+            with page_html.converting(page):
+                lines = reader_html.html_lines(md.convert(content))
         kept[key] = lines
         page_id = str(meta.get("id") or src)
         out[page_id] = ReaderPage(page_id, src, tuple(lines))

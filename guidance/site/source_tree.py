@@ -31,7 +31,6 @@ from .engine_config import ENGINES, config_text, engine_config, nav_entries, rea
 from .exports import all_exports
 from .feed import change_feed
 from .generate import render_page
-from .page_html import page_marker
 from .search_index import search_meta
 
 DEFAULT_OUT = Path("build") / "src"
@@ -63,8 +62,8 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
 
 
 def page_content(data: SiteData, src: str, meta: dict, body: str) -> str:
-    """A page's Markdown below its front matter: marker, heading, page head, body, about panel (also read by
-    the reader text, guidance/site/reader_text.py)."""
+    """A page's Markdown below its front matter: heading, page head, body, about panel (also read by the reader
+    text, guidance/site/reader_text.py). Which page it is lives in the front matter (`id`), not in the text."""
     title = meta.get("title") or ""
     head = page_head(data, src, meta)
     foot = about_panel(data, src, meta, title)
@@ -77,8 +76,7 @@ def page_content(data: SiteData, src: str, meta: dict, body: str) -> str:
     # rules the national text read here does not settle: said once, after the page's own answer (each such
     # rule's status line links down to it), so a reader meets what the page says first
     box = not_settled_box(data, src, text)
-    page_id = str(meta.get("id") or src)
-    return f"{page_marker(page_id, src)}{heading}{head}\n{text.rstrip()}\n\n{box}{foot}"
+    return f"{heading}{head}\n{text.rstrip()}\n\n{box}{foot}"
 
 
 def finish_page(data: SiteData, src: str, meta: dict, body: str, nav_crumbs) -> str:
