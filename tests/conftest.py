@@ -308,6 +308,26 @@ def chromium():
         browser.close()
 
 
+# ---------------------------------------------------------------- `make dist`, run once (tests/test_dist.py, test_whole_pdf.py)
+
+DIST_PUBLIC = "https://guidance.test/"
+
+
+@pytest.fixture(scope="session")
+def dist_site(tmp_path_factory) -> Path:
+    """`make dist` once: the publishable folder for https://guidance.test/."""
+    out = tmp_path_factory.mktemp("dist")
+    env = dict(os.environ, PUBLIC_URL=DIST_PUBLIC, OFFLINE_BUILT="2026-12-04T09:00:00Z")
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "dist.py"), "--out", str(out)], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-4000:]
+    site = out / "site"
+    os.chmod(out, 0o755)  # nginx workers may run as another user
+    for p in [site, *site.rglob("*")]:
+        os.chmod(p, 0o755 if p.is_dir() else 0o644)
+    return site
+
+
 # ---------------------------------------------------------------- the offline pack (tests/test_offline.py)
 
 
@@ -316,8 +336,9 @@ SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"  # npm ci: 
 
 
 @pytest.fixture(scope="session")
-def pack(tmp_path_factory) -> dict:
-    """Build the pack once: {'zip': Path, 'root': unzipped top folder, 'stats': figures, 'log': output}."""
+def pack(tmp_path_factory, site_dir) -> dict:
+    """Build the pack once, from the session's build (`make offline` builds its own, the same way):
+    {'zip': Path, 'root': unzipped top folder, 'stats': figures, 'log': output}."""
     import json
     if not SHIM.exists():
         pytest.fail("node_modules/iframe-worker is missing: run `npm ci` (make test does this)")
@@ -329,7 +350,7 @@ def pack(tmp_path_factory) -> dict:
     stats_file = work / "stats.json"
     proc = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "offline.py"), "--out", str(work / "dist"), "--built", BUILT,
-         "--pdf", str(pdfs), "--stats", str(stats_file)],
+         "--pdf", str(pdfs), "--stats", str(stats_file), "--site", str(site_dir)],
         cwd=ROOT, capture_output=True, text=True,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]

@@ -17,26 +17,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import DIST_PUBLIC as PUBLIC
 
 from guidance.data.editions import current_release
 
 ROOT = Path(__file__).resolve().parents[1]
-PUBLIC = "https://guidance.test/"
-
-
-@pytest.fixture(scope="session")
-def dist_site(tmp_path_factory) -> Path:
-    """`make dist` once: the publishable folder for https://guidance.test/."""
-    out = tmp_path_factory.mktemp("dist")
-    env = dict(os.environ, PUBLIC_URL=PUBLIC, OFFLINE_BUILT="2026-12-04T09:00:00Z")
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "dist.py"), "--out", str(out)], cwd=ROOT, env=env,
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-4000:]
-    site = out / "site"
-    os.chmod(out, 0o755)  # nginx workers may run as another user
-    for p in [site, *site.rglob("*")]:
-        os.chmod(p, 0o755 if p.is_dir() else 0o644)
-    return site
 
 
 @pytest.fixture(scope="session")

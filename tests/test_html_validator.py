@@ -1,4 +1,4 @@
-"""The Nu HTML Checker (npm vnu-jar, run on the machine's Java) over the whole built site.
+"""The Nu HTML Checker (npm vnu-jar, run on the machine's Java) over the built site's current edition.
 
 Errors from our own templates and generated HTML fail the test. Errors that come from the
 Material theme's own markup or the print-site plugin are listed below with the reason they
@@ -31,7 +31,11 @@ def test_no_html_errors_from_our_templates(site_dir):
     java = shutil.which("java")
     assert java, "Java is needed for the Nu HTML Checker (installed by make test)"
     assert VNU.exists(), "vnu-jar is installed by npm ci (make test)"
-    proc = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site_dir)],
+    # the current edition's pages and permanent-link stubs: the kept editions are frozen copies of earlier builds,
+    # which no change here can alter
+    pages = sorted(str(p) for p in site_dir.rglob("*.html") if p.relative_to(site_dir).parts[0] != "editions")
+    assert len(pages) > 100
+    proc = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", *pages],
                           capture_output=True, text=True, timeout=600)
     messages = json.loads(proc.stderr or "{}").get("messages", [])
     ours, theirs = [], 0

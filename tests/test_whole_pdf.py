@@ -1,15 +1,14 @@
 """The whole guidance as one PDF is whole (issue #32): every content page of the edition, in reading order,
 with contents, bookmarks by part and page, and the edition, its date and the page number on every sheet.
-Printed from the session build, waiting on the page's readiness (no fixed time limit)."""
+Read from the PDF `make dist` publishes (tests/test_dist.py's `dist_site`, printed once a session)."""
 from __future__ import annotations
 
 import re
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from guidance.site.pdfs import WHOLE, print_pdfs
+from guidance import downloads
 from guidance.site.whole_pdf import on_paper, reading_order
 from guidance.sitemap import all_pages
 
@@ -37,11 +36,9 @@ def test_reading_order_holds_every_content_page_once(data):
 
 
 @pytest.fixture(scope="module")
-def whole(site_dir, tmp_path_factory):
-    target = tmp_path_factory.mktemp("whole") / "guidance.pdf"
-    # Printed in a thread of its own: the session's browser fixture keeps Playwright's loop running in this one.
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(print_pdfs, site_dir, [(WHOLE, target)], None, log=lambda _m: None).result()
+def whole(dist_site, data):
+    """The whole-guidance PDF as `make dist` publishes it (printed once a session, with the other PDFs)."""
+    target = dist_site / downloads.guidance_pdf(data.site.version)
     text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True).stdout
     return target.read_bytes(), text
 
@@ -78,6 +75,6 @@ def test_the_whole_pdf_has_bookmarks_by_part_and_page(whole, data):
 def test_each_address_prints_once(whole):
     _pdf, text = whole
     flat = re.sub(r"\s+", " ", text)
-    shown = re.findall(r"\((/[a-z0-9][a-z0-9/#.-]*)\)", flat)
+    shown = re.findall(r"\((?:https?://[a-z0-9.-]+)?(/[a-z0-9][a-z0-9/#.-]*)\)", flat)
     repeats = {a for a in shown if shown.count(a) > 1}
     assert shown and not repeats, sorted(repeats)[:10]

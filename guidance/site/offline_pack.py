@@ -351,9 +351,11 @@ def main(argv: list[str] | None = None, public: str | None = None) -> int:
     ap.add_argument("--pdf", default=str(ROOT / "pdf"), help="folder of PDFs to include if present (default: pdf/)")
     ap.add_argument("--no-pdf", action="store_true", help="leave PDFs out even if they have been built")
     ap.add_argument("--stats", help="also write the figures as JSON to this file")
+    ap.add_argument("--site", help="pack a site already built by scripts/build.py --site DIR, with the same public "
+                                   "address (default: build one)")
     args = ap.parse_args(argv)
     stats = build_pack(Path(args.out).resolve(), parse_built(args.built), None if args.no_pdf else Path(args.pdf),
-                       base_url=public)
+                       site_src=Path(args.site).resolve() if args.site else None, base_url=public)
     mb = 1024 * 1024
     print(f"Wrote {stats['zip']}: {stats['zip_bytes'] / mb:.1f} MB, {stats['pages']} pages, "
           f"{len(stats['pdfs'])} PDFs; the online site is {stats['online_bytes'] / mb:.1f} MB (HTML and assets). "
