@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from conftest import PARSED
 
 from guidance import paths
 from guidance.data.status import rule_status
@@ -29,7 +30,7 @@ def _reader_pages(site_dir: Path):
         rel = f.relative_to(site_dir).as_posix()
         if rel.split("/")[0] in SKIP or rel.startswith(EDITORS) or rel == "404.html":
             continue
-        soup = BeautifulSoup(f.read_text(encoding="utf-8"), "html.parser")
+        soup = PARSED(f)  # parsed once a session: read it, never change it
         yield rel, soup.find("article") or soup
 
 
