@@ -6,12 +6,15 @@ HTML). What is left needs MkDocs' own objects:
   active section (front matter `nav_parent`, written by the generator);
 - the page description is escaped (the theme prints it as it is);
 - under `mkdocs serve`, the post-build step (permanent links, search keys, readability report) runs
-  after every rebuild; `scripts/build.py` runs it itself after a build, for either engine.
+  after every rebuild, for the pages rebuilt (guidance/engines/mkdocs_dirty.py: `make serve` rebuilds only
+  the changed pages); `scripts/build.py` runs it itself after a build, for either engine.
 """
 from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -20,7 +23,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..data.loader import load_site
 from ..options import BuildOptions
-from ..site.postbuild import finish_site
+from ..site.postbuild import finish_changed
+from .mkdocs_dirty import DirtyServe
 
 NOT_HERE = ("This mkdocs.yml is the source of the generated configuration, not run as it is: the pages are "
             "generated from data/ first. Run `make build` (or `make serve` for a live preview); MkDocs then builds "
@@ -41,9 +45,22 @@ class GuidancePlugin(BasePlugin):
         self.command = "build"
         self.nav_pages: dict = {}  # src -> the navigation's Page
         self.activated = None  # the listed page marked active while a page outside the navigation renders
+        self.serving = DirtyServe()  # under `mkdocs serve`, kept from one rebuild to the next (MkDocs keeps
+        # a plugin that has on_startup for the whole serve)
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        if command == "serve":
+            self.serving.start()
+
+    def on_pre_build(self, config):
+        if self.command == "serve":
+            self.serving.pre_build(config)
+
+    def on_env(self, env, config, files):
+        if self.command == "serve":
+            self.serving.lend_html(files)
+        return env
 
     def on_config(self, config):
         if not self.config["project"]:  # the project's own mkdocs.yml: the source of the generated one
@@ -74,7 +91,14 @@ class GuidancePlugin(BasePlugin):
     def on_post_build(self, config):
         if self.command != "serve":
             return
+        t0 = time.perf_counter()
         c = self.config
         options = BuildOptions(public_url=c["public_url"] or None, release=c["release"],
                                **({"today": dt.date.fromisoformat(c["today"])} if c["today"] else {}))
-        finish_site(load_site(Path(c["project"]), options), Path(config.site_dir), "mkdocs")
+        data = load_site(Path(c["project"]), options)
+        t1 = time.perf_counter()
+        self.serving.merge_index(config.site_dir)
+        finish_changed(data, Path(config.site_dir), self.serving.rendered, self.serving.post)
+        rendered = "every page" if self.serving.rendered is None else f"{len(self.serving.rendered)} pages"
+        logging.getLogger("mkdocs.plugins.guidance").info(
+            f"Post-build step for {rendered}: load {t1 - t0:.2f} s, step {time.perf_counter() - t1:.2f} s")

@@ -35,6 +35,7 @@ from .page_html import page_marker
 from .search_index import search_meta
 
 DEFAULT_OUT = Path("build") / "src"
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass
@@ -93,7 +94,8 @@ def finish_page(data: SiteData, src: str, meta: dict, body: str, nav_crumbs) -> 
     if chain[0] != src:
         meta["nav_parent"] = chain[0]  # the listed page to show as the active section
     meta.pop("render_macros", None)
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    # libyaml's dumper when there is one: the same text, several times faster (`make serve` on every save)
+    front = yaml.dump(meta, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{front}---\n\n{content}"
 
 
