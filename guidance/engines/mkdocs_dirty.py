@@ -12,6 +12,8 @@ serve process (held by the plugin, which MkDocs keeps for the whole serve):
 - a changed configuration (navigation, theme settings) or theme file makes every page stale: the site
   folder is emptied, and everything is built again;
 - MkDocs' own warning that a dirty build is under way would stop the strict build: it is left out.
+It also keeps the theme's templates compiled from one rebuild to the next (MkDocs makes a new template
+environment at each).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import json
 import logging
 from pathlib import Path
 
+import jinja2
 from mkdocs import utils
 
 from ..site.postbuild import Incremental
@@ -32,6 +35,20 @@ class _NoDirtyWarning(logging.Filter):
         return not str(record.msg).startswith(DIRTY_WARNING)
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """Templates compiled once per serve (jinja checks each against its source)."""
+
+    def __init__(self):
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.kept:
+            bucket.bytecode_from_string(self.kept[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
 class DirtyServe:
     """What one `mkdocs serve --dirty` process keeps from one rebuild to the next."""
 
@@ -41,6 +58,7 @@ class DirtyServe:
         self.stamp: tuple = ()  # the configuration's and theme files' times at the last rebuild
         self.rendered: set[str] | None = None  # page sources rendered in this rebuild; None: all of them
         self.post = Incremental()  # the post-build step's memory (guidance/site/postbuild.py)
+        self.templates = _Compiled()
 
     def start(self) -> None:
         logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
@@ -54,8 +72,10 @@ class DirtyServe:
         self.stamp = stamp
         self.rendered = None if not (site / "index.html").exists() else set()
 
-    def lend_html(self, files) -> None:
-        """After MkDocs read the pages: remember the HTML of those rendered, lend the rest their last HTML."""
+    def lend_html(self, env: jinja2.Environment, files) -> None:
+        """After MkDocs read the pages: remember the HTML of those rendered, lend the rest their last HTML.
+        The theme's templates, not yet loaded, come from those compiled at the last rebuild."""
+        env.bytecode_cache = self.templates
         for file in files.documentation_pages():
             page = file.page
             if page is None:

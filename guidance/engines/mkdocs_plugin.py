@@ -59,7 +59,7 @@ class GuidancePlugin(BasePlugin):
 
     def on_env(self, env, config, files):
         if self.command == "serve":
-            self.serving.lend_html(files)
+            self.serving.lend_html(env, files)
         return env
 
     def on_config(self, config):
