@@ -6,7 +6,8 @@ exactly the pages an edit touched. The navigation stays right: every page of it 
 mkdocs.yml. What a dirty build alone gets wrong, and what this module puts right, across the rebuilds of one
 serve process (held by the plugin, which MkDocs keeps for the whole serve):
 - the print page (mkdocs-print-site) is made from every page's HTML: pages not rendered this time lend it
-  the HTML they had at the last rebuild;
+  the HTML they had at the last rebuild; when no page of the navigation (the pages it prints) was rendered,
+  it is not made again at all (print-site is off for that rebuild: its page stays as it was);
 - MkDocs' search index holds only the pages rendered this time: their entries replace their old ones in the
   index kept from the last rebuild, before the post-build step adds keys and best bets to the whole;
 - a changed configuration (navigation, theme settings) or theme file makes every page stale: the site
@@ -59,12 +60,14 @@ class DirtyServe:
         self.rendered: set[str] | None = None  # page sources rendered in this rebuild; None: all of them
         self.post = Incremental()  # the post-build step's memory (guidance/site/postbuild.py)
         self.templates = _Compiled()
+        self.paused = None  # print-site, while it is off for one rebuild
 
     def start(self) -> None:
         logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
 
     def pre_build(self, config) -> None:
         """Empty the site folder when the configuration or a theme file changed since the last rebuild."""
+        self.release_print_page()  # should the last rebuild have stopped half-way
         site = Path(config.site_dir)
         stamp = _stamp(config)
         if stamp != self.stamp and self.stamp:
@@ -87,6 +90,21 @@ class DirtyServe:
                     self.html[file.src_uri] = page.html
             elif file.src_uri in self.html:
                 page.html = self.html[file.src_uri]
+
+    def hold_print_page(self, config, listed: set[str]) -> bool:
+        """Before print-site's post-build: whether the print page is made again (a page of the navigation,
+        `listed`, was rendered); if not, print-site is off until release_print_page."""
+        printer = config.plugins.get("print-site")
+        again = self.rendered is None or bool(self.rendered & listed) or printer is None
+        if not again and printer.config.get("enabled"):
+            printer.config["enabled"] = False
+            self.paused = printer
+        return again
+
+    def release_print_page(self) -> None:
+        if self.paused is not None:
+            self.paused.config["enabled"] = True
+            self.paused = None
 
     def merge_index(self, site_dir: str) -> None:
         """The pages rendered this time replace their entries in the last rebuild's search index."""

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..data.loader import load_site
 from ..options import BuildOptions
@@ -45,6 +45,7 @@ class GuidancePlugin(BasePlugin):
         self.command = "build"
         self.nav_pages: dict = {}  # src -> the navigation's Page
         self.activated = None  # the listed page marked active while a page outside the navigation renders
+        self.print_page_again = True  # under serve: whether print-site made the print page in this rebuild
         self.serving = DirtyServe()  # under `mkdocs serve`, kept from one rebuild to the next (MkDocs keeps
         # a plugin that has on_startup for the whole serve)
 
@@ -87,10 +88,16 @@ class GuidancePlugin(BasePlugin):
             self.activated = None
         return output
 
+    @event_priority(100)  # before print-site makes the print page: under serve, only when a page on it changed
+    def _before_print_page(self, config):
+        if self.command == "serve":
+            self.print_page_again = self.serving.hold_print_page(config, set(self.nav_pages))
+
     @event_priority(-100)  # after print-site has written the print page, whose links the step repairs
-    def on_post_build(self, config):
+    def _post_build(self, config):
         if self.command != "serve":
             return
+        self.serving.release_print_page()
         t0 = time.perf_counter()
         c = self.config
         options = BuildOptions(public_url=c["public_url"] or None, release=c["release"],
@@ -98,7 +105,9 @@ class GuidancePlugin(BasePlugin):
         data = load_site(Path(c["project"]), options)
         t1 = time.perf_counter()
         self.serving.merge_index(config.site_dir)
-        finish_changed(data, Path(config.site_dir), self.serving.rendered, self.serving.post)
+        finish_changed(data, Path(config.site_dir), self.serving.rendered, self.serving.post, self.print_page_again)
         rendered = "every page" if self.serving.rendered is None else f"{len(self.serving.rendered)} pages"
         logging.getLogger("mkdocs.plugins.guidance").info(
             f"Post-build step for {rendered}: load {t1 - t0:.2f} s, step {time.perf_counter() - t1:.2f} s")
+
+    on_post_build = CombinedEvent(_before_print_page, _post_build)

@@ -67,10 +67,10 @@ class Incremental:
 
 
 def finish_changed(data: SiteData, site: Path, changed: set[str] | None, memo: Incremental,
-                   engine: str = "mkdocs") -> PostBuild:
+                   print_page: bool = True, engine: str = "mkdocs") -> PostBuild:
     """The post-build step after a rebuild of only the pages in `changed` (page sources; None: every page),
     as `make serve` does: the permanent links again only when an id, its page or its title changed; the
-    print page's links; the readability of the changed pages (the others' kept from before); the search
+    print page's links when it was made again (print_page); the readability of the changed pages (the others' kept from before); the search
     index, whose entries of unchanged pages the engine kept (guidance/engines/mkdocs_dirty.py)."""
     site = Path(site)
     done = PostBuild()
@@ -79,7 +79,8 @@ def finish_changed(data: SiteData, site: Path, changed: set[str] | None, memo: I
     if made_from != memo.permalinks:
         done.permalinks = write_permalinks(data, site)
         memo.permalinks = made_from
-    done.print_links = repair(data, site)
+    if print_page:
+        done.print_links = repair(data, site)
     wanted = {p.src for p in all_pages(data) if p.readability and p.src in data.pages}
     todo = wanted if changed is None else (wanted & changed) | (wanted - memo.scores.keys())
     fresh = measure_readability(data, site, todo)

@@ -49,6 +49,13 @@ class TreeError(Exception):
     """A page the generator cannot write (for example a docs/ page that clashes with a generated one)."""
 
 
+def _differs(path: Path, content: str | bytes) -> bool:
+    try:
+        return path.read_bytes() != (content.encode("utf-8") if isinstance(content, str) else content)
+    except OSError:
+        return True
+
+
 def write_if_changed(path: Path, content: str | bytes) -> bool:
     raw = content.encode("utf-8") if isinstance(content, str) else content
     try:
@@ -166,8 +173,9 @@ def write_tree(data: SiteData, root: Path, out: Path | None = None) -> TreeRepor
     out = (root / DEFAULT_OUT) if out is None else Path(out)
     files = tree_files(data, root)
     report = TreeReport(files=len(files))
-    for rel, content in files.items():
-        if write_if_changed(out / rel, content):
+    stale = [rel for rel, content in files.items() if _differs(out / rel, content)]
+    for rel in stale:  # written one after the other, so an engine watching the tree rebuilds once
+        if write_if_changed(out / rel, files[rel]):
             report.written.append(rel)
     for sub in ("docs", "overrides"):
         base = out / sub
