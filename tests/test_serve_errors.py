@@ -165,7 +165,7 @@ def test_serve_shows_an_edited_record_and_keeps_the_rest_of_the_site(small_build
         changed = {d["location"] for d, b in zip(index, before_index, strict=True) if d != b}
         assert changed and all(loc.startswith("tools/rm2000/") for loc in changed), changed
         assert any("grave" in d["text"] for d in index if d["location"].startswith("tools/rm2000/"))
-        rebuilt = re.findall(r"Post-build step for (\d+) pages", (tmp_path / "serve.log").read_text())
+        rebuilt = re.findall(r"Rebuilt (\d+) pages: MkDocs", (tmp_path / "serve.log").read_text())
         assert rebuilt and 0 < int(rebuilt[-1]) < len({d["location"].split("#")[0] for d in index}) / 4  # dirty
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

@@ -45,6 +45,7 @@ class GuidancePlugin(BasePlugin):
         self.command = "build"
         self.nav_pages: dict = {}  # src -> the navigation's Page
         self.activated = None  # the listed page marked active while a page outside the navigation renders
+        self.started = (0.0, 0.0)  # under serve: when this rebuild started (wall clock, this thread's CPU)
         self.print_page_again = True  # under serve: whether print-site made the print page in this rebuild
         self.serving = DirtyServe()  # under `mkdocs serve`, kept from one rebuild to the next (MkDocs keeps
         # a plugin that has on_startup for the whole serve)
@@ -56,6 +57,7 @@ class GuidancePlugin(BasePlugin):
 
     def on_pre_build(self, config):
         if self.command == "serve":
+            self.started = (time.perf_counter(), time.thread_time())
             self.serving.pre_build(config)
 
     def on_env(self, env, config, files):
@@ -98,7 +100,7 @@ class GuidancePlugin(BasePlugin):
         if self.command != "serve":
             return
         self.serving.release_print_page()
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.thread_time()
         c = self.config
         options = BuildOptions(public_url=c["public_url"] or None, release=c["release"],
                                **({"today": dt.date.fromisoformat(c["today"])} if c["today"] else {}))
@@ -107,7 +109,9 @@ class GuidancePlugin(BasePlugin):
         self.serving.merge_index(config.site_dir)
         finish_changed(data, Path(config.site_dir), self.serving.rendered, self.serving.post, self.print_page_again)
         rendered = "every page" if self.serving.rendered is None else f"{len(self.serving.rendered)} pages"
+        wall, cpu = time.perf_counter(), time.thread_time()
         logging.getLogger("mkdocs.plugins.guidance").info(
-            f"Post-build step for {rendered}: load {t1 - t0:.2f} s, step {time.perf_counter() - t1:.2f} s")
+            f"Rebuilt {rendered}: MkDocs {t0 - self.started[0]:.2f} s (CPU {cpu0 - self.started[1]:.2f} s), then "
+            f"the post-build step: load {t1 - t0:.2f} s, step {wall - t1:.2f} s (CPU {cpu - cpu0:.2f} s)")
 
     on_post_build = CombinedEvent(_before_print_page, _post_build)
