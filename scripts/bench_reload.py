@@ -59,17 +59,18 @@ class _Log:
 
 
 def phases(lines: list[str]) -> dict[str, float]:
-    """Seconds by phase, from the lines of one reload (the last of each kind: a second rebuild wins)."""
+    """Seconds by phase, from the lines of one reload (MkDocs may rebuild a second time, with no page, after
+    the page was served: the first rebuild counts)."""
     out: dict[str, float] = {}
     for line in lines:
         if m := _REGENERATED.search(line):
             out.update({k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+) s", m.group(1))})
         elif m := _BEFORE.search(line):
             out["check_and_generate"] = float(m.group(1))
-        elif m := _POST.search(line):
+        elif (m := _POST.search(line)) and "post_cpu" not in out:  # the first rebuild: the page is served after it
             out["mkdocs_rebuild"], out["mkdocs_rebuild_cpu"], out["post_load"], out["post_step"], out["post_cpu"] = (
                 float(x) for x in m.groups())
-        elif (m := _BUILT.search(line)) and "post_cpu" not in out:  # before issue #30: MkDocs' own figure
+        elif (m := _BUILT.search(line)) and "mkdocs_rebuild" not in out:  # before issue #30: MkDocs' own figure
             out["mkdocs_rebuild"] = float(m.group(1))
     return out
 
@@ -126,11 +127,6 @@ def reload_runs(project: Path, engine: str = "mkdocs", runs: int = 3, edit: str 
         except subprocess.TimeoutExpired:
             proc.kill()
     return out
-
-
-def reload_seconds(project: Path, engine: str, runs: int = 3) -> list[float]:
-    """The totals of reload_runs (what `make bench` prints against its target)."""
-    return [r["total"] for r in reload_runs(project, engine, runs)]
 
 
 def describe(runs: list[dict]) -> str:

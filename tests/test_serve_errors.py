@@ -129,7 +129,8 @@ def _nav_titles(page: str) -> list[str]:
 
 def test_serve_shows_an_edited_record_and_keeps_the_rest_of_the_site(small_buildable, tmp_path):
     """After a one-line data edit, MkDocs rebuilds only the changed pages (issue #30): the served page shows
-    the new text, its navigation is whole, and the search index keeps every other page's entries."""
+    the new text, its navigation is whole, and the search index keeps every other page's entries. A mistake
+    that only the check's later parts find still turns the browser to the error page."""
     project = small_buildable
     tool = project / "data" / "tools" / "rm2000.yaml"
     old, new = "How serious any new offence would be.", "How grave any new offence would be."
@@ -165,8 +166,22 @@ def test_serve_shows_an_edited_record_and_keeps_the_rest_of_the_site(small_build
         changed = {d["location"] for d, b in zip(index, before_index, strict=True) if d != b}
         assert changed and all(loc.startswith("tools/rm2000/") for loc in changed), changed
         assert any("grave" in d["text"] for d in index if d["location"].startswith("tools/rm2000/"))
-        rebuilt = re.findall(r"Rebuilt (\d+) pages: MkDocs", (tmp_path / "serve.log").read_text())
-        assert rebuilt and 0 < int(rebuilt[-1]) < len({d["location"].split("#")[0] for d in index}) / 4  # dirty
+        rebuilt = re.findall(r"Rebuilt (\d+) pages: MkDocs", (tmp_path / "serve.log").read_text())  # after the edit
+        assert rebuilt and 0 < int(rebuilt[0]) < len({d["location"].split("#")[0] for d in index}) / 4  # dirty
+        # a mistake only the rest of the check finds (it runs beside the rebuild): the browser turns to the error page
+        tool.write_text(tool.read_text(encoding="utf-8").replace(new, f"{new} You must always score it twice."),
+                        encoding="utf-8")
+        for _ in range(240):
+            try:
+                with urllib.request.urlopen(f"{base}/tools/rm2000/", timeout=5) as r:
+                    if ERROR_HEADER in r.headers:
+                        assert "You must always score it twice." in r.read().decode("utf-8")
+                        break
+            except (urllib.error.URLError, ConnectionError):
+                pass
+            time.sleep(0.5)
+        else:
+            raise AssertionError("the check's problem never reached the browser")
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
