@@ -72,6 +72,7 @@ class DirtyServe:
         stamp = _stamp(config)
         if stamp != self.stamp and self.stamp:
             utils.clean_directory(str(site))
+            self.entries, self.post = [], Incremental()  # nothing of the last rebuild is left
         self.stamp = stamp
         self.rendered = None if not (site / "index.html").exists() else set()
 

@@ -76,7 +76,7 @@ def finish_changed(data: SiteData, site: Path, changed: set[str] | None, memo: I
     done = PostBuild()
     made_from = repr((sorted(ids(data).items()), [(p.id, p.src, p.title) for p in all_pages(data)],
                       sorted(read_register(data.root).items())))
-    if made_from != memo.permalinks:
+    if made_from != memo.permalinks or changed is None:
         done.permalinks = write_permalinks(data, site)
         memo.permalinks = made_from
     if print_page:
