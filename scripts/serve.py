@@ -4,12 +4,12 @@ check's messages in the browser.
 1. Run the editors' check (the same as `make check`). While it finds problems, answer every address on
    127.0.0.1:PORT with an error page listing them (guidance/site/error_page.py), and check again whenever a
    file in data/ or docs/ changes. The page reloads itself when the data is right.
-2. When the data is right, generate the source tree (build/src/, scripts/generate.py) and start the engine's
-   live-reloading server on it, on the same port. Each saved file regenerates the tree; the generator rewrites
-   only the files whose text changed, so the engine rebuilds little. If an edit breaks the data, stop the
-   engine and go back to 1: the open page reloads into the error page instead of waiting.
-   MkDocs then rebuilds only the changed pages (guidance/engines/mkdocs_dirty.py). Each reload prints its
-   phases: load, check, generate (here), then MkDocs' rebuild and the post-build step (in MkDocs' log).
+2. When the data is right, generate the source tree (build/src/) and start the engine's live-reloading server
+   on it, on the same port. Each saved file: load and validate the data, write the tree again (only files
+   whose text changed are rewritten), and MkDocs rebuilds only those pages (guidance/engines/mkdocs_dirty.py);
+   the rest of the check runs beside the rebuild (Checking). If an edit breaks the data, stop the engine and
+   go back to 1: the open page reloads into the error page instead of waiting. Each reload prints its phases
+   and their CPU seconds: load and generate here, MkDocs' rebuild and the post-build step in MkDocs' log.
 Stop with Ctrl+C. Restart after editing code in guidance/.
 """
 from __future__ import annotations
