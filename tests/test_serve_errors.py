@@ -189,19 +189,20 @@ def test_serve_shows_an_edited_record_and_keeps_the_rest_of_the_site(small_build
 
 
 def test_a_dirty_rebuild_replaces_only_the_rendered_pages_entries_in_the_search_index(tmp_path):
-    from guidance.engines.mkdocs_dirty import INDEX, DirtyServe
+    from guidance.site.rebuild_memory import merge_index
+    from guidance.site.search_index import INDEX
 
     def write(docs):
         (tmp_path / INDEX).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / INDEX).write_text(json.dumps({"config": {}, "docs": docs}), encoding="utf-8")
 
-    serving = DirtyServe()
-    serving.rendered = None  # the first build: every page
+    # the first build: every page
     write([{"location": "a/", "text": "A"}, {"location": "a/#x", "text": "X"}, {"location": "b/", "text": "old"}])
-    serving.merge_index(str(tmp_path))
-    serving.rendered = {"b.md", "c.md"}  # a rebuild of two pages: MkDocs' index holds only theirs
+    kept = merge_index(str(tmp_path), [], partial=False)
+    # a rebuild of two pages: MkDocs' index holds only theirs
     write([{"location": "b/", "text": "new"}, {"location": "b/#y", "text": "Y"}, {"location": "c/", "text": "C"}])
-    serving.merge_index(str(tmp_path))
+    kept = merge_index(str(tmp_path), kept, partial=True)
     docs = json.loads((tmp_path / INDEX).read_text(encoding="utf-8"))["docs"]
+    assert docs == kept
     assert [(d["location"], d["text"]) for d in docs] == [("a/", "A"), ("a/#x", "X"), ("b/", "new"), ("b/#y", "Y"),
                                                           ("c/", "C")]

@@ -5,25 +5,23 @@ HTML). What is left needs MkDocs' own objects:
 - a page outside the navigation (a stage, a tool...) shows the listed page it hangs under as the
   active section (front matter `nav_parent`, written by the generator);
 - the page description is escaped (the theme prints it as it is);
-- under `mkdocs serve`, the post-build step (permanent links, search keys, readability report) runs
-  after every rebuild, for the pages rebuilt (guidance/engines/mkdocs_dirty.py: `make serve` rebuilds only
-  the changed pages); `scripts/build.py` runs it itself after a build, for either engine.
+- under `mkdocs serve`, the post-build step runs after every rebuild, for the pages rebuilt (`make serve` rebuilds
+  only the changed pages: mkdocs_dirty.py); `scripts/build.py` runs it itself after a build, for either engine.
 """
 from __future__ import annotations
 
 import datetime as dt
 import html
 import logging
-import time
 from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ..data.loader import load_site
 from ..options import BuildOptions
-from ..site.postbuild import finish_changed
+from ..site.postbuild import rebuild_report
+from ..site.rebuild_memory import merge_index
 from .mkdocs_dirty import DirtyServe
 
 NOT_HERE = ("This mkdocs.yml is the source of the generated configuration, not run as it is: the pages are "
@@ -45,10 +43,8 @@ class GuidancePlugin(BasePlugin):
         self.command = "build"
         self.nav_pages: dict = {}  # src -> the navigation's Page
         self.activated = None  # the listed page marked active while a page outside the navigation renders
-        self.started = (0.0, 0.0)  # under serve: when this rebuild started (wall clock, this thread's CPU)
         self.print_page_again = True  # under serve: whether print-site made the print page in this rebuild
-        self.serving = DirtyServe()  # under `mkdocs serve`, kept from one rebuild to the next (MkDocs keeps
-        # a plugin that has on_startup for the whole serve)
+        self.serving = DirtyServe()  # kept for the whole `mkdocs serve` (as is a plugin that has on_startup)
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -57,7 +53,6 @@ class GuidancePlugin(BasePlugin):
 
     def on_pre_build(self, config):
         if self.command == "serve":
-            self.started = (time.perf_counter(), time.thread_time())
             self.serving.pre_build(config)
 
     def on_env(self, env, config, files):
@@ -100,18 +95,12 @@ class GuidancePlugin(BasePlugin):
         if self.command != "serve":
             return
         self.serving.release_print_page()
-        t0, cpu0 = time.perf_counter(), time.thread_time()
+        self.serving.entries = merge_index(config.site_dir, self.serving.entries, self.serving.rendered is not None)
         c = self.config
         options = BuildOptions(public_url=c["public_url"] or None, release=c["release"],
                                **({"today": dt.date.fromisoformat(c["today"])} if c["today"] else {}))
-        data = load_site(Path(c["project"]), options)
-        t1 = time.perf_counter()
-        self.serving.merge_index(config.site_dir)
-        finish_changed(data, Path(config.site_dir), self.serving.rendered, self.serving.post, self.print_page_again)
-        rendered = "every page" if self.serving.rendered is None else f"{len(self.serving.rendered)} pages"
-        wall, cpu = time.perf_counter(), time.thread_time()
-        logging.getLogger("mkdocs.plugins.guidance").info(
-            f"Rebuilt {rendered}: MkDocs {t0 - self.started[0]:.2f} s (CPU {cpu0 - self.started[1]:.2f} s), then "
-            f"the post-build step: load {t1 - t0:.2f} s, step {wall - t1:.2f} s (CPU {cpu - cpu0:.2f} s)")
+        logging.getLogger("mkdocs.plugins.guidance").info(rebuild_report(
+            c["project"], options, Path(config.site_dir), self.serving.rendered, self.serving.post,
+            self.print_page_again, self.serving.started))
 
     on_post_build = CombinedEvent(_before_print_page, _post_build)
