@@ -32,3 +32,7 @@ DATA_FILES  # guidance/site/exports.py: which schema each data file answers to (
 daemon_threads
 allow_reuse_address
 do_HEAD
+# jinja calls these on a bytecode cache (guidance/engines/mkdocs_dirty.py, issue #30)
+load_bytecode
+dump_bytecode
+bytecode_cache

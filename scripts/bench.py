@@ -9,7 +9,8 @@ Measures, on this machine:
   generation's share of the whole;
 - the same pages built by MkDocs as plain Markdown (the generated tree without our plugin and without
   the page-HTML pass) as the baseline, and the ratio;
-- live reload on both engines (x1): from saving a data file to the changed page being served;
+- live reload on both engines (x1): from saving a one-line edit to one record to the changed page being
+  served, with its phases (scripts/bench_reload.py; also run on its own);
 - HTML bytes per page (median and largest), search index size, total site size;
 - time to check every link and anchor of the real site (linkchecker over HTTP, AnchorCheck on);
 - time from page load to the first search answer in chromium (typed into the search box; the
@@ -36,7 +37,7 @@ import time
 from pathlib import Path
 
 from bench_lanes import lane_arguments, lane_seconds
-from bench_reload import reload_seconds
+from bench_reload import describe, reload_runs
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -327,8 +328,9 @@ def main() -> int:  # long: the options, then one figure after another, each pri
               f"site {weights['site_mb']:.1f} MB", flush=True)
     if not args.quick:
         for engine in ("mkdocs", "zensical"):
-            results[f"reload_{engine}_s"] = reload_seconds(work / f"x{scales[0]}", engine)
-            print(f"reload ({engine}): " + ", ".join(f"{x:.2f} s" for x in results[f"reload_{engine}_s"]), flush=True)
+            results[f"reload_{engine}"] = reload_runs(work / f"x{scales[0]}", engine)  # seconds by phase
+            results[f"reload_{engine}_s"] = [r["total"] for r in results[f"reload_{engine}"]]
+            print(f"reload ({engine}): {describe(results[f'reload_{engine}'])}", flush=True)
     real = results[scales[0]]
     real.update(editions_figures(work / f"x{scales[0]}", work / f"x{scales[0]}-site"))
     for n in scales:
@@ -376,9 +378,8 @@ def main() -> int:  # long: the options, then one figure after another, each pri
         print(f"- the same check with linkchecker over HTTP, AnchorCheck on (real site): {results['link_check_s']:.2f} s")
         print(f"- first search answer <= 1.5 s (index fetched on the first search): {results['first_search_s']:.2f} s")
         for engine in ("mkdocs", "zensical"):
-            got = results[f"reload_{engine}_s"]
-            print(f"- live reload <= 1 s ({engine}, save a data file -> changed page served): "
-                  f"median {statistics.median(got):.2f} s of {', '.join(f'{x:.2f}' for x in got)}")
+            print(f"- live reload <= 1 s ({engine}, a one-line edit to one record -> changed page served, "
+                  f"scripts/bench_reload.py): {describe(results[f'reload_{engine}'])}")
     for lane, got in results.get("lanes", {}).items():
         print(f"- make {lane} (its pytest run): {got['seconds']:.0f} s, {got['summary']}")
     Path(args.out).write_text(json.dumps(results, indent=2, default=str))

@@ -4,15 +4,18 @@ check's messages in the browser.
 1. Run the editors' check (the same as `make check`). While it finds problems, answer every address on
    127.0.0.1:PORT with an error page listing them (guidance/site/error_page.py), and check again whenever a
    file in data/ or docs/ changes. The page reloads itself when the data is right.
-2. When the data is right, generate the source tree (build/src/, scripts/generate.py) and start the engine's
-   live-reloading server on it, on the same port. Each saved file regenerates the tree; the generator rewrites
-   only the files whose text changed, so the engine rebuilds little. If an edit breaks the data, stop the
-   engine and go back to 1: the open page reloads into the error page instead of waiting.
+2. When the data is right, generate the source tree (build/src/) and start the engine's live-reloading server
+   on it, on the same port. Each saved file: load and validate the data, write the tree again (only files
+   whose text changed are rewritten), and MkDocs rebuilds only those pages (guidance/engines/mkdocs_dirty.py);
+   the rest of the check runs beside the rebuild (Checking). If an edit breaks the data, stop the engine and
+   go back to 1: the open page reloads into the error page instead of waiting. Each reload prints its phases
+   and their CPU seconds: load and generate here, MkDocs' rebuild and the post-build step in MkDocs' log.
 Stop with Ctrl+C. Restart after editing code in guidance/.
 """
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import http.server
 import os
 import signal
@@ -23,14 +26,17 @@ import time
 from pathlib import Path
 
 from build_options import add_arguments, options_or_none
-from generate import generate, tree_of
+from generate import tree_of
 
 from guidance.check import check_project, report
 from guidance.data.errors import Problem
+from guidance.data.loader import DataErrors, load_site
 from guidance.engines import run
 from guidance.options import BuildOptions
+from guidance.site.docs_render import PageError
 from guidance.site.error_page import ERROR_HEADER, RELOAD_NOW, digest, error_page
 from guidance.site.serve import port_in_use
+from guidance.site.source_tree import TreeError, TreeReport, write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -118,48 +124,101 @@ def show_errors(port: int, problems, root: Path, options: BuildOptions) -> None:
         srv.server_close()
 
 
-def run_engine(options: BuildOptions, port: int, root: Path) -> bool:
-    """The engine's live server on the generated tree until a saved file breaks the data (returns True) or the
-    engine stops (returns False)."""
+def run_engine(options: BuildOptions, port: int, root: Path) -> list | None:
+    """The engine's live server on the generated tree until a saved file breaks the data (returns the problems)
+    or the engine stops (returns None). The data has just passed the check."""
     tree = tree_of(options, root)
-    data, _rep = _generated(options, root)
-    if data is None:
-        return True
+    problems, rep, _phases = regenerate(options, root)
+    if problems:
+        return problems
+    print(f"Generated {tree}: {rep.files} files, {len(rep.written)} written, {len(rep.removed)} removed.", flush=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     proc = subprocess.Popen(run.serve_command(options.engine, tree, f"127.0.0.1:{port}"), cwd=tree, env=env,
                             start_new_session=True)
     seen = stamp(root)
+    checking = Checking(root, options)
     try:
         while proc.poll() is None:
-            time.sleep(0.3)
+            time.sleep(0.1)
+            problems = checking.problems()
+            if problems:
+                return problems
             now = stamp(root)
             if now == seen:
                 continue
             seen = now
-            t0 = time.perf_counter()
-            data, rep = _generated(options, root, quiet=True)
-            if data is None:
-                return True
-            print(f"Regenerated in {time.perf_counter() - t0:.2f} s: {len(rep.written)} files changed "
-                  f"({', '.join(rep.written[:5])}{' ...' if len(rep.written) > 5 else ''}).", flush=True)
-        return False
+            problems, rep, phases = regenerate(options, root)
+            if problems:
+                return problems
+            checking.start()  # the rest of the check runs while the engine rebuilds
+            print(f"Regenerated: {', '.join(f'{k} {v:.2f} s' for k, v in phases.items())}; {len(rep.written)} files "
+                  f"changed ({', '.join(rep.written[:5])}{' ...' if len(rep.written) > 5 else ''}).", flush=True)
+        return None
     finally:
+        checking.stop()
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=30)
 
 
-def _generated(options: BuildOptions, root: Path, quiet: bool = False):
-    """generate(), or (None, None) when it stops: the error page then waits for the next saved file."""
+class Checking:
+    """The editors' check of the last saved data, run beside the engine's rebuild: the data was loaded and
+    validated (guidance/data/loader.py) before the tree was written; what is left (docs/ macros, the generated
+    sentences, the id register) takes seconds, so the changed page is served first and, should the check find
+    a problem, the browser turns to the error page when it ends. Runs at a lower priority than the engine."""
+
+    def __init__(self, root: Path, options: BuildOptions):
+        self.root, self.options = root, options
+        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        self.pending: concurrent.futures.Future | None = None
+
+    def start(self) -> None:
+        if self.pending is not None:
+            self.pending.cancel()  # a newer save: only its check counts
+        self.pending = self.pool.submit(self._run)
+
+    def _run(self) -> list:
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)  # this thread only (Linux)
+        except (OSError, AttributeError):
+            pass
+        return checked(self.root, self.options)
+
+    def problems(self) -> list:
+        """The blocking problems of the last check, once it has ended ([] before)."""
+        if self.pending is None or not self.pending.done() or self.pending.cancelled():
+            return []
+        problems, self.pending = self.pending.result(), None
+        return problems if blocking(problems) else []
+
+    def stop(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def regenerate(options: BuildOptions, root: Path) -> tuple[list, TreeReport | None, dict[str, float]]:
+    """Load and validate the data, then write the tree: (problems that stop it, the tree's report, seconds by
+    phase). The check's other parts run after (Checking)."""
+    phases: dict[str, float] = {}
+    t, cpu = time.perf_counter(), time.thread_time()  # CPU: this thread's, not the check's beside it
+
+    def lap(name: str) -> None:
+        nonlocal t, cpu
+        phases[name], phases[f"{name}_cpu"] = time.perf_counter() - t, time.thread_time() - cpu
+        t, cpu = time.perf_counter(), time.thread_time()
+
     try:
-        return generate(options, quiet=quiet, root=root)
+        data = load_site(root, options)
+        lap("load")
+        rep = write_tree(data, root, tree_of(options, root))
+        lap("generate")
+    except DataErrors as exc:
+        return exc.problems, None, phases
+    except (TreeError, PageError) as exc:
+        return [Problem("docs/", "", "", str(exc))], None, phases
     except Exception as exc:  # noqa: BLE001 - `make serve` stays up through any mistake
-        FAILED.append(Problem("", "", "", f"the site could not be generated ({type(exc).__name__}: {exc}). Undo "
-                              "your last change; if the message stays, tell a developer."))
-        return None, None
-
-
-FAILED: list = []  # why the last generation stopped, shown in the browser until a file is saved again
+        return [Problem("", "", "", f"the site could not be generated ({type(exc).__name__}: {exc}). Undo "
+                        "your last change; if the message stays, tell a developer.")], None, phases
+    return [], rep, phases
 
 
 def _stop(_signum, _frame):
@@ -183,15 +242,12 @@ def main() -> int:
     signal.signal(signal.SIGTERM, _stop)  # stopped by a process manager: stop mkdocs too, as on Ctrl+C
     signal.signal(signal.SIGINT, _stop)  # also when started in the background, where Ctrl+C is ignored
     try:
+        problems = checked(root, options)
         while True:
-            problems = checked(root, options)
-            if not blocking(problems) and FAILED:
-                problems = FAILED[:]
-                FAILED.clear()
             if blocking(problems):
-                show_errors(args.port, problems, root, options)
-                continue
-            if not run_engine(options, args.port, root):
+                show_errors(args.port, problems, root, options)  # until the check passes
+            problems = run_engine(options, args.port, root)
+            if problems is None:
                 return 1
     except KeyboardInterrupt:
         return 0

@@ -1,7 +1,9 @@
 """`make serve PORT=...`: while the data is broken, the browser shows the check's messages (issue #26)."""
 from __future__ import annotations
 
+import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -111,3 +113,96 @@ def test_error_server_answers_every_address():
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError):
+        return ""
+
+
+def _nav_titles(page: str) -> list[str]:
+    return re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*(?:<span[^>]*>\s*)?([^<]+?)\s*<', page)
+
+
+def test_serve_shows_an_edited_record_and_keeps_the_rest_of_the_site(small_buildable, tmp_path):
+    """After a one-line data edit, MkDocs rebuilds only the changed pages (issue #30): the served page shows
+    the new text, its navigation is whole, and the search index keeps every other page's entries. A mistake
+    that only the check's later parts find still turns the browser to the error page."""
+    project = small_buildable
+    tool = project / "data" / "tools" / "rm2000.yaml"
+    old, new = "How serious any new offence would be.", "How grave any new offence would be."
+    assert old in tool.read_text(encoding="utf-8")
+    shown_old, shown_new = "It does not tell you how serious any", "It does not tell you how grave any"
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen([sys.executable, "scripts/serve.py", "--port", str(port), "--root", str(project)],
+                            cwd=project, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            if shown_old in _get(f"{base}/tools/rm2000/"):
+                break
+            time.sleep(0.5)
+        else:
+            raise AssertionError("the preview did not start:\n" + (tmp_path / "serve.log").read_text()[-3000:])
+        before_page = _get(f"{base}/tools/rm2000/")
+        before_index = json.loads(_get(f"{base}/search/search_index.json"))["docs"]
+        tool.write_text(tool.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        for _ in range(240):
+            page = _get(f"{base}/tools/rm2000/")
+            if shown_new in page:
+                break
+            time.sleep(0.5)
+        else:
+            raise AssertionError("the edit never reached the page:\n" + (tmp_path / "serve.log").read_text()[-3000:])
+        assert shown_old not in page and ERROR_HEADER not in page
+        assert _nav_titles(page) == _nav_titles(before_page) and len(_nav_titles(page)) > 10
+        time.sleep(1)  # the post-build step rewrites the index after MkDocs wrote it
+        index = json.loads(_get(f"{base}/search/search_index.json"))["docs"]
+        assert [d["location"] for d in index] == [d["location"] for d in before_index]  # no page lost
+        changed = {d["location"] for d, b in zip(index, before_index, strict=True) if d != b}
+        assert changed and all(loc.startswith("tools/rm2000/") for loc in changed), changed
+        assert any("grave" in d["text"] for d in index if d["location"].startswith("tools/rm2000/"))
+        rebuilt = re.findall(r"Rebuilt (\d+) pages: MkDocs", (tmp_path / "serve.log").read_text())  # after the edit
+        assert rebuilt and 0 < int(rebuilt[0]) < len({d["location"].split("#")[0] for d in index}) / 4  # dirty
+        # a mistake only the rest of the check finds (it runs beside the rebuild): the browser turns to the error page
+        tool.write_text(tool.read_text(encoding="utf-8").replace(new, f"{new} You must always score it twice."),
+                        encoding="utf-8")
+        for _ in range(240):
+            try:
+                with urllib.request.urlopen(f"{base}/tools/rm2000/", timeout=5) as r:
+                    if ERROR_HEADER in r.headers:
+                        assert "You must always score it twice." in r.read().decode("utf-8")
+                        break
+            except (urllib.error.URLError, ConnectionError):
+                pass
+            time.sleep(0.5)
+        else:
+            raise AssertionError("the check's problem never reached the browser")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+        log.close()
+
+
+def test_a_dirty_rebuild_replaces_only_the_rendered_pages_entries_in_the_search_index(tmp_path):
+    from guidance.site.rebuild_memory import merge_index
+    from guidance.site.search_index import INDEX
+
+    def write(docs):
+        (tmp_path / INDEX).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / INDEX).write_text(json.dumps({"config": {}, "docs": docs}), encoding="utf-8")
+
+    # the first build: every page
+    write([{"location": "a/", "text": "A"}, {"location": "a/#x", "text": "X"}, {"location": "b/", "text": "old"}])
+    kept = merge_index(str(tmp_path), [], partial=False)
+    # a rebuild of two pages: MkDocs' index holds only theirs
+    write([{"location": "b/", "text": "new"}, {"location": "b/#y", "text": "Y"}, {"location": "c/", "text": "C"}])
+    kept = merge_index(str(tmp_path), kept, partial=True)
+    docs = json.loads((tmp_path / INDEX).read_text(encoding="utf-8"))["docs"]
+    assert docs == kept
+    assert [(d["location"], d["text"]) for d in docs] == [("a/", "A"), ("a/#x", "X"), ("b/", "new"), ("b/#y", "Y"),
+                                                          ("c/", "C")]

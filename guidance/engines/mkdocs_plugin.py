@@ -7,23 +7,25 @@ HTML). What is left needs MkDocs' own objects:
 - a page outside the navigation (a stage, a tool...) shows the listed page it hangs under as the
   active section (front matter `nav_parent`, written by the generator);
 - the page description is escaped (the theme prints it as it is);
-- under `mkdocs serve`, the post-build step (permanent links, search keys, readability report) runs
-  after every rebuild; `scripts/build.py` runs it itself after a build, for either engine.
+- under `mkdocs serve`, the post-build step runs after every rebuild, for the pages rebuilt (`make serve` rebuilds
+  only the changed pages: mkdocs_dirty.py); `scripts/build.py` runs it itself after a build, for either engine.
 """
 from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ..data.loader import load_site
 from ..options import BuildOptions
 from ..site.page_html import page_ref, set_page
-from ..site.postbuild import finish_site
+from ..site.postbuild import rebuild_report
+from ..site.rebuild_memory import merge_index
+from .mkdocs_dirty import DirtyServe
 
 NOT_HERE = ("This mkdocs.yml is the source of the generated configuration, not run as it is: the pages are "
             "generated from data/ first. Run `make build` (or `make serve` for a live preview); MkDocs then builds "
@@ -44,9 +46,22 @@ class GuidancePlugin(BasePlugin):
         self.command = "build"
         self.nav_pages: dict = {}  # src -> the navigation's Page
         self.activated = None  # the listed page marked active while a page outside the navigation renders
+        self.print_page_again = True  # under serve: whether print-site made the print page in this rebuild
+        self.serving = DirtyServe()  # kept for the whole `mkdocs serve` (as is a plugin that has on_startup)
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        if command == "serve":
+            self.serving.start()
+
+    def on_pre_build(self, config):
+        if self.command == "serve":
+            self.serving.pre_build(config)
+
+    def on_env(self, env, config, files):
+        if self.command == "serve":
+            self.serving.lend_html(env, files)
+        return env
 
     def on_config(self, config):
         if not self.config["project"]:  # the project's own mkdocs.yml: the source of the generated one
@@ -81,11 +96,22 @@ class GuidancePlugin(BasePlugin):
             self.activated = None
         return output
 
+    @event_priority(100)  # before print-site makes the print page: under serve, only when a page on it changed
+    def _before_print_page(self, config):
+        if self.command == "serve":
+            self.print_page_again = self.serving.hold_print_page(config, set(self.nav_pages))
+
     @event_priority(-100)  # after print-site has written the print page, whose links the step repairs
-    def on_post_build(self, config):
+    def _post_build(self, config):
         if self.command != "serve":
             return
+        self.serving.release_print_page()
+        self.serving.entries = merge_index(config.site_dir, self.serving.entries, self.serving.rendered is not None)
         c = self.config
         options = BuildOptions(public_url=c["public_url"] or None, release=c["release"],
                                **({"today": dt.date.fromisoformat(c["today"])} if c["today"] else {}))
-        finish_site(load_site(Path(c["project"]), options), Path(config.site_dir), "mkdocs")
+        logging.getLogger("mkdocs.plugins.guidance").info(rebuild_report(
+            c["project"], options, Path(config.site_dir), self.serving.rendered, self.serving.post,
+            self.print_page_again, self.serving.started))
+
+    on_post_build = CombinedEvent(_before_print_page, _post_build)

@@ -39,7 +39,8 @@ def build(engine: str, tree: Path, dest: Path, quiet: bool = False) -> int:
 def serve_command(engine: str, tree: Path, address: str) -> list[str]:
     tree = Path(tree).resolve()
     if engine == "mkdocs":
-        return [sys.executable, "-m", "mkdocs", "serve", "-f", str(tree / "mkdocs.yml"), "-a", address, "--livereload"]
+        return [sys.executable, "-m", "mkdocs", "serve", "-f", str(tree / "mkdocs.yml"), "-a", address, "--livereload",
+                "--dirty"]  # only the pages whose source changed (guidance/engines/mkdocs_dirty.py)
     if engine == "zensical":
         return [_bin("zensical"), "serve", "-f", str(tree / "zensical.yml"), "-a", address]
     raise ValueError(f"unknown engine '{engine}': choose one of {', '.join(ENGINES)}")

@@ -18,21 +18,18 @@ FOLD_OVER = 40  # rows: a longer flow shows each branch of its first question in
 
 
 def _rows(flow) -> list[tuple[tuple[Step, ...], object]]:
-    return sorted(nodes(flow, walk(flow)), key=lambda pn: [(flow_index(flow, s)) for s in pn[0]])
-
-
-def flow_index(flow, s: Step) -> tuple[int, int]:
-    qi = next(i for i, q in enumerate(flow.questions) if q.id == s.question.id)
-    return qi, next(i for i, a in enumerate(s.question.answers) if a.id == s.answer.id)
+    """Every row, in the order of the questions and of each question's answers."""
+    at = {(q.id, a.id): (qi, ai) for qi, q in enumerate(flow.questions) for ai, a in enumerate(q.answers)}
+    return sorted(nodes(flow, walk(flow)), key=lambda pn: [at[(s.question.id, s.answer.id)] for s in pn[0]])
 
 
 def _label(node) -> str:
     return f"{node.id}: {node.title}" if isinstance(node, FlowOutcome) else node.text
 
 
-def _branch(flow, answer_id: str) -> list[tuple[tuple[Step, ...], object]]:
+def _branch(rows, answer_id: str) -> list[tuple[tuple[Step, ...], object]]:
     """The rows under one answer to the flow's first question, that answer's row first."""
-    return [(p, n) for p, n in _rows(flow) if p and p[0].answer.id == answer_id]
+    return [(p, n) for p, n in rows if p and p[0].answer.id == answer_id]
 
 
 def flow_svg(flow, rows=None, key: str = "") -> str:
@@ -85,13 +82,13 @@ def _outcomes(rows) -> str:
     return f"{n} outcome{'s' if n != 1 else ''}"
 
 
-def _folded(src: str, flow) -> str:
+def _folded(src: str, flow, every: list) -> str:
     """Each answer to the first question in a fold: the branch drawn, then the same branch as text."""
-    first = next(node for path, node in _rows(flow) if not path)
+    first = next(node for path, node in every if not path)
     out = [f"## Each answer to \u201c{md(first.text)}\u201d {{ #branches }}\n",
            '<p class="screen-only">Open an answer for its part of the flow: a drawing, then the same part as text.</p>\n']
     for answer in first.answers:
-        rows = _branch(flow, answer.id)
+        rows = _branch(every, answer.id)
         out.append(f'<details class="flow-branch" markdown="1">\n'
                    f"<summary>{attr(answer.text)}: {_outcomes(rows)}</summary>\n\n"
                    f"{_figure(flow_svg(flow, rows, answer.id))}\n\n{flow_text(src, flow, rows)}\n</details>\n")
@@ -102,6 +99,7 @@ def flow_map_page(data: SiteData, src: str, flow_id: str) -> str:
     flow = next(f for f in all_flows(data) if f.id == flow_id)
     start = rel(src, paths.flow_page(flow.id))
     lead = f"{md(flow.intro)} [Start the questions]({start}).\n\n"
-    if len(_rows(flow)) > FOLD_OVER:
-        return lead + _folded(src, flow) + "\n"
+    rows = _rows(flow)
+    if len(rows) > FOLD_OVER:
+        return lead + _folded(src, flow, rows) + "\n"
     return (lead + f"{_figure(flow_svg(flow))}\n\n## The same flow as text\n\n{flow_text(src, flow)}\n")

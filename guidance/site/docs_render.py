@@ -8,6 +8,8 @@ returns is never rendered again, so data text is never run as a template. Pages 
 """
 from __future__ import annotations
 
+import functools
+
 import jinja2
 
 from ..data.sitedata import SiteData
@@ -26,6 +28,12 @@ def _environment() -> jinja2.Environment:
 _ENV = _environment()
 
 
+@functools.lru_cache(maxsize=1024)
+def _template(body: str) -> jinja2.Template:
+    """A page body compiled once per process (`make serve` renders every page again on each save)."""
+    return _ENV.from_string(body)
+
+
 def render_docs_page(data: SiteData, src: str, body: str, render: bool = True) -> str:
     """The page body with every macro call replaced by its Markdown."""
     if not render:
@@ -41,7 +49,7 @@ def render_docs_page(data: SiteData, src: str, body: str, render: bool = True) -
     names = {name: bind(fn) for name, fn in MACROS.items()}
     names["site_version"] = data.site.version
     try:
-        return _ENV.from_string(body).render(**names)
+        return _template(body).render(**names)
     except jinja2.TemplateError as exc:
         line = getattr(exc, "lineno", None)
         where = f" (line {line} of the page body)" if line else ""
