@@ -93,15 +93,20 @@ def test_open_questions_on_mappa_and_standards_pages_are_few_and_said_once_a_pag
     for rel, soup in _pages(site_dir):
         art = soup.find("article") or soup
         labels = art.select('[data-status="not-settled"]')
-        boxes = [t for t in art.select(".admonition-title") if t.get_text(strip=True) == BOX_TITLE]
+        # the box is its own part of the page: a heading of its own, listed in the table of contents
+        boxes = [h for h in art.select("h2.not-settled-head") if h.find(string=True, recursive=False) == BOX_TITLE
+                 and "not-settled" in h.find_next_sibling().get("class", [])]
         if rel.startswith("print_page/"):  # the whole guidance in one: one box per page section
             assert bool(boxes) == bool(labels), rel
             continue
         assert len(boxes) == (1 if labels else 0), rel
-        for lab in labels:  # each line points to its page's box
-            assert art.find(id=lab.a["href"].lstrip("#")) is not None, (rel, lab["data-rule"])
-        if labels:
-            assert all(lab.get_text(" ").strip().startswith("Open question") for lab in labels), rel
+        if not labels:
+            continue
+        toc = [a["href"] for a in soup.select("nav.md-nav--secondary a")]
+        assert "#" + boxes[0]["id"] in toc and boxes[0].parent is art, rel  # at page level, not in a section
+        for lab in labels:  # each line points to its page's box heading
+            assert lab.a["href"] == "#" + boxes[0]["id"], (rel, lab["data-rule"])
+        assert all(lab.get_text(" ").strip().startswith("Open question") for lab in labels), rel
 
 
 def test_never_the_coordinator_for_the_coordinators_own_question_an_rma_document_or_a_tribunal_power(data):

@@ -11,7 +11,8 @@
    ranks higher, and much higher when the query holds one of its best bets, synonyms or ids whole. No word
    must match: a long question still finds the section that has most of it. Two words typed apart that the
    index holds as one match it ("HCR 20" -> HCR-20, "mappa lv 05" -> MAPPA-LV-05), and letters and digits
-   typed together are split when the index does not hold them ("level2" -> level 2). */
+   typed together are split when the index does not hold them ("level2" -> level 2). The edit distance for a
+   typing slip is site.js's (window.guidanceSearch): this file loads first, site.js before any search. */
 (function () {
   var FIELDS = { bestbet: 12, keys: 6, title: 5, path: 1.5, text: 1 };
   var WHOLE = { bestbet: 40, keys: 3, title: 1.5 };
@@ -99,29 +100,10 @@
     return { docs: docs, df: df, terms: terms, stems: stems, average: lengths };
   }
 
-  /* edit distance (a swap of two neighbours counts one), or limit + 1 once it passes the limit */
-  function distance(a, b, limit) {
-    if (Math.abs(a.length - b.length) > limit) { return limit + 1; }
-    var rows = [], i, j;
-    for (i = 0; i <= a.length; i++) { rows.push([i]); }
-    for (j = 1; j <= b.length; j++) { rows[0][j] = j; }
-    for (i = 1; i <= a.length; i++) {
-      var best = limit + 1;
-      for (j = 1; j <= b.length; j++) {
-        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) { d = Math.min(d, rows[i - 2][j - 2] + 1); }
-        rows[i][j] = d;
-        if (d < best) { best = d; }
-      }
-      if (best > limit) { return limit + 1; }
-    }
-    return rows[a.length][b.length];
-  }
-
   /* the index's words a typed word stands for, each with how well it matches (1 whole, less for the start of
      a longer word or a slip). Numbers and one- or two-letter words match only whole. */
   function expand(index, word) {
-    var out = {};
+    var out = {}, distance = window.guidanceSearch.distance;
     if (index.df[word]) { out[word] = 1; }
     if (/^\d+$/.test(word) || word.length <= 2) { return out; }
     var lo = 0, hi = index.terms.length;

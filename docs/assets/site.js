@@ -101,6 +101,9 @@
     }
     return rows[a.length][b.length];
   }
+  /* shared with docs/assets/search-ranked.js (Zensical's build), which loads before this file and calls it
+     only once a reader searches: one copy of the edit distance */
+  window.guidanceSearch = { distance: distance };
   function known(word) {
     if (vocab.words[word]) { return true; }
     for (var w in vocab.words) { if (w.lastIndexOf(word, 0) === 0) { return true; } }  /* still being typed */

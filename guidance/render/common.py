@@ -130,7 +130,7 @@ def page_head(data: SiteData, src: str, meta: dict) -> str:
         parts.append(f'<span class="page-status">{attr(status)}</span>')
     if review.get("last_reviewed"):
         parts.append(f'<span class="page-updated">Last reviewed {_d(review.get("last_reviewed"))}</span>')
-    draft = draft_notice(data)
+    draft = draft_notice(data, src)
     if draft:
         parts.insert(0, draft)
     out = ('<p class="page-head" data-search-exclude>' + " ".join(parts) + "</p>\n\n") if parts else ""
@@ -144,16 +144,17 @@ def page_head(data: SiteData, src: str, meta: dict) -> str:
     return out
 
 
-def draft_notice(data: SiteData) -> str:
-    """On every page of a draft build, first under the title: which edition this is, and which one readers have now.
-    Part of the page head (not an admonition), so it is never taken for the page's own first box."""
+def draft_notice(data: SiteData, src: str) -> str:
+    """On every page of a draft build, first under the title: one line saying which edition this is, and which one
+    readers have now (linked: a draft build keeps it under editions/). Part of the page head (not an admonition),
+    so it is never taken for the page's own first box."""
     if not is_draft(data):
         return ""
     now = current_release(data)
-    current = (f"The current guidance is edition {attr(now[0])}, published {_d(now[1])}." if now
-               else "No edition has been published yet.")
+    current = (f'current guidance: <a href="{attr(rel_url(src, paths.edition_root(now[0])))}">edition {attr(now[0])}</a>'
+               if now else "no edition is published yet")
     return (f'<span class="draft-notice" role="note"><strong>Draft of edition {attr(data.site.version)}, not yet '
-            f"published.</strong> This page may change before it is published. {current}</span>")
+            f"published</strong> \u2014 {current}.</span>")
 
 
 def answers_line(data: SiteData, src: str, meta: dict) -> str:

@@ -130,8 +130,8 @@ def not_settled_box(data: SiteData, src: str, page_text: str) -> str:
     for rid in found:
         got = rule_status(data, rules[rid])
         by_ask.setdefault(got.ask, {}).setdefault(got.reason, []).append(_rule_name(rules[rid]))
-    lines = [f'!!! info "{BOX_TITLE}"', "",
-             f'    <span id="{box_id(src)}"></span>The national text read for this guidance does not settle the rules '
+    lines = ['!!! info ""', "",
+             "    The national text read for this guidance does not settle the rules "
              "in this list. Before you rely on one of them, ask the person named.", ""]
     for ask, reasons in by_ask.items():
         lines.append(f"    Ask {attr(ASKERS[ask])}:")
@@ -140,8 +140,11 @@ def not_settled_box(data: SiteData, src: str, page_text: str) -> str:
                   for reason, names in reasons.items()]
         lines.append("")
     lines.append(f"    [How to read]({rel(src, paths.HOW_TO_READ, 'status')}) explains each status a rule can have.")
-    # out of search: each rule it names is found where the page states it
-    return '<div class="not-settled" data-search-exclude markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n\n"
+    # its own part of the page: a heading at page level (the table of contents lists it, a phone folds the box
+    # under it, each status line links to it); out of search, heading and box: each rule it names is found where
+    # the page states it
+    head = f'## {BOX_TITLE} {{ #{box_id(src)} .not-settled-head data-search-exclude="1" }}\n\n'
+    return head + '<div class="not-settled" data-search-exclude markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n\n"
 
 
 # ---------------------------------------------------------------- the editors' page

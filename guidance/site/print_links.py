@@ -1,7 +1,8 @@
 """Repair links on the print page (mkdocs-print-site) that point at pages it does not include.
 
 print-site turns every internal link into an anchor on the print page ("#tools-rm2000"), also for
-pages it leaves out (generated pages kept out of the navigation, and pages excluded on purpose).
+pages it leaves out (generated pages kept out of the navigation, pages excluded on purpose, and the kept
+editions' folders).
 Those anchors do not exist. This rewrites each such link back to the page's own address.
 """
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..data.editions import shown_editions
 from ..data.loader import SiteData
-from ..paths import page_url
+from ..paths import edition_root, page_url
 from ..sitemap import all_pages
 
 _HREF = re.compile(r'href="#([^"]+)"')
@@ -27,6 +29,8 @@ def repair(data: SiteData, site_dir: Path) -> int:
     for p in all_pages(data):
         url = page_url(p.src)
         keys[(url.strip("/").replace("/", "-") or "index")] = url
+    for ed, _until in shown_editions(data):  # a kept edition's folder (the draft notice links the current one)
+        keys[edition_root(ed.version).strip("/").replace("/", "-")] = edition_root(ed.version)
     ordered = sorted(keys, key=len, reverse=True)
     fixed = 0
 
