@@ -139,6 +139,9 @@ def run_until_stopped(cmd: list[str], prefix: Path) -> int:
     """Run nginx in the foreground; stop it however this process is ended (Ctrl-C, SIGTERM, SIGHUP, killed)."""
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, _stop)
+    # Ctrl-C stops it even when it was started from a shell that ignores SIGINT (a job started with '&'
+    # inherits that, and Python then leaves SIGINT ignored)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     proc = subprocess.Popen(cmd, preexec_fn=_die_with_parent)  # noqa: PLW1509 - only sets the parent-death signal
     try:
         return proc.wait()
