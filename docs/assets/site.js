@@ -281,8 +281,9 @@
       var h = a.getAttribute('href');
       if (!h || h.charAt(0) === '#' || /^(mailto|tel|javascript):/i.test(h)) { return; }
       if (a.closest('.headerlink, .md-source-file, [data-abs-path], sup') || a.classList.contains('download-link')) { return; }
-      /* not printed (breadcrumbs, screen-only links): it must not use up the address the printed link needs */
-      if (a.closest('nav, .md-path, .screen-only')) { return; }
+      /* not printed (breadcrumbs, screen-only links): it must not use up the address the printed link needs;
+         the draft notice prints the edition's name, not its address (one printed line) */
+      if (a.closest('nav, .md-path, .screen-only, .draft-notice')) { return; }
       /* a handout row prints its permanent link in full: one address for the row, not two */
       var row = a.closest('tr');
       if (row && row.querySelector('[data-abs-path]')) { return; }
