@@ -127,6 +127,19 @@ def _nav_titles(page: str) -> list[str]:
     return re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*(?:<span[^>]*>\s*)?([^<]+?)\s*<', page)
 
 
+def _index_after_rebuild(base: str, before_index: list[dict]) -> tuple[list[dict], bool, set[str]]:
+    """The search index once the post-build step has rewritten it after MkDocs wrote it (it is waited for: no
+    fixed time on a busy machine), whether it lists the same pages as before, and which entries changed."""
+    for _ in range(120):
+        index = json.loads(_get(f"{base}/search/search_index.json") or '{"docs": []}')["docs"]
+        same_pages = [d["location"] for d in index] == [d["location"] for d in before_index]
+        changed = {d["location"] for d, b in zip(index, before_index, strict=True) if d != b} if same_pages else set()
+        if changed and all(loc.startswith("tools/rm2000/") for loc in changed):
+            break
+        time.sleep(0.5)
+    return index, same_pages, changed
+
+
 def test_serve_shows_an_edited_record_and_keeps_the_rest_of_the_site(small_buildable, tmp_path):
     """After a one-line data edit, MkDocs rebuilds only the changed pages (issue #30): the served page shows
     the new text, its navigation is whole, and the search index keeps every other page's entries. A mistake
@@ -160,14 +173,7 @@ def test_serve_shows_an_edited_record_and_keeps_the_rest_of_the_site(small_build
             raise AssertionError("the edit never reached the page:\n" + (tmp_path / "serve.log").read_text()[-3000:])
         assert shown_old not in page and ERROR_HEADER not in page
         assert _nav_titles(page) == _nav_titles(before_page) and len(_nav_titles(page)) > 10
-        # the post-build step rewrites the index after MkDocs wrote it: wait for it (no fixed time on a busy machine)
-        for _ in range(120):
-            index = json.loads(_get(f"{base}/search/search_index.json") or '{"docs": []}')["docs"]
-            same_pages = [d["location"] for d in index] == [d["location"] for d in before_index]
-            changed = {d["location"] for d, b in zip(index, before_index, strict=True) if d != b} if same_pages else set()
-            if changed and all(loc.startswith("tools/rm2000/") for loc in changed):
-                break
-            time.sleep(0.5)
+        index, same_pages, changed = _index_after_rebuild(base, before_index)
         assert same_pages, "a page was lost from the search index"
         assert changed and all(loc.startswith("tools/rm2000/") for loc in changed), changed
         assert any("grave" in d["text"] for d in index if d["location"].startswith("tools/rm2000/"))
