@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 from conftest import PARSED, text_outside
 
 from guidance.check import check_project
@@ -159,6 +159,25 @@ def test_coverage_view_agrees_with_data(site_dir, data):
         assert (cells[3] == "Yes") == ("violent" in s.applies_to)
 
 
+NOT_PROSE = ("a[href^='http'], .item-id, .cite, code, .permalink, .cite-this, .cite-url, .flow-addresses, a.item-id, svg, "
+             ".page-about, .source-notes, .md-source-file")
+
+
+def _words_with_abbr_unwrapped(art) -> str:
+    """The article's text as get_text(" ") gives it with every <abbr> tag taken out (its text kept): text beside
+    an abbreviation joins it, so that ids such as TOOL-<abbr>RM2000</abbr> stay one word. Reads a shared, parsed-once
+    page without changing it, leaving out the parts that are not prose (NOT_PROSE)."""
+    skip = {id(x) for x in art.select(NOT_PROSE)}
+    out, last = [], None
+    for t in art.find_all(string=True):
+        if type(t) is not NavigableString or any(id(node) in skip for node in (t, *t.parents)):
+            continue
+        node = t.parent if t.parent.name == "abbr" else t  # where the text sits once the tag is taken out
+        out.append(("" if last is not None and last.next_sibling is node else " ") + str(t))
+        last = node
+    return "".join(out)
+
+
 def test_glossary_covers_abbreviations_used(site_dir, data):
     """Every run of capitals that looks like an abbreviation in practitioner and judiciary pages is in the glossary."""
     known = {t.abbr for t in data.terms} | {"ID", "IDs", "CSV", "JSON", "PDF", "HTML", "A4", "UK", "US", "II", "III", "IV", "IVa", "IVb", "AND", "OR", "N/A"}
@@ -167,14 +186,10 @@ def test_glossary_covers_abbreviations_used(site_dir, data):
         rel = page.relative_to(site_dir).parts
         if rel[0] in ("id", "search", "print_page", "downloads", "sources", "editions"):
             continue  # the sources page holds bibliographic titles and addresses, quoted as published
-        # drop abbr tags (keep their text) so that ids such as TOOL-RM2000 stay one word
-        soup = BeautifulSoup(re.sub(r"</?abbr[^>]*>", "", page.read_text(encoding="utf-8")), "html.parser")
-        art = soup.select_one("article")
+        art = PARSED(page).select_one("article")
         if art is None:
             continue
-        for el in art.select("a[href^='http'], .item-id, .cite, code, .permalink, .cite-this, .cite-url, .flow-addresses, a.item-id, svg, .page-about, .source-notes, .md-source-file"):
-            el.decompose()
-        for token in re.findall(r"[A-Za-z0-9/&-]+", art.get_text(" ")):
+        for token in re.findall(r"[A-Za-z0-9/&-]+", _words_with_abbr_unwrapped(art)):
             w = token.strip("-/")
             if re.fullmatch(r"(MAPPA|RAS|TOOL|REC|PAGE|TERM|Q|FLOW)-[A-Z0-9-]+", w) or w in known:
                 continue

@@ -1,8 +1,8 @@
 """Kept editions, edition permalinks, the change feed and the public address (issue #16).
 
-The older-edition checks run on a real release cut in a throw-away copy of the project (scripts/release.py,
-one real build), so they hold even before the project has a second edition; they also run on every older
-edition of the real build.
+The older-edition checks run on two real releases cut in a copy of the small fixture project (scripts/release.py,
+two builds of about a third of the site), so they hold even before the project has a second edition; they also run
+on every older edition of the real build.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, copy_project
+from conftest import FIXTURE_PROJECT, ROOT, buildable, copy_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LOCAL = re.compile(r"127\.0\.0\.1|localhost", re.I)
@@ -174,29 +174,38 @@ def test_change_feed_is_well_formed_and_lists_the_latest_release(site_dir, data)
 
 
 # ------------------------------------------------------------------ older editions
+def _cut(project: Path, summary: str) -> str:
+    """Cut the next edition of a project with scripts/release.py, as an editor does (the words read first)."""
+    site_yaml = project / "data" / "site.yaml"
+    # the last released edition (the site's version may already name the edition being prepared)
+    last = re.findall(r"^- version: (\S+)$", (project / "data" / "editions.yaml").read_text(encoding="utf-8"), re.M)[-1]
+    y, mo, n = (int(x) for x in last.split("."))
+    new, day = f"{y}.{mo}.{n + 7}", 14 + n % 14
+    text = re.sub(r"^version: .*$", f"version: {new}", site_yaml.read_text(encoding="utf-8"), flags=re.M)
+    text = re.sub(r"^version_date: (\d{4})-(\d\d)-\d\d$", rf"version_date: \1-\2-{day}", text, flags=re.M)
+    site_yaml.write_text(text, encoding="utf-8")
+    subprocess.run([sys.executable, "scripts/accept.py", str(project)], cwd=project, check=True, capture_output=True)
+    proc = subprocess.run([sys.executable, "scripts/release.py", "--summary", summary],
+                          cwd=project, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return new
+
+
 @pytest.fixture(scope="module")
 def released(tmp_path_factory):
-    """A throw-away copy of the project, one release on: `scripts/release.py` cuts the next edition, and the
-    previous edition is added to its build as an older one."""
+    """A copy of the fixture project, two releases on: `scripts/release.py` cuts an edition and then the next, and
+    the first is added to the second's build as an older one (the fixture's own kept editions are one-file
+    stand-ins, so the first cut is the older edition the checks read)."""
     from guidance.data.editions import editions
     from guidance.data.loader import load_site
     from guidance.site.editions import add_editions
 
-    project = copy_project(tmp_path_factory.mktemp("release") / "p")
-    site_yaml = project / "data" / "site.yaml"
-    text = site_yaml.read_text(encoding="utf-8")
-    # the last released edition (the site's version may already name the edition being prepared)
-    old = re.findall(r"^- version: (\S+)$", (project / "data" / "editions.yaml").read_text(encoding="utf-8"), re.M)[-1]
-    y, mo, n = (int(x) for x in old.split("."))
-    new = f"{y}.{mo}.{n + 7}"
-    text = re.sub(r"^version: .*$", f"version: {new}", text, flags=re.M)
-    text = re.sub(r"^version_date: (\d{4})-(\d\d)-\d\d$", r"version_date: \1-\2-28", text, flags=re.M)
-    site_yaml.write_text(text, encoding="utf-8")
-    # the editor reads the words of the edition first (the version named on What changed is new words)
-    subprocess.run([sys.executable, "scripts/accept.py", str(project)], cwd=project, check=True, capture_output=True)
-    proc = subprocess.run([sys.executable, "scripts/release.py", "--summary", "Test release: nothing changed."],
-                          cwd=project, capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    project = tmp_path_factory.mktemp("release") / "p"
+    for name in ("data", "docs", "editions", "reader-text"):
+        shutil.copytree(FIXTURE_PROJECT / name, project / name)
+    buildable(project)
+    old = _cut(project, "Test release: the fixture's words.")
+    new = _cut(project, "Test release: nothing changed.")
     archive = project / "editions" / f"{new}.zip"
     # the new archive is the built site, without the older editions inside it
     site = project / "site"
@@ -205,7 +214,7 @@ def released(tmp_path_factory):
         assert "index.html" in names and not any(n.startswith("editions/") or n.endswith(".map") for n in names)
         z.extractall(site)
     data = load_site(project)
-    assert [e.version for e in editions(data)][-1] == new
+    assert [e.version for e in editions(data)][-2:] == [old, new]
     reports = add_editions(site, data)
     assert [r.version for r in reports][-1] == old  # every kept edition older than the new one
     # a second release of the same version is refused

@@ -19,16 +19,18 @@ _SPEC.loader.exec_module(bench_lanes)
 
 @pytest.mark.slow
 @pytest.mark.node  # the offline pack's figures need node_modules/iframe-worker
-def test_bench_runs_at_x1_and_x2(tmp_path):
+def test_bench_runs_at_x2(tmp_path):
+    """x2 runs every step x1 runs, plus the synthetic records (x1 has none), in about half the time of both."""
     out = tmp_path / "bench.json"
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--scales", "1,2", "--quick", "--out", str(out)],
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--scales", "2", "--quick", "--out", str(out)],
                           cwd=ROOT, capture_output=True, text=True, timeout=3000)
     assert proc.returncode == 0, (proc.stdout + proc.stderr)[-4000:]
-    got = json.loads(out.read_text(encoding="utf-8"))
-    one, two = got["1"], got["2"]
-    assert two["tools"] == 2 * one["tools"] and two["pages"] > one["pages"]
+    two = json.loads(out.read_text(encoding="utf-8"))["2"]
+    real_tools = len(list((ROOT / "data" / "tools").glob("*.yaml")))
+    assert real_tools > 5 and two["tools"] == 2 * real_tools
+    assert two["pages"] > 2 * real_tools
     for figure in ("generate_s", "mkdocs_s", "zensical_s", "plain_build_s"):
-        assert one[figure] > 0 and two[figure] > 0, figure
+        assert two[figure] > 0, figure
 
 
 def test_the_lanes_timed_are_the_makefiles(tmp_path):

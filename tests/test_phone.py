@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ARTIFACTS, walk_paths
+from conftest import ARTIFACTS, PARSED, walk_paths
 
 WIDTHS = {320: 640, 390: 844}  # CSS px: the narrowest phone WCAG 1.4.10 names, and a common phone
 MIN_TEXT_PX = 12
@@ -199,9 +199,7 @@ def test_axe_finds_nothing_on_a_phone_with_touch(measures, width):
 
 def _article_links(page) -> list[tuple[str, str]]:
     """(href, text) of every link in a built page's article."""
-    from bs4 import BeautifulSoup
-
-    art = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    art = PARSED(page).select_one("article")
     return [(a.get("href", ""), a.get_text(" ", strip=True)) for a in art.select("a[href]")]
 
 
@@ -266,13 +264,12 @@ def test_home_page_reaches_pathways_and_every_topic(site_dir):
 
 
 def test_others_who_act_link_to_their_steps(site_dir, data):
-    from bs4 import BeautifulSoup
 
     from guidance.paths import agency_page, page_url
 
     for ag in data.mappa.agencies:
         page = site_dir / page_url(agency_page(ag.id)) / "index.html"
-        s = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        s = PARSED(page)
         paras = [p for p in s.select("article p") if p.get_text().startswith("Others who act at this stage")]
         assert paras, ag.id
         for p in paras:
@@ -283,7 +280,7 @@ def test_others_who_act_link_to_their_steps(site_dir, data):
                 dest, frag = _dest(site_dir, page, a["href"])
                 assert dest.exists(), a["href"]
                 if frag:
-                    assert BeautifulSoup(dest.read_text(encoding="utf-8"), "html.parser").find(id=frag), a["href"]
+                    assert PARSED(dest).find(id=frag), a["href"]
 
 
 def test_a_step_named_by_a_question_box_is_linked_to_the_box(site_dir, data):

@@ -105,7 +105,7 @@ def test_flow_pages_show_no_record_id_without_a_permanent_link(site_dir, data):
     flows = sorted((site_dir / "flows").rglob("index.html"))
     assert flows
     for f in flows:
-        art = BeautifulSoup(f.read_text(encoding="utf-8"), "html.parser").find("article")
+        art = PARSED(f).find("article")
         text = art.get_text(" ")
         shown_facts = [x for x in facts if re.search(rf"(?<![\w-]){re.escape(x)}(?![\w-])", text)]
         assert not shown_facts, (f, shown_facts)

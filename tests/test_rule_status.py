@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from conftest import PARSED
 
 from guidance.data.status import ASKERS, current, rule_status, rules_by_id
 from guidance.render.standing import BOX_TITLE, status_line
@@ -17,10 +17,11 @@ SKIP = ("editions", "id")  # kept editions and permanent-link redirects are not 
 
 
 def _pages(site_dir: Path):
+    """Every page of this build, parsed once for the session (read only)."""
     for f in sorted(site_dir.rglob("*.html")):
         rel = f.relative_to(site_dir)
         if rel.parts[0] not in SKIP:
-            yield rel.as_posix(), BeautifulSoup(f.read_text(encoding="utf-8"), "html.parser")
+            yield rel.as_posix(), PARSED(f)
 
 
 def _words(text: str) -> str:
@@ -124,7 +125,7 @@ def test_never_the_coordinator_for_the_coordinators_own_question_an_rma_document
 
 def test_the_editors_page_lists_every_open_item_with_a_count(site_dir, data):
     from guidance.data.status import open_checks
-    page = BeautifulSoup((site_dir / "still-to-check" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = PARSED(site_dir / "still-to-check" / "index.html")
     text = " ".join(page.get_text(" ").split())
     items = open_checks(data)
     assert items and f"{len(items)} open items" in text

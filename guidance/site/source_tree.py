@@ -55,18 +55,11 @@ def _differs(path: Path, content: str | bytes) -> bool:
         return True
 
 
-def write_if_changed(path: Path, content: str | bytes) -> bool:
-    raw = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        if path.read_bytes() == raw:
-            return False
-    except OSError:
-        pass
+def _write(path: Path, content: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(raw)
+    tmp.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     tmp.replace(path)  # an engine watching the tree never reads a half-written file
-    return True
 
 
 def page_content(data: SiteData, src: str, meta: dict, body: str) -> str:
@@ -173,8 +166,8 @@ def write_tree(data: SiteData, root: Path, out: Path | None = None) -> TreeRepor
     report = TreeReport(files=len(files))
     stale = [rel for rel, content in files.items() if _differs(out / rel, content)]
     for rel in stale:  # written one after the other, so an engine watching the tree rebuilds once
-        if write_if_changed(out / rel, files[rel]):
-            report.written.append(rel)
+        _write(out / rel, files[rel])
+        report.written.append(rel)
     for sub in ("docs", "overrides"):
         base = out / sub
         if not base.exists():
