@@ -260,7 +260,7 @@ def editions_figures(project: Path, site: Path) -> dict:
 
     from guidance.data.editions import editions
     from guidance.data.loader import load_site
-    from guidance.site.editions import add_editions
+    from guidance.engines.output.editions import add_editions
 
     data = load_site(project)
     eds = editions(data)
@@ -295,7 +295,7 @@ def check_seconds(project: Path = ROOT, runs: int = 3) -> dict:
 
 def main() -> int:  # long: the options, then one figure after another, each printed as it comes
     from guidance.data.loader import load_site
-    from guidance.site.postbuild import finish_site
+    from guidance.engines.output.postbuild import finish_site
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--scales", default="1,10,100")

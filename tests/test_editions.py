@@ -180,7 +180,7 @@ def released(tmp_path_factory):
     previous edition is added to its build as an older one."""
     from guidance.data.editions import editions
     from guidance.data.loader import load_site
-    from guidance.site.editions import add_editions
+    from guidance.engines.output.editions import add_editions
 
     project = copy_project(tmp_path_factory.mktemp("release") / "p")
     site_yaml = project / "data" / "site.yaml"
@@ -305,7 +305,7 @@ def test_mark_page_is_idempotent_about_cite_addresses():
     import datetime as dt
 
     from guidance.data.editions import Edition
-    from guidance.site.editions import mark_page
+    from guidance.engines.output.editions import mark_page
 
     ed = Edition(version="2026.11.0", date=dt.date(2026, 11, 25), summary="First.", archive="editions/2026.11.0.zip")
     page = ('<html><head><title>T</title></head><body><article class="md-content__inner md-typeset">'
