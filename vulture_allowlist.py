@@ -8,8 +8,8 @@ model_config  # guidance/data/models/base.py (pydantic reads it)
 hide  # guidance/data/models/pages.py: PageMeta.hide, read by Material from the front matter
 topics  # guidance/docs_check.py: Known.topics, read by getattr through MACRO_ARGS
 # zipfile.ZipInfo attributes that zipfile reads when writing
-compress_type  # guidance/engines/output/editions.py, guidance/site/offline_pack.py
-external_attr  # guidance/engines/output/editions.py, guidance/site/offline_pack.py
+compress_type  # guidance/engines/output/editions.py, guidance/engines/output/offline_pack.py
+external_attr  # guidance/engines/output/editions.py, guidance/engines/output/offline_pack.py
 # called by frameworks, not by our code
 GuidancePlugin  # pyproject.toml entry point mkdocs.plugins: guidance
 site_name  # plugin.py: MkDocs config key

@@ -178,7 +178,7 @@ def page_weights(site: Path, index_name: str = "search/search_index.json") -> di
 
 
 def fast_link_check_seconds(site: Path) -> tuple[float, int]:
-    from guidance.site.linkcheck import check
+    from guidance.engines.output.linkcheck import check
 
     t = time.perf_counter()
     _pages, links, broken = check(site)
@@ -365,7 +365,7 @@ def main() -> int:  # long: the options, then one figure after another, each pri
     print(f"- kept editions: {real['editions_kept']} archived ({real['editions_archive_mb']:.1f} MB in git); unpacking and "
           f"marking the older ones: {real['editions_s']:.2f} s, {real['editions_pages']} pages, "
           f"{real['editions_unpacked_mb']:.1f} MB in the built site")
-    print("- full link and anchor check <= 5 s (guidance/site/linkcheck.py): " + ", ".join(
+    print("- full link and anchor check <= 5 s (guidance/engines/output/linkcheck.py): " + ", ".join(
         f"x{n} {results[n]['fast_link_check_s']:.2f} s ({results[n]['links']} links)" for n in scales))
     off = results["offline"]
     print(f"- offline pack <= 2x the online site (HTML and assets, no PDFs): zip {off['zip_mb']:.1f} MB, site "

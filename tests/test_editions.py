@@ -257,7 +257,7 @@ def check_older_edition(site: Path, data, version: str) -> None:
 def check_every_link(site: Path) -> None:
     """Every link and anchor of the site, the kept editions' frozen pages included: the check `make release`
     runs when it cuts an edition (scripts/build.py --check-editions); an ordinary build leaves those pages out."""
-    from guidance.site.linkcheck import check
+    from guidance.engines.output.linkcheck import check
 
     n_pages, _links, broken = check(site)
     assert n_pages > 200 and not broken, broken[:10]
@@ -284,7 +284,7 @@ def test_every_older_edition_of_the_real_build(site_dir, data):
 def test_a_build_checks_the_links_into_frozen_editions_not_the_frozen_pages(tmp_path):
     """scripts/build.py passes the kept editions' folders as frozen: their pages were checked when they were cut
     (make release: --check-editions), so an ordinary build reads them only for an anchor a current page names."""
-    from guidance.site.linkcheck import check
+    from guidance.engines.output.linkcheck import check
 
     def page(rel: str, body: str) -> None:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)

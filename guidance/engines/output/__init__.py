@@ -11,5 +11,8 @@ call it. guidance/site/ only writes the generated tree and the engine-neutral fi
 - `search_index`: ids, synonyms and best bets into the engine's search index; the spelling vocabulary;
 - `rebuild_memory`: what `make serve` keeps between two rebuilds (the search index, compiled templates);
 - `editions`: the kept editions' frozen pages unpacked and marked in a build; a build frozen as an edition;
-- `edition_text`: the reader text of a released edition, read from its frozen pages, and what changed.
+- `edition_text`: the reader text of a released edition, read from its frozen pages, and what changed;
+- `linkcheck`: every internal link and anchor of a built site;
+- `dist`: `make dist`, the site to publish with its downloads; `nginx_preview`: `make preview`;
+- `pdfs`, `whole_pdf`: the PDFs printed from a built site; `offline_pack`: the pack that works from file://.
 """
