@@ -8,8 +8,8 @@ model_config  # guidance/data/models/base.py (pydantic reads it)
 hide  # guidance/data/models/pages.py: PageMeta.hide, read by Material from the front matter
 topics  # guidance/docs_check.py: Known.topics, read by getattr through MACRO_ARGS
 # zipfile.ZipInfo attributes that zipfile reads when writing
-compress_type  # guidance/site/editions.py, guidance/site/offline_pack.py
-external_attr  # guidance/site/editions.py, guidance/site/offline_pack.py
+compress_type  # guidance/engines/output/editions.py, guidance/engines/output/offline_pack.py
+external_attr  # guidance/engines/output/editions.py, guidance/engines/output/offline_pack.py
 # called by frameworks, not by our code
 GuidancePlugin  # pyproject.toml entry point mkdocs.plugins: guidance
 site_name  # plugin.py: MkDocs config key
@@ -26,7 +26,7 @@ config_scheme  # guidance/engines/mkdocs_plugin.py: MkDocs reads a plugin's opti
 dirty  # guidance/engines/mkdocs_plugin.py: MkDocs passes on_startup(command=, dirty=) by keyword
 extendMarkdown  # Python-Markdown calls it on an extension (page_html.py, zensical_links.py)
 makeExtension  # Python-Markdown loads an extension by module name through it
-print_links  # guidance/site/postbuild.py: the post-build report's count, printed by scripts/build.py
+print_links  # guidance/engines/output/postbuild.py: the post-build report's count, printed by scripts/build.py
 DATA_FILES  # guidance/site/exports.py: which schema each data file answers to (tests/test_editor_hints.py, .vscode)
 # http.server reads these (scripts/serve.py's error page server)
 daemon_threads

@@ -178,7 +178,7 @@ def page_weights(site: Path, index_name: str = "search/search_index.json") -> di
 
 
 def fast_link_check_seconds(site: Path) -> tuple[float, int]:
-    from guidance.site.linkcheck import check
+    from guidance.engines.output.linkcheck import check
 
     t = time.perf_counter()
     _pages, links, broken = check(site)
@@ -260,7 +260,7 @@ def editions_figures(project: Path, site: Path) -> dict:
 
     from guidance.data.editions import editions
     from guidance.data.loader import load_site
-    from guidance.site.editions import add_editions
+    from guidance.engines.output.editions import add_editions
 
     data = load_site(project)
     eds = editions(data)
@@ -295,7 +295,7 @@ def check_seconds(project: Path = ROOT, runs: int = 3) -> dict:
 
 def main() -> int:  # long: the options, then one figure after another, each printed as it comes
     from guidance.data.loader import load_site
-    from guidance.site.postbuild import finish_site
+    from guidance.engines.output.postbuild import finish_site
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--scales", default="1,10,100")
@@ -365,7 +365,7 @@ def main() -> int:  # long: the options, then one figure after another, each pri
     print(f"- kept editions: {real['editions_kept']} archived ({real['editions_archive_mb']:.1f} MB in git); unpacking and "
           f"marking the older ones: {real['editions_s']:.2f} s, {real['editions_pages']} pages, "
           f"{real['editions_unpacked_mb']:.1f} MB in the built site")
-    print("- full link and anchor check <= 5 s (guidance/site/linkcheck.py): " + ", ".join(
+    print("- full link and anchor check <= 5 s (guidance/engines/output/linkcheck.py): " + ", ".join(
         f"x{n} {results[n]['fast_link_check_s']:.2f} s ({results[n]['links']} links)" for n in scales))
     off = results["offline"]
     print(f"- offline pack <= 2x the online site (HTML and assets, no PDFs): zip {off['zip_mb']:.1f} MB, site "

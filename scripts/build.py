@@ -8,12 +8,12 @@ a build into another folder (tests, make dist) writes a tree of its own beside i
    and their macro calls, the writing rules) and stop with every problem listed, before any engine is
    started; then write the engine-neutral source tree (build/src/).
 2. Build the tree with the engine (`mkdocs build --strict`, the default, or Zensical) into a temporary
-   folder next to the target; then the engine-neutral post-build step (guidance/site/postbuild.py:
+   folder next to the target; then the engine-neutral post-build step (guidance/engines/output/postbuild.py:
    permanent links, search keys, readability report).
 3. Add the kept editions: unpack every older edition (editions/<version>.zip, listed in
    data/editions.yaml) into editions/<version>/ and mark each of its pages as not current
-   (guidance/site/editions.py).
-4. Check every internal link and anchor of the output (guidance/site/linkcheck.py). The kept editions' frozen
+   (guidance/engines/output/editions.py).
+4. Check every internal link and anchor of the output (guidance/engines/output/linkcheck.py). The kept editions' frozen
    pages are checked when an edition is cut (`make release` passes --check-editions) and by
    tests/test_editions.py; an ordinary build checks only the links into them.
 5. Only on success, swap the new folder in. A failed build leaves the last good site untouched.
@@ -33,11 +33,11 @@ from build_options import add_arguments, options_or_none
 from generate import generate
 
 from guidance.engines import run
+from guidance.engines.output.editions import add_editions
+from guidance.engines.output.linkcheck import check
+from guidance.engines.output.postbuild import finish_site
 from guidance.options import BuildOptions
 from guidance.paths import edition_root
-from guidance.site.editions import add_editions
-from guidance.site.linkcheck import check
-from guidance.site.postbuild import finish_site
 from guidance.site.source_tree import DEFAULT_OUT
 
 ROOT = Path(__file__).resolve().parents[1]

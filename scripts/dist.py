@@ -1,4 +1,4 @@
-"""Write dist/site/, the publishable site with its downloads: see guidance/site/dist.py.
+"""Write dist/site/, the publishable site with its downloads: see guidance/engines/output/dist.py.
 
 The public address comes from PUBLIC_URL (or --public-url), the offline pack's build time from --built or
 OFFLINE_BUILT: read here, in the command-line layer (scripts/build_options.py), and passed down."""
@@ -6,7 +6,7 @@ import sys
 
 from build_options import split_options
 
-from guidance.site.dist import main
+from guidance.engines.output.dist import main
 
 if __name__ == "__main__":
     options, rest = split_options()

@@ -1,4 +1,4 @@
-"""Print the PDFs (whole guidance, bench notes, training handouts): see guidance/site/pdfs.py.
+"""Print the PDFs (whole guidance, bench notes, training handouts): see guidance/engines/output/pdfs.py.
 
 The public address the PDFs name comes from PUBLIC_URL (or --public-url), read here (scripts/build_options.py)."""
 import argparse
@@ -6,7 +6,7 @@ import sys
 
 from build_options import add_arguments, options_or_none
 
-from guidance.site.pdfs import main
+from guidance.engines.output.pdfs import main
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(add_help=False)

@@ -1,4 +1,4 @@
-"""Write dist/mappa-guidance-<version>-offline.zip: see guidance/site/offline_pack.py.
+"""Write dist/mappa-guidance-<version>-offline.zip: see guidance/engines/output/offline_pack.py.
 
 The public address (PUBLIC_URL or --public-url) and the build time (--built or OFFLINE_BUILT) are read here,
 in the command-line layer (scripts/build_options.py), and passed down."""
@@ -6,7 +6,7 @@ import sys
 
 from build_options import split_options
 
-from guidance.site.offline_pack import main
+from guidance.engines.output.offline_pack import main
 
 if __name__ == "__main__":
     options, rest = split_options()

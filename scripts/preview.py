@@ -1,10 +1,10 @@
-"""Serve dist/site/ through nginx with deploy/nginx/ (make preview): see guidance/site/nginx_preview.py.
+"""Serve dist/site/ through nginx with deploy/nginx/ (make preview): see guidance/engines/output/nginx_preview.py.
 
 The port comes from --port (the Makefile gives PORT, 8080 unless set) or PORT, read here."""
 import os
 import sys
 
-from guidance.site.nginx_preview import main
+from guidance.engines.output.nginx_preview import main
 
 if __name__ == "__main__":
     args = sys.argv[1:]

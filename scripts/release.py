@@ -13,7 +13,7 @@ marks every build a draft), and give every item you changed a history entry nami
 4. zips that build as editions/<version>.zip (deflate; source maps, root 404 page and site maps left out);
 5. adds the edition to data/editions.yaml;
 6. keeps the edition's reader text (editions/<version>-reader-text.zip) and writes "What changed", every
-   sentence changed since the previous edition (editions/<version>-what-changed.txt, guidance/site/edition_text.py),
+   sentence changed since the previous edition (editions/<version>-what-changed.txt, guidance/engines/output/edition_text.py),
    then writes reader-text/ as the released pages read (no draft notice).
 It refuses while reader-text/ differs from the words the data would publish (`make check` shows them; read
 them, then `make accept`): every sentence released has been read first.
@@ -31,8 +31,8 @@ from pathlib import Path
 from guidance.check import reader_text_changes, report, template_leftovers
 from guidance.data.editions import EDITIONS_FILE, load_editions, version_key
 from guidance.data.loader import DataErrors, load_site
-from guidance.site.edition_text import edition_text, text_archive, unread, what_changed, write_text_archive
-from guidance.site.editions import freeze
+from guidance.engines.output.edition_text import edition_text, text_archive, unread, what_changed, write_text_archive
+from guidance.engines.output.editions import freeze
 from guidance.site.reader_text import committed, reader_pages, write_reader_text
 
 ROOT = Path(__file__).resolve().parents[1]

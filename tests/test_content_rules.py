@@ -14,8 +14,8 @@ from guidance.check import check_project
 from guidance.data.errors import Collector
 from guidance.data.read import read_all
 from guidance.data.rules import banned_in, check_content, normative_in, word_count
+from guidance.engines.output.readability import prose_from_html, score, syllables
 from guidance.paths import page_url, tool_slug
-from guidance.site.readability import prose_from_html, score, syllables
 from guidance.sitemap import all_pages
 
 ROOT = Path(__file__).resolve().parents[1]

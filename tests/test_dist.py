@@ -1,4 +1,4 @@
-"""`make dist` (guidance/site/dist.py), the public address, the downloads, and the production nginx configuration.
+"""`make dist` (guidance/engines/output/dist.py), the public address, the downloads, and the production nginx configuration.
 
 One dist build per test session (`dist_site`, PUBLIC_URL=https://guidance.test), served through a real
 nginx started from deploy/nginx/ (`nginx_url`). The copy-link test uses the session build (no public address).
@@ -45,7 +45,7 @@ def test_no_file_of_the_current_edition_names_another_host(dist_site, data):
     """Pages, feed, sitemap, exports and PDFs (pdftotext): this site is named only at https://guidance.test/,
     and every other host is one an editor wrote (a source's address)."""
     from guidance.data.editions import older_editions
-    from guidance.site.dist import editor_hosts, host_problems
+    from guidance.engines.output.dist import editor_hosts, host_problems
 
     older = [ed.version for ed, _u in older_editions(data)]
     assert host_problems(dist_site, PUBLIC, older, editor_hosts()) == []
@@ -128,7 +128,7 @@ def test_downloads_page_without_dist_says_how_to_get_the_files(site_dir, data):
 
 def test_handout_pdf_prints_the_full_address_of_each_item(dist_site, data):
     from guidance.downloads import handout_pdf
-    from guidance.site.dist import pdf_text
+    from guidance.engines.output.dist import pdf_text
 
     for p in data.training:
         text = re.sub(r"\s+", "", pdf_text(dist_site / handout_pdf(p.id)))  # an address may wrap in its cell
@@ -185,7 +185,7 @@ def nginx_url(dist_site, tmp_path_factory):
     import socket
     import time
 
-    from guidance.site.nginx_preview import command, ensure_nginx, find_nginx, write_config
+    from guidance.engines.output.nginx_preview import command, ensure_nginx, find_nginx, write_config
 
     exe = find_nginx()
     if not exe:
@@ -287,7 +287,7 @@ def test_permanent_id_address_reaches_its_item(nginx_url, data):
 
 
 def test_every_inline_script_is_allowed_by_the_policy(dist_site):
-    from guidance.site.nginx_preview import csp_problems
+    from guidance.engines.output.nginx_preview import csp_problems
 
     assert csp_problems(dist_site) == []
 

@@ -198,7 +198,7 @@ def released(tmp_path_factory):
     stand-ins, so the first cut is the older edition the checks read)."""
     from guidance.data.editions import editions
     from guidance.data.loader import load_site
-    from guidance.site.editions import add_editions
+    from guidance.engines.output.editions import add_editions
 
     project = tmp_path_factory.mktemp("release") / "p"
     for name in ("data", "docs", "editions", "reader-text"):
@@ -266,7 +266,7 @@ def check_older_edition(site: Path, data, version: str) -> None:
 def check_every_link(site: Path) -> None:
     """Every link and anchor of the site, the kept editions' frozen pages included: the check `make release`
     runs when it cuts an edition (scripts/build.py --check-editions); an ordinary build leaves those pages out."""
-    from guidance.site.linkcheck import check
+    from guidance.engines.output.linkcheck import check
 
     n_pages, _links, broken = check(site)
     assert n_pages > 200 and not broken, broken[:10]
@@ -293,7 +293,7 @@ def test_every_older_edition_of_the_real_build(site_dir, data):
 def test_a_build_checks_the_links_into_frozen_editions_not_the_frozen_pages(tmp_path):
     """scripts/build.py passes the kept editions' folders as frozen: their pages were checked when they were cut
     (make release: --check-editions), so an ordinary build reads them only for an anchor a current page names."""
-    from guidance.site.linkcheck import check
+    from guidance.engines.output.linkcheck import check
 
     def page(rel: str, body: str) -> None:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -314,7 +314,7 @@ def test_mark_page_is_idempotent_about_cite_addresses():
     import datetime as dt
 
     from guidance.data.editions import Edition
-    from guidance.site.editions import mark_page
+    from guidance.engines.output.editions import mark_page
 
     ed = Edition(version="2026.11.0", date=dt.date(2026, 11, 25), summary="First.", archive="editions/2026.11.0.zip")
     page = ('<html><head><title>T</title></head><body><article class="md-content__inner md-typeset">'

@@ -111,7 +111,7 @@ def test_serve_stays_up_through_an_impossible_date_and_shows_it_in_the_browser(p
 
 
 CHILD = "import os, sys, time; print(os.getpid(), flush=True); time.sleep(120)"
-RUNNER = ("import sys, tempfile, pathlib; from guidance.site.nginx_preview import run_until_stopped; "
+RUNNER = ("import sys, tempfile, pathlib; from guidance.engines.output.nginx_preview import run_until_stopped; "
           f"sys.exit(run_until_stopped([sys.executable, '-c', {CHILD!r}], pathlib.Path(tempfile.mkdtemp())))")
 
 

@@ -96,7 +96,7 @@ def test_source_notes_carry_the_page_id_in_both_builds(site_dir, zensical_site):
 
 
 def test_every_internal_link_of_both_builds_resolves(site_dir, zensical_site):
-    from guidance.site.linkcheck import check
+    from guidance.engines.output.linkcheck import check
 
     for site in (site_dir, zensical_site):
         pages, links, broken = check(site)

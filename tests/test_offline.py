@@ -184,7 +184,7 @@ def test_zip_is_at_most_twice_the_online_site(pack):
 
 
 def test_folder_urls_become_file_urls_and_nothing_else_changes(tmp_path):
-    from guidance.site.offline_pack import rewrite_page
+    from guidance.engines.output.offline_pack import rewrite_page
 
     (tmp_path / "tools" / "rm2000").mkdir(parents=True)
     (tmp_path / "tools" / "rm2000" / "index.html").write_text("x")

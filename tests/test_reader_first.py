@@ -12,10 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import AS_PUBLISHED, PARSED, html_pages, walk_paths
 
+from guidance.engines.output.permalinks import item_title
 from guidance.labels import join_items, lower_start, numbers, with_abbr
 from guidance.paths import ids, page_url
 from guidance.site.breadcrumbs import parent_src, trail
-from guidance.site.permalinks import item_title
 from guidance.site.phone_tables import mark_tables
 from guidance.site.source_notes import number_sources
 from guidance.sitemap import all_pages, generated_pages

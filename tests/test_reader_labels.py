@@ -11,10 +11,10 @@ from conftest import PARSED
 
 from guidance import paths
 from guidance.data.status import rule_status
+from guidance.engines.output.offline_pack import rewrite_page
+from guidance.engines.output.permalinks import KEEP_FRAGMENT
 from guidance.render.mappa import step_sentence, when_text
 from guidance.render.standing import rule_basis_label
-from guidance.site.offline_pack import rewrite_page
-from guidance.site.permalinks import KEEP_FRAGMENT
 from guidance.site.source_notes import number_sources
 
 EDITORS = ("still-to-check/", "editors/", "print_page/")  # editors' pages, and the print page that joins all

@@ -105,7 +105,7 @@ def test_the_reader_text_does_not_change_with_the_day_it_is_made(data, monkeypat
 
 def test_what_changed_since_2026_12_1_is_read_from_its_archive_sentence_by_sentence(data):
     from guidance.data.editions import editions
-    from guidance.site.edition_text import edition_text, what_changed
+    from guidance.engines.output.edition_text import edition_text, what_changed
 
     ed = next(e for e in editions(data) if e.version == "2026.12.1")
     before = edition_text(ROOT, ed.version, ed.archive)
@@ -124,7 +124,7 @@ def test_what_changed_since_2026_12_1_is_read_from_its_archive_sentence_by_sente
 
 
 def test_an_edition_text_archive_is_the_same_bytes_for_the_same_text(tmp_path):
-    from guidance.site.edition_text import edition_text, text_archive, write_text_archive
+    from guidance.engines.output.edition_text import edition_text, text_archive, write_text_archive
 
     texts = {"PAGE-A": "# A\nOne.\n", "PAGE-B": "# B\n"}
     write_text_archive(texts, tmp_path / text_archive("2027.1.0"))
@@ -151,7 +151,7 @@ def test_a_draft_build_shows_the_published_edition_beside_the_draft(data):
     import datetime as dt
 
     from guidance.data.editions import editions, is_draft, shown_editions
-    from guidance.site.editions import notice_html
+    from guidance.engines.output.editions import notice_html
 
     assert is_draft(data)  # edition 2026.12.2 is being prepared
     shown = dict((ed.version, until) for ed, until in shown_editions(data))

@@ -42,7 +42,7 @@ def test_tombstone_satisfies_the_register_and_is_written(project, tmp_path):
     reg_path.write_text(yaml.safe_dump(entries))
     data = load_site(project)
     assert not register_problems(data)
-    from guidance.site.permalinks import write_permalinks
+    from guidance.engines.output.permalinks import write_permalinks
 
     write_permalinks(data, tmp_path / "out")
     page = (tmp_path / "out" / "id" / "RAS-99" / "index.html").read_text()

@@ -30,7 +30,7 @@ def test_today_is_pinned_for_the_tests(data):
 
 def test_overdue_pages_get_a_banner_and_are_listed(data):
     """A day after every review date: every page and record is overdue, listed on the editors' page, and a
-    page carries the banner (the build logs the same list: guidance/site/postbuild.py)."""
+    page carries the banner (the build logs the same list: guidance/engines/output/postbuild.py)."""
     after_all = latest_review_due(data) + dt.timedelta(days=1)
     data = on(data, after_all)  # every review date in the data is earlier than this
     late = overdue(data)

@@ -354,7 +354,7 @@ def test_a_section_that_is_not_on_its_page_stops_the_build(data, tmp_path):
     """`section:` in data/search.yaml names a heading's anchor: a wrong one is an editor's error naming the
     file, the id, the field and the anchors the page has."""
     from guidance.data.models.pages import SearchSynonym
-    from guidance.site.search_index import rewrite_index
+    from guidance.engines.output.search_index import rewrite_index
 
     wrong = SearchSynonym(id="PAGE-MAPPA-RESTRICTED", section="conditional-dischrge", words=["conditional discharge"])
     broken = copy.copy(data)

@@ -9,7 +9,7 @@ from test_search import load_index
 
 def test_a_page_found_by_name_is_indexed_by_its_opening_only(site_dir, data):
     """`by_name` in data/search.yaml: the page's own entry (title and opening words), none of its sections."""
-    from guidance.site.search_index import by_name_pages
+    from guidance.engines.output.search_index import by_name_pages
 
     urls = by_name_pages(data)
     assert urls, "no page under by_name: the test would test nothing"

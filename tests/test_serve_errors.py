@@ -200,8 +200,8 @@ def test_serve_shows_an_edited_record_and_keeps_the_rest_of_the_site(small_build
 
 
 def test_a_dirty_rebuild_replaces_only_the_rendered_pages_entries_in_the_search_index(tmp_path):
-    from guidance.site.rebuild_memory import merge_index
-    from guidance.site.search_index import INDEX
+    from guidance.engines.output.rebuild_memory import merge_index
+    from guidance.engines.output.search_index import INDEX
 
     def write(docs):
         (tmp_path / INDEX).parent.mkdir(parents=True, exist_ok=True)

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from guidance import paths
+from guidance.engines.output.linkcheck import check
 from guidance.render.text import in_100, join_words, lower_first, md, pct
 from guidance.site.exports import _flat, to_csv
-from guidance.site.linkcheck import check
 
 # ------------------------------------------------------------------ paths: the one place for locations
 

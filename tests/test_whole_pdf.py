@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from guidance import downloads
-from guidance.site.whole_pdf import on_paper, reading_order
+from guidance.engines.output.whole_pdf import on_paper, reading_order
 from guidance.sitemap import all_pages
 
 

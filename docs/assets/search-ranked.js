@@ -5,7 +5,7 @@
    Each entry of the index is a page or a section. Besides its title, text and breadcrumb (path) it carries
    `keys` (the permanent IDs that live there, a tool's short name run together, the synonyms of
    data/search.yaml), `bestbet` (the best-bet questions) and `boost` (data/search.yaml), written after the
-   build by guidance/site/search_index.py. Words are weighed by field (as mkdocs.yml weighs them for
+   build by guidance/engines/output/search_index.py. Words are weighed by field (as mkdocs.yml weighs them for
    Material's search) and by how rare they are (BM25); a word matches whole, as the start of a word, by a
    rough stem or with a typing slip, each counting for less; an entry that has more of the reader's words
    ranks higher, and much higher when the query holds one of its best bets, synonyms or ids whole. No word

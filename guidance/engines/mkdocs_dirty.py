@@ -12,8 +12,8 @@ from pathlib import Path
 
 from mkdocs import utils
 
-from ..site.postbuild import Incremental
-from ..site.rebuild_memory import CompiledTemplates
+from .output.postbuild import Incremental
+from .output.rebuild_memory import CompiledTemplates
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
@@ -26,7 +26,7 @@ class DirtyServe:
         self.entries: list[dict] = []  # the search index of the last rebuild, as MkDocs wrote it
         self.stamp: tuple = ()  # the configuration's and theme files' times at the last rebuild
         self.rendered: set[str] | None = None  # page sources rendered in this rebuild; None: all of them
-        self.post = Incremental()  # the post-build step's memory (guidance/site/postbuild.py)
+        self.post = Incremental()  # the post-build step's memory (guidance/engines/output/postbuild.py)
         self.templates = CompiledTemplates()
         self.paused = None  # print-site, while it is off for one rebuild
 

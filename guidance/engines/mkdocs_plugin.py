@@ -23,9 +23,9 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..options import BuildOptions
 from ..site.page_html import page_ref, set_page
-from ..site.postbuild import rebuild_report
-from ..site.rebuild_memory import merge_index
 from .mkdocs_dirty import DirtyServe
+from .output.postbuild import rebuild_report
+from .output.rebuild_memory import merge_index
 
 NOT_HERE = ("This mkdocs.yml is the source of the generated configuration, not run as it is: the pages are "
             "generated from data/ first. Run `make build` (or `make serve` for a live preview); MkDocs then builds "

@@ -23,8 +23,8 @@ from markdown import Extension
 from markdown.postprocessors import Postprocessor
 
 from .abbr_first import first_use_only
+from .page_search import mark_furniture
 from .phone_tables import mark_tables
-from .search_index import mark_furniture
 from .source_notes import number_sources
 
 

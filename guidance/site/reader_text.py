@@ -24,7 +24,7 @@ from pathlib import Path
 import markdown
 
 from ..data.sitedata import SiteData
-from . import abbr_first, page_html, phone_tables, reader_html, search_index, source_notes
+from . import abbr_first, page_html, page_search, phone_tables, reader_html, source_notes
 from .engine_config import page_extensions, read_config
 from .source_tree import page_bodies, page_content
 
@@ -32,7 +32,7 @@ READER_TEXT = "reader-text"  # the folder, at the project's root
 CODE_ROOT = Path(__file__).resolve().parents[2]
 CACHE = CODE_ROOT / "build" / "reader-text-cache.json"
 CACHE_SIZE = 3000  # pages' texts kept: this project's and, after them, those of recent other copies
-_CODE = (abbr_first, page_html, phone_tables, reader_html, search_index, source_notes)
+_CODE = (abbr_first, page_html, page_search, phone_tables, reader_html, source_notes)
 
 
 @dataclass(frozen=True)

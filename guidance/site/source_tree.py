@@ -31,7 +31,7 @@ from .engine_config import ENGINES, config_text, engine_config, nav_entries, rea
 from .exports import all_exports
 from .feed import change_feed
 from .generate import render_page
-from .search_index import search_meta
+from .page_search import search_meta
 
 DEFAULT_OUT = Path("build") / "src"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

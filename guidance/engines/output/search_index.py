@@ -1,12 +1,8 @@
 """Search: index what a reader reads, and the words readers use (data/search.yaml).
 
-Three steps: 1 by the generator (guidance/site/source_tree.py), 2 by the page-HTML pass
-(guidance/site/page_html.py), 3 by the post-build step (guidance/site/postbuild.py):
-1. `search_meta`: pages named under `exclude` in data/search.yaml stay out of search; pages under
-   `boost` rank higher or lower (Material reads `search: {exclude, boost}` from the page meta).
-2. `mark_furniture`: permalink rows, copy buttons, inline source links and pictures that repeat a
-   text list are marked `data-search-exclude`, so the theme's search leaves them out of the index.
-   (The page-facts banner and the cite box are marked where they are rendered.)
+Three steps: 1 by the generator and 2 by the page-HTML pass (guidance/site/page_search.py: the pages
+excluded and boosted, the furniture marked out of search), 3 here, by the post-build step
+(guidance/engines/output/postbuild.py):
 3. `rewrite_index`: after the theme has written search/search_index.json, each entry gets a `keys`
    field (the permanent IDs that live there, a tool's short name, and the synonyms from
    data/search.yaml) and a `bestbet` field (the best-bet questions), both searched with their own
@@ -28,16 +24,13 @@ import json
 import re
 from pathlib import Path
 
-from ..data.sitedata import SiteData, per_data
-from ..paths import all_ids, page_url
-from ..sitemap import generated_pages
-from ..theme import SEARCH_INDEX
+from ...data.sitedata import SiteData, per_data
+from ...paths import all_ids, page_url
+from ...sitemap import generated_pages
+from ...theme import SEARCH_INDEX
 
 INDEX = Path("search") / "search_index.json"
 VOCABULARY = Path("search") / "vocabulary.js"
-
-
-# ---------------------------------------------------------------- 1. page meta
 
 
 def _page_ids(data: SiteData) -> dict[str, str]:
@@ -45,43 +38,6 @@ def _page_ids(data: SiteData) -> dict[str, str]:
     out = {p.meta.id: src for src, p in data.pages.items()}
     out.update({p.id: p.src for p in generated_pages(data)})
     return out
-
-
-def search_meta(data: SiteData, meta: dict) -> dict:
-    """The `search` meta for a page: excluded, boosted, or as the page itself says."""
-    page_id = meta.get("id", "")
-    search = dict(meta.get("search") or {})
-    if page_id in data.search.exclude:
-        search["exclude"] = True
-    if page_id in data.search.boost:
-        search["boost"] = data.search.boost[page_id]
-    return search
-
-
-# ---------------------------------------------------------------- 2. furniture
-
-
-_ID_ROW = re.compile(r'<p>(?=<code>[A-Z0-9-]+</code>\s*<span class="permalink")')
-_CLASSED = re.compile(
-    r'<(span|a|button|svg)((?:\s+[\w:-]+(?:="[^"]*")?)*?\s+class="(?:[^"]*\s)?(permalink|copy-cite|cite|pathway|icon-array|not-known)(?:\s[^"]*)?")'
-)
-
-
-_URL_LINK = re.compile(r'<a (?=[^>]*>\s*https?://[^<]*</a>)')
-
-
-def mark_furniture(html_text: str) -> str:
-    """Add data-search-exclude to page furniture. The theme strips the attribute after indexing.
-
-    Furniture: the id-and-permalink row, permalink spans and copy buttons, inline source links,
-    pictures that have a text version beside them, "Not known" notes (they answer no search), and
-    links whose text is a bare web address."""
-    html_text = _ID_ROW.sub('<p data-search-exclude="1">', html_text)
-    html_text = _URL_LINK.sub('<a data-search-exclude="1" ', html_text)
-    return _CLASSED.sub(lambda mt: f'<{mt.group(1)} data-search-exclude="1"{mt.group(2)}', html_text)
-
-
-# ---------------------------------------------------------------- 3. the index
 
 
 def _words(values, sep: str = " ") -> str:

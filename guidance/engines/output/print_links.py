@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..data.editions import shown_editions
-from ..data.loader import SiteData
-from ..paths import edition_root, page_url
-from ..sitemap import all_pages
+from ...data.editions import shown_editions
+from ...data.loader import SiteData
+from ...paths import edition_root, page_url
+from ...sitemap import all_pages
 
 _HREF = re.compile(r'href="#([^"]+)"')
 _ID = re.compile(r'\sid="([^"]+)"')

@@ -5,8 +5,8 @@ Usage: PUBLIC_URL=https://guidance.example.scot/ python scripts/dist.py [--out d
 1. Refuse to start without the public address (PUBLIC_URL, guidance/public_url.py).
 2. Build the site exactly as `make build` does (scripts/build.py: the editors' check, strict MkDocs build,
    kept editions, link and anchor check), with that address.
-3. Print the PDFs from that build (guidance/site/pdfs.py): the whole guidance, one per bench note and one
-   per training handout; then the offline pack from the same build, PDFs inside (guidance/site/offline_pack.py).
+3. Print the PDFs from that build (guidance/engines/output/pdfs.py): the whole guidance, one per bench note and one
+   per training handout; then the offline pack from the same build, PDFs inside (guidance/engines/output/offline_pack.py).
 4. Put them under downloads/ (paths in guidance/downloads.py), point every download link at its file,
    fill in the sizes on the Downloads page, and write downloads/manifest.json.
 5. Refuse to finish if any download is missing or unlinked, if any link or anchor is broken, or if any
@@ -30,18 +30,18 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..data.editions import shown_editions
-from ..data.loader import load_site
-from ..downloads import by_key, finish_links, keys_linked, made_by_dist
-from ..options import BuildOptions
-from ..paths import edition_root
-from ..public_url import ENV
+from ...data.editions import shown_editions
+from ...data.loader import load_site
+from ...downloads import by_key, finish_links, keys_linked, made_by_dist
+from ...options import BuildOptions
+from ...paths import edition_root
+from ...public_url import ENV
 from .linkcheck import check as check_links
 from .nginx_preview import csp_problems
 from .offline_pack import build_pack, parse_built
 from .pdfs import jobs_for, print_pdfs
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 # hosts the theme and the file formats name (namespaces, the theme's credit), not addresses of this site
 FORMAT_HOSTS = {"www.w3.org", "www.sitemaps.org", "json-schema.org", "squidfunk.github.io", "purl.org",

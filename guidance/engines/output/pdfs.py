@@ -18,14 +18,14 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from .. import downloads
-from ..data.loader import load_site
-from ..options import BuildOptions
-from ..paths import tool_slug
-from .serve import make_server
+from ... import downloads
+from ...data.loader import load_site
+from ...options import BuildOptions
+from ...paths import tool_slug
+from ...site.serve import make_server
 from .whole_pdf import footer, whole_document
 
-ROOT = Path(__file__).resolve().parents[2]  # the project folder (guidance/site/ is two below it)
+ROOT = Path(__file__).resolve().parents[3]  # the project folder (guidance/engines/output/ is three below it)
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic", "--disable-dev-shm-usage"]
@@ -99,7 +99,7 @@ def print_pdfs(site: Path, jobs: list[tuple[str, Path]], public: str | None, log
 
 
 def _print_whole(page, site: Path, base: str, public: str | None, target: Path) -> None:
-    """The whole guidance (guidance/site/whole_pdf.py): a table of contents, bookmarks by part and page, and
+    """The whole guidance (guidance/engines/output/whole_pdf.py): a table of contents, bookmarks by part and page, and
     the edition, its date and the page number at the foot of every sheet."""
     data = load_site(ROOT, BuildOptions(public_url=public))
     page.set_content(whole_document(site, data, public or "/", base), wait_until="load")

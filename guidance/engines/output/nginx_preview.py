@@ -22,9 +22,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .serve import port_in_use
+from ...site.serve import port_in_use
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DEPLOY = ROOT / "deploy" / "nginx"
 SNIPPETS = ("guidance-site.conf", "guidance-headers.conf")
 
@@ -69,7 +69,7 @@ def write_config(prefix: Path, site: Path, port: int, host: str = "127.0.0.1") -
     # started as root, nginx runs its workers as 'nobody', who may not read a build in a private folder:
     # this local server runs them as the user who started it (a production server keeps its own user)
     user = "user root;\n" if os.geteuid() == 0 else ""
-    conf.write_text(f"""# written by guidance/site/nginx_preview.py: a private nginx for make preview and tests
+    conf.write_text(f"""# written by guidance/engines/output/nginx_preview.py: a private nginx for make preview and tests
 daemon off;
 {user}worker_processes 1;
 pid {prefix}/nginx.pid;

@@ -40,9 +40,9 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from ..downloads import finish_links
+from ...downloads import finish_links
 
-ROOT = Path(__file__).resolve().parents[2]  # the project folder (guidance/site/ is two below it)
+ROOT = Path(__file__).resolve().parents[3]  # the project folder (guidance/engines/output/ is three below it)
 SHIM_PACKAGE = ROOT / "node_modules" / "iframe-worker"
 SHIM_TARGET = "assets/javascripts/iframe-worker.js"
 DROP = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")  # no use from disk

@@ -1,10 +1,10 @@
 """The post-build step, engine-neutral: run on the built HTML folder after either engine.
 
-1. permanent links `/id/<ID>/` (guidance/site/permalinks.py);
-2. the print page's links to pages it leaves out (guidance/site/print_links.py; only MkDocs has a print page);
+1. permanent links `/id/<ID>/` (guidance/engines/output/permalinks.py);
+2. the print page's links to pages it leaves out (guidance/engines/output/print_links.py; only MkDocs has a print page);
 3. the readability report on the editors' page, measured on the built pages held to the floor;
 4. the search index: ids, synonyms and best bets added, furniture left-overs dropped
-   (guidance/site/search_index.py), in the index format of the engine that built the site.
+   (guidance/engines/output/search_index.py), in the index format of the engine that built the site.
 Returns what it did, for the build log; also lists pages and records overdue for review.
 """
 from __future__ import annotations
@@ -14,14 +14,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..data.loader import load_site
-from ..data.register import read_register
-from ..data.sitedata import SiteData
-from ..paths import ids, page_url
-from ..render.site import overdue
-from ..sitemap import all_pages
+from ...data.loader import load_site
+from ...data.register import read_register
+from ...data.sitedata import SiteData
+from ...paths import ids, page_url
+from ...render.site import overdue
+from ...site.phone_tables import mark_tables
+from ...sitemap import all_pages
 from .permalinks import write_permalinks
-from .phone_tables import mark_tables
 from .print_links import repair
 from .readability import prose_from_html, score
 from .search_index import rewrite_index

@@ -1,5 +1,5 @@
 """The whole guidance as one document for print (issue #32): every content page of the edition in reading
-order, assembled from the built site, for guidance/site/pdfs.py to print as one PDF.
+order, assembled from the built site, for guidance/engines/output/pdfs.py to print as one PDF.
 
 The theme's print page (mkdocs-print-site) holds only the pages in the navigation, so the stages, agencies,
 pathways, tools, bench notes and training paths were missing from the PDF. This module reads each built page's
@@ -18,11 +18,11 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from ..data.editions import is_draft
-from ..data.loader import SiteData
-from ..paths import page_url
-from ..sitemap import PageInfo, all_pages
-from ..theme import CONTENT_OPEN, THEME_FURNITURE, TYPESET
+from ...data.editions import is_draft
+from ...data.loader import SiteData
+from ...paths import page_url
+from ...sitemap import PageInfo, all_pages
+from ...theme import CONTENT_OPEN, THEME_FURNITURE, TYPESET
 
 # (part, the source paths or folders it holds, in order). A page no part names goes into the last part,
 # so a new page is never left out; EXCLUDED pages are registers that change with every edition.

@@ -23,12 +23,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..data.editions import Edition, shown_editions
-from ..data.register import read_register
-from ..data.sitedata import SiteData
-from ..paths import EDITIONS, edition_root, ids, page_url, permalink
-from ..sitemap import all_pages
-from ..theme import ARTICLE_OPEN
+from ...data.editions import Edition, shown_editions
+from ...data.register import read_register
+from ...data.sitedata import SiteData
+from ...paths import EDITIONS, edition_root, ids, page_url, permalink
+from ...sitemap import all_pages
+from ...theme import ARTICLE_OPEN
 from .permalinks import forward_head
 
 # Left out of a frozen edition: source maps (developer files), the root 404 page and site maps (a host

@@ -15,8 +15,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from ..theme import ARTICLE_OPEN
-from .reader_html import html_lines
+from ...site.reader_html import html_lines
+from ...theme import ARTICLE_OPEN
 
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 _GUIDANCE_ID = re.compile(r'<meta name="guidance-id" content="([^"]+)"')

@@ -1,6 +1,6 @@
 """Fast check of every internal link and anchor in a built site (standard library only).
 
-Run by scripts/build.py on every build (`check(site_dir, frozen)`); by hand: python -m guidance.site.linkcheck SITE_DIR
+Run by scripts/build.py on every build (`check(site_dir, frozen)`); by hand: python -m guidance.engines.output.linkcheck SITE_DIR
 Reads every HTML file once, collects its ids, then checks that each relative href/src points to
 a file in the site and, where it has a #fragment, that the target page has that id. Prints every
 broken link and exits 1 if there is any. linkchecker (over HTTP, in the tests) does the same job

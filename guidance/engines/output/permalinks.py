@@ -8,10 +8,10 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from ..data.loader import SiteData
-from ..data.register import read_register
-from ..paths import ids, page_url, permalink
-from ..sitemap import all_pages
+from ...data.loader import SiteData
+from ...data.register import read_register
+from ...paths import ids, page_url, permalink
+from ...sitemap import all_pages
 
 # A meta refresh drops the fragment of the address it was opened at (/id/PAGE-MAPPA-INFO/#a-section): this
 # script, run before the refresh, goes to the canonical target with that fragment. Its text never changes, so
