@@ -288,3 +288,21 @@ def test_check_refuses_a_no_evidence_note_listed_as_not_validated(project):
     path.write_text(text.replace(old, "    note: The sources used show no validation for them. A 2013 review", 1), encoding="utf-8")
     problems = [p for p in _content_problems(project) if "not_validated_for[3]" in p]
     assert problems and "TOOL-RM2000" in problems[0] and "basis: no evidence found" in problems[0]
+
+
+# ---------------------------------------------------------------- AIM2 outcomes say what they mean
+
+
+def test_aim2_outcomes_each_say_their_own_levels_and_the_gap_is_said_once(data):
+    t = data.tool("TOOL-AIM")
+    aim2 = [b for b in t.bands if b.label.endswith("(AIM2)")]
+    assert len(aim2) == 4 and len({b.meaning for b in aim2}) == 4
+    for b in aim2:  # "High concern, low strength (AIM2)": the meaning names the same two levels
+        concern, strength = (w.split()[0].lower() for w in b.label.removesuffix(" (AIM2)").split(", "))
+        assert f"concerns about the young person to be {concern}" in b.meaning, b.label
+        assert ("strengths to be " + strength in b.meaning) or ("few positive" in b.meaning) == (strength == "low"), b.label
+        assert "supervision" not in b.meaning and "does not say" not in b.meaning  # the gap is said once, not per band
+    assert "do not say which outcome leads to which response" in t.output and "assessor who completed" in t.output
+    rag = next(b for b in t.bands if "AIM Under 12s" in b.label)
+    assert all(x in rag.meaning for x in ("14 to 20 is red", "6 to 12 is amber", "0 to 4 is green"))
+    assert "do not give" not in rag.meaning
