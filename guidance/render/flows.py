@@ -152,7 +152,7 @@ def flow_links(data: SiteData, src: str, kind: str, key: str) -> str:
     if kind in ("tool", "bench_note") and "bench-report" in flows:
         tool = data.tool(key)
         target = paths.flow_page("bench-report", (key.removeprefix("TOOL-").lower(),))
-        return (f'<p class="flow-link" data-search-exclude><strong>A {attr(tool.abbr)} report in front of you?</strong> '
+        return (f'<p class="flow-link" data-search-exclude><strong>Reading a report that used {attr(tool.abbr)}?</strong> '
                 f'<a href="{attr(rel_url(src, target))}">Answer two or three questions</a> for a one-page bench sheet: '
                 "the reading of its result, the cautions for this person and the questions to ask.</p>\n\n")
     chosen = [flows[i] for i in FLOWS_FOR.get(kind, ()) if i in flows]
