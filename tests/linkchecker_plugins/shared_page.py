@@ -7,8 +7,9 @@ AnchorCheck walks every element of it: for the 1 MB print page, linked at 600 of
 0.7 s of CPU each. A browser never sends the fragment, so each of those requests is the same request for the
 same file.
 
-For each URL#fragment, after its own HTTP request has answered and its own download is complete, this plugin
-compares the bytes with the last download of the same page. Only when they are the same does it reuse the
+For each HTML page it keeps the bytes and the elements that carry an id or a name. For each URL#fragment, after
+its own HTTP request has answered and its own download is complete, this plugin compares the bytes with the last
+download of the same page (its own URL, or another URL#fragment of it). Only when they are the same does it reuse the
 parse; otherwise it parses them with linkchecker's parser, as AnchorCheck would. It hands AnchorCheck the
 elements that carry an id or a name (the only ones AnchorCheck reads; tag names kept), so that linkchecker's own
 AnchorCheck still decides whether the anchor is there. The run must not follow links out of URL#fragments
@@ -27,7 +28,7 @@ from bs4 import BeautifulSoup
 from linkcheck.plugins import _ConnectionPlugin
 
 SHARED = "Same bytes as the last download of this page: its parse was reused (SharedPage)."
-KEEP = 256  # pages kept (their bytes and their anchors)
+KEEP = 4096  # pages kept (their bytes and their anchors): all of them, for this site
 
 
 class _Page:
@@ -56,7 +57,7 @@ class SharedPage(_ConnectionPlugin):
         self.pages: OrderedDict[str, _Page] = OrderedDict()
 
     def applies_to(self, url_data, **_kwargs):
-        return bool(url_data.valid and url_data.anchor and url_data.is_html())
+        return bool(url_data.valid and url_data.is_html())
 
     def _page(self, key: str) -> _Page:
         with self.lock:
@@ -70,10 +71,11 @@ class SharedPage(_ConnectionPlugin):
         page = self._page(url_data.url.split("#", 1)[0])
         with page.lock:
             data = url_data.get_raw_content()  # this URL's own download, always
-            if page.data == data:
+            if page.data == data and url_data.anchor:
                 url_data.add_info(SHARED)
-            else:
+            elif page.data != data:
                 url_data.get_content()  # linkchecker's own parse of these bytes
                 page.data = data
                 page.parsed = (url_data.text, anchors_only(url_data.soup), url_data.content_encoding)
-            url_data.text, url_data.soup, url_data.content_encoding = page.parsed
+            if url_data.anchor:  # the page's own URL keeps its whole parse: its links are followed
+                url_data.text, url_data.soup, url_data.content_encoding = page.parsed
