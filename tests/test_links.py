@@ -1,5 +1,5 @@
-"""Links and anchors: linkchecker over the site served on 127.0.0.1 (run once, conftest.linkchecker_run, by
-outside_linkcheck.py; `slow`, so only `make test` runs it) and the in-build checker (guidance/site/linkcheck.py) over the same build."""
+"""Links and anchors: linkchecker over the site served on 127.0.0.1 (run once, conftest.linkchecker_run; `slow`,
+so only `make test` runs it) and the in-build checker (guidance/site/linkcheck.py) over the same build."""
 from __future__ import annotations
 
 import threading
