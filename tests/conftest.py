@@ -9,13 +9,13 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
+from outside_linkcheck import LinkcheckerRun, current_pages, run_linkchecker
 
 import guidance.options as options_module
 
@@ -260,21 +260,10 @@ def parsed() -> ParsedPages:
 
 
 @pytest.fixture(scope="session")
-def linkchecker_run(server, site_dir) -> subprocess.CompletedProcess:
-    """linkchecker (the outside HTTP check, AnchorCheck on) over the session build, run once; tests share its result."""
-    exe = Path(sys.executable).parent / "linkchecker"
-    assert exe.exists(), "linkchecker is installed by make setup"
-    workdir = Path(tempfile.mkdtemp())
-    os.chmod(workdir, 0o777)
-    cfg = workdir / "linkcheckerrc"
-    # AnchorCheck has no command-line flag; the server sends 'LinkChecker: allow' so no throttling
-    cfg.write_text("[checking]\nmaxrequestspersecond=1000\nthreads=8\n[AnchorCheck]\n")
-    os.chmod(cfg, 0o644)
-    try:  # older editions are frozen copies, link-checked when published and by the fast checker on every build
-        return subprocess.run([str(exe), "--no-status", "--no-robots", "--ignore-url=/editions/", "-f", str(cfg), server],
-                              capture_output=True, text=True, timeout=900)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+def linkchecker_run(server, site_dir) -> LinkcheckerRun:
+    """linkchecker (the outside HTTP check, AnchorCheck on) over the session build, run once; tests share its result.
+    Older editions are frozen copies, link-checked when published and by the fast checker on every build."""
+    return run_linkchecker(current_pages(site_dir, server), f"--ignore-url=^{re.escape(server)}editions/")
 
 
 # ---------------------------------------------------------------- one chromium for the session
