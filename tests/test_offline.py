@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from conftest import ARTIFACTS, BUILT, ROOT, SHIM
+from test_search import VOCABULARY, settled
 
 
 def _version() -> str:
@@ -204,32 +205,34 @@ def test_folder_urls_become_file_urls_and_nothing_else_changes(tmp_path):
 # ---------------------------------------------------------------- in chromium, from file://
 
 
-def _search(page, home: str, query: str, fresh: bool = True) -> list[str]:
-    """Type a query into the site's search (on a freshly opened home page, or into the box as it is); the
-    result pages, as paths below the pack's top folder."""
+HREFS = "() => Array.from(document.querySelectorAll('.md-search-result__item > a.md-search-result__link'), a => a.href)"
+
+
+def _search(page, home: str, query: str, fresh: bool = True, keys: bool = False) -> list[str]:
+    """Put a query into the site's search (on a freshly opened home page, or into the box as it is) as a reader
+    pastes it, or with `keys` key by key (tests/test_search.py: search); the result pages, as paths below the
+    pack's top folder."""
     if fresh:
         page.goto(home + "index.html")
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")
     box.click()
+    page.wait_for_function(VOCABULARY, timeout=15_000)
     if not fresh:
         page.keyboard.press("Control+A")
         page.keyboard.press("Backspace")
         page.wait_for_function("() => !document.querySelector('.md-search-result__item')", timeout=10_000)
-    page.keyboard.type(query, delay=10)
+    if keys:
+        page.keyboard.type(query, delay=10)
+    else:
+        page.keyboard.insert_text(query)
+        page.keyboard.press("End")  # the theme searches on keyup
     page.wait_for_selector(".md-search-result__meta", timeout=15_000)
     page.wait_for_function(
         "() => !/Type to start|Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)",
         timeout=15_000,
     )
-    last, same = None, 0
-    for _ in range(50):  # results update while typing: wait for three equal reads
-        hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "e => e.map(a => a.href)")
-        same = same + 1 if hrefs == last else 0
-        if same >= 2:
-            break
-        last = hrefs
-        page.wait_for_timeout(150)
+    hrefs = settled(page, lambda: page.evaluate(HREFS), keys)
     out: list[str] = []
     for h in hrefs:
         assert h.startswith(home), h
@@ -278,7 +281,7 @@ def test_search_answers_from_disk(disk):
 def test_spelling_help_from_disk(disk):
     """"Did you mean" works from file:// as online: the words for it load as a script (search/vocabulary.js)."""
     page, home, requests, _blocked, errors = disk
-    results = _search(page, home, "staic-99r")
+    results = _search(page, home, "staic-99r", keys=True)  # key by key, through the pack's worker
     assert "tools/static-99r/" in results[:3], results[:3]
     line = page.locator(".search-corrected")
     line.wait_for(state="visible", timeout=5_000)
