@@ -7,14 +7,10 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ARTIFACTS, AS_PUBLISHED, ROOT, walk_paths
+from conftest import ARTIFACTS, AS_PUBLISHED, walk_paths
+from walks import AXE, axe_context, axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.node]  # axe-core comes from node_modules
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Findings accepted after review, with the reason. Keep this empty unless a finding is a false positive.
-ACCEPTED: dict[str, str] = {}
+pytestmark = [pytest.mark.browser, pytest.mark.node]  # axe-core comes from node_modules (walks.AXE)
 
 
 @pytest.fixture
@@ -107,25 +103,15 @@ def test_tools_table_sorts(page, server):
 
 def test_no_request_leaves_the_host_and_axe_finds_nothing(browser, server, site_dir):
     """Load every page; record every request; run axe-core (WCAG 2.0/2.1/2.2 A and AA) on each."""
-    axe_src = AXE.read_text(encoding="utf-8")
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does this)"
+    ctx = axe_context(browser, viewport={"width": 1280, "height": 900})
     pg = ctx.new_page()
     requests: list[str] = []
     pg.on("request", lambda r: requests.append(r.url))
     violations: list[str] = []
     for path in site_paths(site_dir):
-        pg.goto(server + path)
-        pg.wait_for_load_state("load")
-        pg.add_script_tag(content=axe_src)
-        result = pg.evaluate(
-            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            AXE_TAGS,
-        )
-        for v in result["violations"]:
-            if v["id"] in ACCEPTED:
-                continue
-            targets = [" ".join(n["target"]) for n in v["nodes"][:3]]
-            violations.append(f"/{path}: {v['id']} ({v['impact']}): {v['help']} at {targets}")
+        pg.goto(server + path)  # waits for the load event
+        violations += axe_violations(pg, path)
     ctx.close()
     external = [u for u in requests if not u.startswith((server, "data:", "blob:", "about:"))]
     assert not external, f"requests left the host: {sorted(set(external))[:10]}"
