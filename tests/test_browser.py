@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 from conftest import ARTIFACTS, AS_PUBLISHED, walk_paths
-from walks import AXE, axe_context, axe_violations
+from walks import AXE, PHONES, axe_context, axe_violations, phone_options
 
 pytestmark = [pytest.mark.browser, pytest.mark.node]  # axe-core comes from node_modules (walks.AXE)
 
@@ -117,6 +117,34 @@ def test_no_request_leaves_the_host_and_axe_finds_nothing(browser, server, site_
     assert not external, f"requests left the host: {sorted(set(external))[:10]}"
     (ARTIFACTS / "axe-report.txt").write_text("\n".join(violations) or "0 violations\n")
     assert not violations, "\n".join(violations[:30])
+
+
+# faults planted in a page as served, each one axe-core rule must report
+PLANTED = {"image-alt": '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="40">',
+           "link-name": '<a href="../"><span></span></a>',
+           "color-contrast": '<p style="color: #c8c8c8">Planted words too faint to read</p>'}
+
+
+@pytest.mark.parametrize("width", [*PHONES, 1280])
+def test_the_walks_axe_reports_faults_planted_in_a_page(chromium, server, width):
+    """axe-core as the walks run it (walks.axe_context, axe_violations), at each width they run it, reports
+    faults planted under a page's title as the server sends the page (before its scripts run)."""
+    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does this)"
+    options = phone_options(width) if width in PHONES else {"viewport": {"width": width, "height": 900}}
+    ctx = axe_context(chromium, **options)
+    pg = ctx.new_page()
+    url = server + "mappa/"
+
+    def plant(route):
+        sent = route.fetch()
+        route.fulfill(response=sent, body=sent.text().replace("</h1>", "</h1>" + "".join(PLANTED.values()), 1))
+
+    pg.route(url, plant)
+    pg.goto(url)
+    found = axe_violations(pg, "mappa/")
+    ctx.close()
+    missed = [rule for rule in PLANTED if not any(f.startswith(f"/mappa/: {rule} (") for f in found)]
+    assert not missed, f"at {width} px axe did not report {missed}; it found {found}"
 
 
 KEY_PAGES = ["", "mappa/", "mappa/pathways/rso/", "standards/coverage/", "tools/", "tools/rm2000/",
