@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from outside_linkcheck import LinkcheckerRun, current_pages, run_linkchecker
+from walks import phone_walk  # noqa: F401  (a session fixture: one walk of the pages at phone size)
 
 import guidance.options as options_module
 

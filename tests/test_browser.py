@@ -7,14 +7,10 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ARTIFACTS, AS_PUBLISHED, ROOT, walk_paths
+from conftest import ARTIFACTS, AS_PUBLISHED, walk_paths
+from walks import AXE, PHONES, axe_context, axe_violations, phone_options
 
-pytestmark = [pytest.mark.browser, pytest.mark.node]  # axe-core comes from node_modules
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Findings accepted after review, with the reason. Keep this empty unless a finding is a false positive.
-ACCEPTED: dict[str, str] = {}
+pytestmark = [pytest.mark.browser, pytest.mark.node]  # axe-core comes from node_modules (walks.AXE)
 
 
 @pytest.fixture
@@ -107,30 +103,48 @@ def test_tools_table_sorts(page, server):
 
 def test_no_request_leaves_the_host_and_axe_finds_nothing(browser, server, site_dir):
     """Load every page; record every request; run axe-core (WCAG 2.0/2.1/2.2 A and AA) on each."""
-    axe_src = AXE.read_text(encoding="utf-8")
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does this)"
+    ctx = axe_context(browser, viewport={"width": 1280, "height": 900})
     pg = ctx.new_page()
     requests: list[str] = []
     pg.on("request", lambda r: requests.append(r.url))
     violations: list[str] = []
     for path in site_paths(site_dir):
-        pg.goto(server + path)
-        pg.wait_for_load_state("load")
-        pg.add_script_tag(content=axe_src)
-        result = pg.evaluate(
-            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            AXE_TAGS,
-        )
-        for v in result["violations"]:
-            if v["id"] in ACCEPTED:
-                continue
-            targets = [" ".join(n["target"]) for n in v["nodes"][:3]]
-            violations.append(f"/{path}: {v['id']} ({v['impact']}): {v['help']} at {targets}")
+        pg.goto(server + path)  # waits for the load event
+        violations += axe_violations(pg, path)
     ctx.close()
     external = [u for u in requests if not u.startswith((server, "data:", "blob:", "about:"))]
     assert not external, f"requests left the host: {sorted(set(external))[:10]}"
     (ARTIFACTS / "axe-report.txt").write_text("\n".join(violations) or "0 violations\n")
     assert not violations, "\n".join(violations[:30])
+
+
+# faults planted in a page as served, each one axe-core rule must report
+PLANTED = {"image-alt": '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="40">',
+           "link-name": '<a href="../"><span></span></a>',
+           "color-contrast": '<p style="color: #c8c8c8">Planted words too faint to read</p>'}
+
+
+@pytest.mark.parametrize("width", [*PHONES, 1280])
+def test_the_walks_axe_reports_faults_planted_in_a_page(chromium, server, width):
+    """axe-core as the walks run it (walks.axe_context, axe_violations), at each width they run it, reports
+    faults planted under a page's title as the server sends the page (before its scripts run)."""
+    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does this)"
+    options = phone_options(width) if width in PHONES else {"viewport": {"width": width, "height": 900}}
+    ctx = axe_context(chromium, **options)
+    pg = ctx.new_page()
+    url = server + "mappa/"
+
+    def plant(route):
+        sent = route.fetch()
+        route.fulfill(response=sent, body=sent.text().replace("</h1>", "</h1>" + "".join(PLANTED.values()), 1))
+
+    pg.route(url, plant)
+    pg.goto(url)
+    found = axe_violations(pg, "mappa/")
+    ctx.close()
+    missed = [rule for rule in PLANTED if not any(f.startswith(f"/mappa/: {rule} (") for f in found)]
+    assert not missed, f"at {width} px axe did not report {missed}; it found {found}"
 
 
 KEY_PAGES = ["", "mappa/", "mappa/pathways/rso/", "standards/coverage/", "tools/", "tools/rm2000/",

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ARTIFACTS, PARSED, walk_paths
+from conftest import ARTIFACTS, PARSED
+from walks import AXE, PHONES, phone_options
 
-WIDTHS = {320: 640, 390: 844}  # CSS px: the narrowest phone WCAG 1.4.10 names, and a common phone
+WIDTHS = PHONES  # CSS px: the narrowest phone WCAG 1.4.10 names, and a common phone
 MIN_TEXT_PX = 12
 MAX_SCREENS = 10
 # Pages allowed to keep text under 12 px, with the reason. Keep it to a handful at most.
@@ -75,42 +76,15 @@ MEASURE = """(W) => {
 }""".replace("MIN", str(MIN_TEXT_PX))
 
 
-def current_paths(site_dir) -> list[str]:
-    """The pages walked at each width (conftest.walk_paths)."""
-    return walk_paths(site_dir, skip=("search", "print_page"))
-
-
 def phone(chromium, width: int):
-    return chromium.new_context(viewport={"width": width, "height": WIDTHS[width]}, is_mobile=True,
-                                has_touch=True, device_scale_factor=1)
+    return chromium.new_context(**phone_options(width))
 
 
 @pytest.fixture(scope="module")
-def measures(chromium, site_dir, server) -> dict[int, dict[str, dict]]:
-    """One walk per width: each page is measured, then axe-core runs on the same load (its violations under
-    'axe'; none when node_modules has no axe-core, which the axe test then reports)."""
-    from test_browser import ACCEPTED, AXE, AXE_TAGS
-
-    axe_src = AXE.read_text(encoding="utf-8") if AXE.exists() else ""
-    out: dict[int, dict[str, dict]] = {}
-    for width in WIDTHS:
-        ctx = phone(chromium, width)
-        pg = ctx.new_page()
-        out[width] = {}
-        for path in current_paths(site_dir):
-            pg.goto(server + path)
-            pg.wait_for_load_state("load")
-            found = pg.evaluate(MEASURE, width)
-            found["axe"] = []
-            if axe_src:
-                pg.add_script_tag(content=axe_src)
-                result = pg.evaluate(
-                    "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-                    AXE_TAGS)
-                found["axe"] = [f"/{path}: {v['id']} ({v['impact']}): {v['help']} at {[' '.join(n['target']) for n in v['nodes'][:3]]}"
-                                for v in result["violations"] if v["id"] not in ACCEPTED]
-            out[width][path] = found
-        ctx.close()
+def measures(phone_walk) -> dict[int, dict[str, dict]]:
+    """The phone walk (walks.phone_walk): each page at each width measured, and axe-core run on the same
+    load (its violations under 'axe'); written to test-artifacts/phone-measures.txt."""
+    out = phone_walk
     ARTIFACTS.mkdir(exist_ok=True)
     lines = []
     for width, pages in out.items():
@@ -185,8 +159,6 @@ def test_diagram_text_is_at_least_12px_on_the_narrowest_phone(chromium, server, 
 def test_axe_finds_nothing_on_a_phone_with_touch(measures, width):
     """axe-core, WCAG 2.0/2.1/2.2 A and AA (target size included), on every page walked as a phone shows it
     (run in the `measures` walk, on the same page load)."""
-    from test_browser import AXE
-
     assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does this)"
     violations = [v for found in measures[width].values() for v in found["axe"]]
     ARTIFACTS.mkdir(exist_ok=True)

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import AS_PUBLISHED, PARSED, html_pages, walk_paths
+from conftest import PARSED, html_pages
 
 from guidance.engines.output.permalinks import item_title
 from guidance.labels import join_items, lower_start, numbers, with_abbr
@@ -325,17 +325,10 @@ MEASURE = """() => {
 
 
 @pytest.fixture(scope="module")
-def phone_measures(site_dir, server, chromium):
-    out = {}
-    ctx = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=1)
-    pg = ctx.new_page()
-    for path in walk_paths(site_dir, skip=("print_page", "search")):
-        pg.goto(server + path)
-        pg.wait_for_load_state("load")
-        pg.evaluate(AS_PUBLISHED)
-        out[path.rstrip("/") or "."] = pg.evaluate(MEASURE)
-    ctx.close()
-    return out
+def phone_measures(phone_walk):
+    """MEASURE on every walked page at 390 x 844, the draft notice removed: taken on the phone walk's load of
+    the page (walks.phone_walk), which tests/test_phone.py measures too."""
+    return {path.rstrip("/") or ".": found["reader"] for path, found in phone_walk[390].items()}
 
 
 @pytest.mark.browser

@@ -1,0 +1,73 @@
+"""Browser walks: axe-core as the walks run it, and the one walk of the pages at phone size that every phone
+test reads (registered in conftest.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"  # npm ci: tests are marked `node`
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Findings accepted after review, with the reason. Keep this empty unless a finding is a false positive.
+ACCEPTED: dict[str, str] = {}
+AXE_RUN = ("async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))"
+           ".violations.map((v) => ({id: v.id, impact: v.impact, help: v.help, "
+           "targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))}))")
+
+
+def axe_context(chromium, **options):
+    """A browser context whose every page has axe-core from its start (an init script): chromium gets the 560 kB
+    script once per context. Sent into each page after its load (add_script_tag), it cost 0.6 to 1 s a page:
+    a third of a walk's time. axe defines window.axe alone and fetches nothing."""
+    ctx = chromium.new_context(**options)
+    if AXE.exists():
+        ctx.add_init_script(path=str(AXE))
+    return ctx
+
+
+def axe_violations(pg, path: str) -> list[str]:
+    """axe-core (WCAG 2.0/2.1/2.2 A and AA, violations only) on the page as loaded, one line a finding."""
+    return [f"/{path}: {v['id']} ({v['impact']}): {v['help']} at {v['targets']}"
+            for v in pg.evaluate(AXE_RUN, AXE_TAGS) if v["id"] not in ACCEPTED]
+
+
+PHONES = {320: 640, 390: 844}  # CSS px: the narrowest phone WCAG 1.4.10 names, and a common phone
+
+
+def phone_options(width: int) -> dict:
+    """A new context's options for a phone: touch, the width and height of PHONES."""
+    return {"viewport": {"width": width, "height": PHONES[width]}, "is_mobile": True, "has_touch": True,
+            "device_scale_factor": 1}
+
+
+@pytest.fixture(scope="session")
+def phone_walk(chromium, site_dir, server) -> dict[int, dict[str, dict]]:
+    """One load of each walked page (walk_paths) at each phone width serves every phone test:
+    {width: {path: found}}. On each load: tests/test_phone.py's measures (its MEASURE), then axe-core ('axe': its
+    findings; none when node_modules has no axe-core, which the axe test reports), then, at 390 px only, with the
+    draft notice removed (AS_PUBLISHED), tests/test_reader_first.py's (its MEASURE, under 'reader'; that test
+    had a walk of its own). axe runs at both widths: 320 and 390 px share every CSS breakpoint (Material's at
+    480, 720, 960 and 1220 px, the site's own at 600 px) but not the screen height, and a page longer than
+    eight screens folds its sections by screen height (docs/assets/phone.js): each width shows axe a page the
+    other does not. On 46 pages compared (all of axe's results), 6 were folded differently and at 320 x 640
+    the menu's lists scroll."""
+    from conftest import AS_PUBLISHED, walk_paths
+    from test_phone import MEASURE as FITS
+    from test_reader_first import MEASURE as READER
+
+    paths = walk_paths(site_dir, skip=("search", "print_page"))
+    out: dict[int, dict[str, dict]] = {}
+    for width in PHONES:
+        ctx = axe_context(chromium, **phone_options(width))
+        pg = ctx.new_page()
+        out[width] = {}
+        for path in paths:
+            pg.goto(server + path)  # waits for the load event
+            found = pg.evaluate(FITS, width)
+            found["axe"] = axe_violations(pg, path) if AXE.exists() else []
+            if width == 390:
+                pg.evaluate(AS_PUBLISHED)
+                found["reader"] = pg.evaluate(READER)
+            out[width][path] = found
+        ctx.close()
+    return out
