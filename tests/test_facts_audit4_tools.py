@@ -299,8 +299,10 @@ def test_aim2_outcomes_each_say_their_own_levels_and_the_gap_is_said_once(data):
     assert len(aim2) == 4 and len({b.meaning for b in aim2}) == 4
     for b in aim2:  # "High concern, low strength (AIM2)": the meaning names the same two levels
         concern, strength = (w.split()[0].lower() for w in b.label.removesuffix(" (AIM2)").split(", "))
-        assert f"concerns about the young person to be {concern}" in b.meaning, b.label
-        assert ("strengths to be " + strength in b.meaning) or ("few positive" in b.meaning) == (strength == "low"), b.label
+        worry = {"high": "much to worry about", "low": "little to worry about"}[concern]
+        good = {"high": ("strong positive", "much that is positive"), "low": ("little in the young person", "few positive")}
+        assert worry in b.meaning and any(g in b.meaning for g in good[strength]), b.label
+        assert not any(g in b.meaning for g in good["low" if strength == "high" else "high"]), b.label
         assert "supervision" not in b.meaning and "does not say" not in b.meaning  # the gap is said once, not per band
     assert "do not say which outcome leads to which response" in t.output and "assessor who completed" in t.output
     rag = next(b for b in t.bands if "AIM Under 12s" in b.label)
