@@ -32,6 +32,35 @@ def known_or_dash(value, fmt=md) -> str:
     return dash() if isinstance(value, m.NotKnown) else fmt(value)
 
 
+def not_known_text(value, fmt=md) -> str:
+    """A value, or where the record holds none, the record's own reason as a sentence: never a bare dash
+    (used where a reader meets one feature at a time, as on a phone, and a dash would say nothing)."""
+    if isinstance(value, m.NotKnown):
+        return f'<span class="not-known">{md(sentences([value.not_known]))}</span>'
+    return fmt(value)
+
+
+def not_used_in_scotland(t: m.Tool) -> bool:
+    """A tool kept for comparison only: used in England and Wales, recorded as used by no one in Scotland."""
+    uses = t.used_in_scotland
+    return t.comparator or (isinstance(uses, list) and all(u.agency == "none in Scotland" for u in uses))
+
+
+def decisions_text(data: SiteData, src: str, t: m.Tool, decisions: dict[str, tuple[str, str]]) -> str:
+    """Which Scottish decisions the tool feeds, linked; where the record names none, a sentence saying what is
+    true of the sources used (never a bare dash)."""
+    if t.decisions:
+        return join_words([page_link(data, src, decisions[d][0], decisions[d][1]) for d in t.decisions])
+    if not_used_in_scotland(t):
+        return '<span class="not-known">None: Scotland does not use it.</span>'
+    if isinstance(t.used_in_scotland, m.NotKnown):
+        return '<span class="not-known">The sources used name no decision in Scotland that it feeds.</span>'
+    page = paths.tool_page(t.id)
+    where = "#use-in-scotland" if src == page else rel(src, page, "use-in-scotland")
+    return ('<span class="not-known">The sources used say who uses it in Scotland but name no particular decision '
+            f"it feeds. See [Who uses it in Scotland, and when]({where}).</span>")
+
+
 def sentences(items: list[str]) -> str:
     """Join plain-text items as sentences: a full stop is added only where an item has no end punctuation."""
     out = []

@@ -17,6 +17,7 @@ from .tool_text import (
     NO_EVIDENCE_LEAD,
     caution_box,
     dash,
+    decisions_text,
     figure_text,
     group_link,
     html_list,
@@ -25,6 +26,7 @@ from .tool_text import (
     no_band_rates_line,
     no_evidence,
     not_found_box,
+    not_known_text,
     not_tell_sentence,
     not_validated,
     page_link,
@@ -103,7 +105,7 @@ def _field_answer(data: SiteData, src: str, t: m.Tool, q: m.BenchQuestion) -> st
         return html_list([f"{md(u.agency)}: {md(u.when)}" for u in t.used_in_scotland])
     if f == "decisions":
         if not t.decisions:
-            return dash("No decision in Scotland is recorded for this tool")
+            return decisions_text(data, src, t, DECISIONS)
         return html_list([page_link(data, src, DECISIONS[d][0], DECISIONS[d][1]) for d in t.decisions])
     raise ValueError(f"question {q.id}: no rendering for tool_field '{f}'")
 
@@ -138,18 +140,16 @@ def _tool_questions(data: SiteData, src: str, t: m.Tool) -> str:
 
 
 def _glance(data: SiteData, src: str, t: m.Tool) -> str:
-    uses = md(join_words([u.agency for u in t.used_in_scotland])) if isinstance(t.used_in_scotland, list) else dash()
-    decisions = join_words(
-        [page_link(data, src, DECISIONS[d][0], DECISIONS[d][1]) for d in t.decisions]
-    ) or dash("No decision in Scotland is recorded for this tool")
+    """Each feature in a sentence or a value, never a bare dash: on a phone each row is read alone."""
+    uses = not_known_text(t.used_in_scotland, lambda us: md(join_words([u.agency for u in us])))
     rows = [
         "| Feature | This tool |", "|---|---|",
         f"| Type | {md(t.type)} |",
-        f"| Authors | {known_or_dash(t.authors)} |",
-        f"| Year | {known_or_dash(t.year)} |",
-        f"| Follow-up period | {known_or_dash(t.follow_up)} |",
+        f"| Authors | {not_known_text(t.authors)} |",
+        f"| Year | {not_known_text(t.year)} |",
+        f"| Follow-up period | {not_known_text(t.follow_up)} |",
         f"| Used in Scotland by | {uses} |",
-        f"| Feeds these decisions | {decisions} |",
+        f"| Feeds these decisions | {decisions_text(data, src, t, DECISIONS)} |",
     ]
     return "\n".join(rows) + "\n"
 

@@ -1,0 +1,42 @@
+"""Three things a reader meets on the built site: the tool pages' "At a glance" table says something in every
+row (never a bare dash), the decision-flow map stays readable on a phone, and the traceability matrix fits a
+phone without losing a page. Built-HTML checks here; the chromium measures are in test_reader_pages_phone.py."""
+from __future__ import annotations
+
+from conftest import PARSED
+
+from guidance import paths
+from guidance.paths import page_url
+
+
+def _glance_rows(site_dir, tool_id: str) -> dict[str, str]:
+    page = site_dir / page_url(paths.tool_page(tool_id)) / "index.html"
+    table = PARSED(page).select_one("h2#at-a-glance ~ table")
+    assert table is not None, f"{page}: no At a glance table"
+    rows = {}
+    for tr in table.select("tbody tr"):
+        cells = [" ".join(td.get_text(" ").split()) for td in tr.find_all("td")]
+        rows[cells[0]] = cells[1]
+    return rows
+
+
+def test_every_tool_glance_row_says_something(site_dir, data):
+    """On a phone each glance row is a card read alone ("Feeds these decisions / This tool: ..."): a row the
+    record holds nothing for says what is true in words, never a bare dash."""
+    bare = []
+    for t in data.tools:
+        rows = _glance_rows(site_dir, t.id)
+        assert "Feeds these decisions" in rows, t.id
+        bare += [f"{t.id}: {k}" for k, v in rows.items() if len(v.strip(" —-.")) < 2]
+    assert not bare, "glance rows showing only a dash: " + "; ".join(bare)
+
+
+def test_feeds_these_decisions_names_decisions_or_says_none_is_named(site_dir, data):
+    for t in data.tools:
+        text = _glance_rows(site_dir, t.id)["Feeds these decisions"]
+        if t.decisions:
+            assert "sources used" not in text, (t.id, text)
+        elif t.comparator:
+            assert text == "None: Scotland does not use it.", (t.id, text)
+        else:
+            assert "name no" in text and "decision" in text, (t.id, text)
