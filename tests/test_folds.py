@@ -97,10 +97,10 @@ def test_a_long_flow_map_folds_each_branch_and_keeps_every_outcome(site_dir, dat
         codes = [c.get_text() for c in art.select("li code") if not c.find_parent("details", class_="page-about")]
         assert sorted(codes) == sorted(o.id for o in flow.outcomes), flow.id  # every outcome once, in words
         if len(_rows(flow)) <= FOLD_OVER:
-            assert not branches and len(art.select("svg.flow-svg")) == 1, flow.id
+            assert not branches and len(art.select("figure.flow-map")) == 1, flow.id
             continue
         first = next(node for path, node in _rows(flow) if not path)
-        assert len(branches) == len(first.answers) == len(art.select("svg.flow-svg")), flow.id
+        assert len(branches) == len(first.answers) == len(art.select("figure.flow-map")), flow.id
         for d, answer in zip(branches, first.answers, strict=True):
             n = len(d.select("li code"))
             assert d.summary.get_text(strip=True) == f"{answer.text}: {n} outcome{'s' if n != 1 else ''}"

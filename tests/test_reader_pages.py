@@ -40,3 +40,21 @@ def test_feeds_these_decisions_names_decisions_or_says_none_is_named(site_dir, d
             assert text == "None: Scotland does not use it.", (t.id, text)
         else:
             assert "name no" in text and "decision" in text, (t.id, text)
+
+
+def test_each_flow_map_is_drawn_wide_and_narrow_and_read_once(site_dir, data):
+    """A phone shows the narrow drawing, a wide screen the wide one (docs/assets/flows.css): every map figure
+    holds both, and a reader (the reader text, search) meets the drawing's words once, not twice."""
+    from guidance.data.flows import all_flows
+    from guidance.site.reader_html import html_lines
+
+    for flow in all_flows(data):
+        art = PARSED(site_dir / "flows" / flow.id / "map" / "index.html").select_one("article")
+        figures = art.select("figure.flow-map")
+        assert figures, flow.id
+        for fig in figures:
+            wide, narrow = fig.select("svg.flow-svg-wide"), fig.select("svg.flow-svg-narrow")
+            assert len(wide) == len(narrow) == 1, flow.id
+            assert narrow[0].has_attr("data-alt-layout") and narrow[0].has_attr("data-search-exclude"), flow.id
+            read = html_lines(str(fig))
+            assert read and read == html_lines(str(wide[0])), flow.id

@@ -13,7 +13,12 @@ from ..paths import rel
 from .svg import wrap
 from .text import attr, md
 
-INDENT, WIDTH, SIZE, LEAD = 22, 760, 13, 17
+# Each map is drawn twice at build time, as the pathway pictures are (svg.py): a wide drawing for a wide column
+# and a narrow one that the stylesheet shows when the map's own box is narrower than 640 px. Sizes are
+# user units (width, font size, indent per level). Either drawing is shown at its column's width: the wide one
+# from 640 px (text at least 640/760 x 15 = 12.6 px), the narrow one down to a 259 px fold on a 320 px phone
+# (text at least 259/300 x 15 = 12.9 px), so the text is never under 12 px and the map never scrolls sideways.
+LAYOUTS = {"wide": (760, 15, 22), "narrow": (300, 15, 14)}
 FOLD_OVER = 40  # rows: a longer flow shows each branch of its first question in a fold of its own (issue #32)
 
 
@@ -32,27 +37,30 @@ def _branch(rows, answer_id: str) -> list[tuple[tuple[Step, ...], object]]:
     return [(p, n) for p, n in rows if p and p[0].answer.id == answer_id]
 
 
-def flow_svg(flow, rows=None, key: str = "") -> str:
+def flow_svg(flow, rows=None, key: str = "", layout: str = "wide") -> str:
     """An indented tree: each answer, then the next question (plain box) or outcome (heavy box). Given the
     rows of one branch, it draws that branch from its answer."""
+    width, size, indent = LAYOUTS[layout]
+    lead = round(size * 1.3)
     parts, y = [], 6
     rows = _rows(flow) if rows is None else rows
     top = min(len(p) for p, _ in rows)
     for path, node in rows:
-        x = 8 + INDENT * (len(path) - top)
+        x = 8 + indent * (len(path) - top)
         text = (f"{path[-1].answer.text} → " if path else "") + _label(node)
-        lines = wrap(text, WIDTH - x - 24, SIZE)
-        h = len(lines) * LEAD + 8
+        lines = wrap(text, width - x - 24, size, hyphens=layout == "narrow")
+        h = len(lines) * lead + 8
         cls = "flow-svg-out" if isinstance(node, FlowOutcome) else "flow-svg-q"
         if len(path) > top:
-            parts.append(f'<path d="M{x - INDENT + 6} {y - 4} V{y + h / 2} H{x}" class="flow-svg-line"/>')
-        parts.append(f'<rect x="{x}" y="{y}" width="{WIDTH - x - 8}" height="{h}" rx="4" class="{cls}"/>')
-        parts += [f'<text x="{x + 8}" y="{y + (i + 1) * LEAD}" font-size="{SIZE}">{attr(s)}</text>'
+            parts.append(f'<path d="M{x - indent + 6} {y - 4} V{y + h / 2} H{x}" class="flow-svg-line"/>')
+        parts.append(f'<rect x="{x}" y="{y}" width="{width - x - 8}" height="{h}" rx="4" class="{cls}"/>')
+        parts += [f'<text x="{x + 8}" y="{y + (i + 1) * lead - 2}" font-size="{size}">{attr(s)}</text>'
                   for i, s in enumerate(lines)]
         y += h + 6
     title = f"Diagram of the flow: {flow.title}" + (f", answer {rows[0][0][-1].answer.text}" if key else "")
-    tid = f"flow-svg-{flow.id}{'-' + key if key else ''}-t"
-    return (f'<svg class="flow-svg" role="img" aria-labelledby="{tid}" viewBox="0 0 {WIDTH} {y}" '
+    tid = f"flow-svg-{flow.id}{'-' + key if key else ''}-{layout}-t"
+    alt = " data-alt-layout data-search-exclude" if layout == "narrow" else ""  # read and indexed once, as the wide one
+    return (f'<svg class="flow-svg flow-svg-{layout}"{alt} role="img" aria-labelledby="{tid}" viewBox="0 0 {width} {y}" '
             f'width="100%" xmlns="http://www.w3.org/2000/svg"><title id="{tid}">{attr(title)}</title>'
             "<desc>Each row is an answer and the question or outcome it leads to; the text version below says the same."
             f"</desc>{''.join(parts)}</svg>")
@@ -73,8 +81,10 @@ def flow_text(src: str, flow, rows=None) -> str:
     return "\n".join(out) + "\n"
 
 
-def _figure(svg: str) -> str:
-    return f'<figure class="flow-map" tabindex="0" aria-label="The flow drawn as a tree; it scrolls sideways">{svg}</figure>'
+def _figure(flow, rows=None, key: str = "") -> str:
+    """Both drawings of the map; the stylesheet shows the one that fits the map's box (never scrolled sideways)."""
+    svgs = "".join(flow_svg(flow, rows, key, layout) for layout in LAYOUTS)
+    return f'<figure class="flow-map">{svgs}</figure>'
 
 
 def _outcomes(rows) -> str:
@@ -91,7 +101,7 @@ def _folded(src: str, flow, every: list) -> str:
         rows = _branch(every, answer.id)
         out.append(f'<details class="flow-branch" markdown="1">\n'
                    f"<summary>{attr(answer.text)}: {_outcomes(rows)}</summary>\n\n"
-                   f"{_figure(flow_svg(flow, rows, answer.id))}\n\n{flow_text(src, flow, rows)}\n</details>\n")
+                   f"{_figure(flow, rows, answer.id)}\n\n{flow_text(src, flow, rows)}\n</details>\n")
     return "\n".join(out)
 
 
@@ -102,4 +112,4 @@ def flow_map_page(data: SiteData, src: str, flow_id: str) -> str:
     rows = _rows(flow)
     if len(rows) > FOLD_OVER:
         return lead + _folded(src, flow, rows) + "\n"
-    return (lead + f"{_figure(flow_svg(flow))}\n\n## The same flow as text\n\n{flow_text(src, flow)}\n")
+    return (lead + f"{_figure(flow)}\n\n## The same flow as text\n\n{flow_text(src, flow)}\n")

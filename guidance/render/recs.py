@@ -77,14 +77,16 @@ def traceability_matrix(data: SiteData, src: str) -> str:
         pages = [p for p in pages_answering(data, r.number) if not p.src.startswith("recommendations/")]
         for s in sections:
             n = len([p for p in pages if section_of(p.src) == s])
-            cells.append(f"{n} page{'s' if n != 1 else ''}" if n else "–")
+            # a section with no page: a dash in the grid; a phone card leaves it out (docs/assets/phone.css)
+            cells.append(f"{n} page{'s' if n != 1 else ''}" if n else '<span class="rec-none">–</span>')
         link = f"[{r.number}. {md(r.title)}]({rel(src, paths.rec_page(r.number))})"
         rows.append(f"| {link} | {_status(r.status)} | " + " | ".join(cells) + " |")
     notes = [
         f"- **{r.number}.** {md(r.status_note)}" for r in data.recs.values() if r.status != "answered" and r.status_note
     ]
-    # a comparison view: it keeps its columns on a phone and scrolls sideways (guidance/site/phone_tables.py)
-    out = '<div class="wide-table" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+    # a comparison view (guidance/site/phone_tables.py): the grid on a wide screen; on a phone one short card per
+    # recommendation, its status and only the sections that answer it on one wrapped line (docs/assets/phone.css)
+    out = '<div class="wide-table rec-matrix" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
     if notes:
         out += "\n## Why some recommendations are not fully answered\n\n" + "\n".join(notes) + "\n"
     return out

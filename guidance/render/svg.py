@@ -4,6 +4,8 @@ Each picture has a <title> and <desc>, and the page always shows the same conten
 """
 from __future__ import annotations
 
+import re
+
 from .text import attr
 
 
@@ -20,20 +22,42 @@ PW_HEAD, PW_WHO, PW_LABEL = 14, 12, 15  # font sizes (user units): action, who a
 _CHAR = 0.6  # a generous average glyph width, in em, so wrapped lines never run past their box
 
 
-def wrap(text: str, width: float, size: float) -> list[str]:
-    """Split text into lines that fit `width` user units at font `size` (estimated, never cut)."""
+def wrap(text: str, width: float, size: float, hyphens: bool = False) -> list[str]:
+    """Split text into lines that fit `width` user units at font `size` (estimated, never cut). With `hyphens`,
+    capitals count wider and a word too long for a line (a permanent id such as FLOW-MAPPA-RSO-SUPERVISED) is
+    broken after one of its hyphens, so a narrow drawing never runs text past its box."""
     per_line = max(8, int(width / (size * _CHAR)))
     lines: list[str] = []
     line = ""
     for word in text.split():
-        if line and len(line) + 1 + len(word) > per_line:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
+        for i, piece in enumerate(_pieces(word, per_line) if hyphens else [word]):
+            glue = "" if i else " "  # a broken word's pieces join with no space
+            if line and _units(line + glue + piece, hyphens) > per_line:
+                lines.append(line)
+                line = piece
+            else:
+                line = f"{line}{glue}{piece}" if line else piece
     if line:
         lines.append(line)
     return lines or [""]
+
+
+def _units(text: str, capitals_wider: bool) -> float:
+    """Estimated width in average characters; a capital or digit is about 1.2 of them."""
+    return sum(1.2 if capitals_wider and (c.isupper() or c.isdigit()) else 1 for c in text)
+
+
+def _pieces(word: str, per_line: int) -> list[str]:
+    """A word that will not fit a line, as pieces each ending in a hyphen (the last one excepted)."""
+    if _units(word, True) <= per_line or "-" not in word:
+        return [word]
+    pieces = [""]
+    for part in re.split(r"(?<=-)", word):
+        if pieces[-1] and _units(pieces[-1] + part, True) > per_line:
+            pieces.append(part)
+        else:
+            pieces[-1] += part
+    return pieces
 
 
 def _lines(x: float, y: float, lines: list[str], size: int, cls: str) -> list[str]:

@@ -71,7 +71,9 @@ class _Reader(HTMLParser):
         if self.skip:
             self.skip += tag not in _VOID
             return
-        if tag in _SKIP or (tag == "a" and "headerlink" in classes):
+        # data-alt-layout: the same content drawn again for another screen width (the flow map's narrow
+        # drawing, guidance/render/flow_map.py); a reader meets one of the two, so it is read once
+        if tag in _SKIP or (tag == "a" and "headerlink" in classes) or "data-alt-layout" in a:
             self.skip = 1
             return
         block = tag in _BLOCKS or bool(classes & _BLOCK_CLASSES)
