@@ -59,8 +59,7 @@ def flow_svg(flow, rows=None, key: str = "", layout: str = "wide") -> str:
         y += h + 6
     title = f"Diagram of the flow: {flow.title}" + (f", answer {rows[0][0][-1].answer.text}" if key else "")
     tid = f"flow-svg-{flow.id}{'-' + key if key else ''}-{layout}-t"
-    alt = " data-alt-layout data-search-exclude" if layout == "narrow" else ""  # read and indexed once, as the wide one
-    return (f'<svg class="flow-svg flow-svg-{layout}"{alt} role="img" aria-labelledby="{tid}" viewBox="0 0 {width} {y}" '
+    return (f'<svg class="flow-svg flow-svg-{layout}" role="img" aria-labelledby="{tid}" viewBox="0 0 {width} {y}" '
             f'width="100%" xmlns="http://www.w3.org/2000/svg"><title id="{tid}">{attr(title)}</title>'
             "<desc>Each row is an answer and the question or outcome it leads to; the text version below says the same."
             f"</desc>{''.join(parts)}</svg>")
@@ -83,8 +82,9 @@ def flow_text(src: str, flow, rows=None) -> str:
 
 def _figure(flow, rows=None, key: str = "") -> str:
     """Both drawings of the map; the stylesheet shows the one that fits the map's box (never scrolled sideways)."""
-    svgs = "".join(flow_svg(flow, rows, key, layout) for layout in LAYOUTS)
-    return f'<figure class="flow-map">{svgs}</figure>'
+    wide, narrow = (flow_svg(flow, rows, key, layout) for layout in LAYOUTS)
+    # the narrow drawing repeats the wide one's words: read (reader text) and indexed (search) once
+    return f'<figure class="flow-map">{wide}<div class="flow-map-alt" data-alt-layout data-search-exclude>{narrow}</div></figure>'
 
 
 def _outcomes(rows) -> str:

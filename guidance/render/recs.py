@@ -86,7 +86,9 @@ def traceability_matrix(data: SiteData, src: str) -> str:
     ]
     # a comparison view (guidance/site/phone_tables.py): the grid on a wide screen; on a phone one short card per
     # recommendation, its status and only the sections that answer it on one wrapped line (docs/assets/phone.css)
-    out = '<div class="wide-table rec-matrix" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+    out = ("A dash (–) means that no page in that section answers the recommendation. "
+           "On a phone, those sections are left out of the recommendation's card.\n\n")
+    out += '<div class="wide-table rec-matrix" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
     if notes:
         out += "\n## Why some recommendations are not fully answered\n\n" + "\n".join(notes) + "\n"
     return out
