@@ -31,6 +31,21 @@ def test_every_tool_glance_row_says_something(site_dir, data):
     assert not bare, "glance rows showing only a dash: " + "; ".join(bare)
 
 
+def test_every_tool_question_says_what_the_site_holds_in_words(site_dir, data):
+    """The questions table on each tool page: a question the record holds nothing for says so in a sentence
+    (the record's reason, or look to the report), never a bare dash."""
+    bare = []
+    for t in data.tools:
+        page = site_dir / page_url(paths.tool_page(t.id)) / "index.html"
+        rows = PARSED(page).select(".tool-questions table tbody tr")
+        assert len(rows) == len(data.judiciary.questions), t.id
+        for tr in rows:
+            cells = [" ".join(td.get_text(" ").split()) for td in tr.find_all("td")]
+            if len(cells[1].strip(" —-.")) < 2:
+                bare.append(f"{t.id}: {cells[0][:40]}")
+    assert not bare, "questions answered with only a dash: " + "; ".join(bare[:10])
+
+
 def test_feeds_these_decisions_names_decisions_or_says_none_is_named(site_dir, data):
     for t in data.tools:
         text = _glance_rows(site_dir, t.id)["Feeds these decisions"]

@@ -40,6 +40,28 @@ def not_known_text(value, fmt=md) -> str:
     return fmt(value)
 
 
+# what a tool page's questions table ("What the site holds for this tool") says where the record holds nothing
+# for a question: a plain sentence, never a bare dash
+NOTHING_HELD = {
+    "none": "This site does not cover this for the tool; look to the report.",
+    "not_validated_for": "This site records no group it was not built or validated for.",
+    "base_rate": "This site holds no base rate for it.",
+    "intervals": "This site holds no published range for its rates.",
+}
+
+
+def nothing_held(t: m.Tool, field: str) -> str:
+    """The record's own reason where a field is not known, else the plain sentence for that question."""
+    value = getattr(t, field, None)
+    if field == "validation":  # neither a Scottish or UK study nor a RATED status: the record's two reasons
+        reasons = [value.scotland_or_uk.not_known if isinstance(value.scotland_or_uk, m.NotKnown) else "",
+                   value.rated_note or "The sources used do not show its status in RATED."]
+        return f'<span class="not-known">{md(sentences(reasons))}</span>'
+    if isinstance(value, m.NotKnown):
+        return not_known_text(value)
+    return f'<span class="not-known">{NOTHING_HELD[field]}</span>'
+
+
 def not_used_in_scotland(t: m.Tool) -> bool:
     """A tool kept for comparison only: used in England and Wales, recorded as used by no one in Scotland."""
     uses = t.used_in_scotland

@@ -29,6 +29,7 @@ from .tool_text import (
     not_known_text,
     not_tell_sentence,
     not_validated,
+    nothing_held,
     page_link,
     sentences,
     tool_link,
@@ -65,30 +66,30 @@ TOOL_SECTIONS = (
 
 
 def _field_answer(data: SiteData, src: str, t: m.Tool, q: m.BenchQuestion) -> str:
-    """What the tool record truly holds for a general question; a dash when it holds nothing specific."""
+    """What the tool record truly holds for a general question; a plain sentence when it holds nothing for it."""
     f = q.tool_field
     if f == "none":
-        return dash("The tool record cannot answer this; only the report can")
+        return nothing_held(t, "none")
     if f == "assesses":
         return md(t.assesses)
     if f in ("follow_up", "developed_on", "who_may_use"):
-        return known_or_dash(getattr(t, f))
+        return not_known_text(getattr(t, f))
     if f == "not_validated_for":
         if isinstance(t.not_validated_for, m.NotKnown) or not t.not_validated_for:
-            return dash()
+            return nothing_held(t, f)
         return html_list([f"{group_link(src, g.group)}: {md(g.note)}" for g in not_validated(t)]
                          + [f"{group_link(src, g.group)} (no evidence found in the sources held): {md(g.note)}"
                             for g in no_evidence(t)])
     if f == "bands":
         if isinstance(t.bands, m.NotKnown):
-            return dash()
+            return nothing_held(t, f)
         return html_list([f"{md(b.label)}: {md(b.meaning)}" for b in t.bands])
     if f == "base_rate":
         base = [x for x in t.figures if x.base_rate]
-        return html_list([figure_text(data, src, x, with_source=False) for x in base]) if base else dash()
+        return html_list([figure_text(data, src, x, with_source=False) for x in base]) if base else nothing_held(t, f)
     if f == "intervals":
         with_range = [x for x in t.figures if x.interval]
-        return html_list([figure_text(data, src, x, with_source=False) for x in with_range]) if with_range else dash()
+        return html_list([figure_text(data, src, x, with_source=False) for x in with_range]) if with_range else nothing_held(t, f)
     if f == "validation":
         parts = []
         if is_known(t.validation.scotland_or_uk):
@@ -96,12 +97,12 @@ def _field_answer(data: SiteData, src: str, t: m.Tool, q: m.BenchQuestion) -> st
         if t.validation.rated != "not known":
             note = f" {md(sentences([t.validation.rated_note]))}" if t.validation.rated_note else ""
             parts.append(f"RATED: {md(t.validation.rated)}.{note}")
-        return " ".join(parts) or dash()
+        return " ".join(parts) or nothing_held(t, f)
     if f == "does_not_tell":
         return html_list([md(not_tell_sentence(x)) for x in t.does_not_tell])
     if f == "used_in_scotland":
         if isinstance(t.used_in_scotland, m.NotKnown):
-            return dash()
+            return nothing_held(t, f)
         return html_list([f"{md(u.agency)}: {md(u.when)}" for u in t.used_in_scotland])
     if f == "decisions":
         if not t.decisions:
