@@ -33,12 +33,15 @@ def test_every_tool_glance_row_says_something(site_dir, data):
 
 def test_every_tool_question_says_what_the_site_holds_in_words(site_dir, data):
     """The questions table on each tool page: a question the record holds nothing for says so in a sentence
-    (the record's reason, or look to the report), never a bare dash."""
+    (the record's reason), or says "Nothing held", which the table's lead-in explains once; never a bare dash."""
     bare = []
     for t in data.tools:
         page = site_dir / page_url(paths.tool_page(t.id)) / "index.html"
-        rows = PARSED(page).select(".tool-questions table tbody tr")
+        soup = PARSED(page)
+        rows = soup.select(".tool-questions table tbody tr")
         assert len(rows) == len(data.judiciary.questions), t.id
+        if any("Nothing held" in tr.get_text() for tr in rows):
+            assert 'Where a row says "Nothing held"' in soup.get_text(), f"{t.id}: 'Nothing held' is not explained"
         for tr in rows:
             cells = [" ".join(td.get_text(" ").split()) for td in tr.find_all("td")]
             if len(cells[1].strip(" —-.")) < 2:

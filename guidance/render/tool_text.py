@@ -43,7 +43,7 @@ def not_known_text(value, fmt=md) -> str:
 # what a tool page's questions table ("What the site holds for this tool") says where the record holds nothing
 # for a question: a plain sentence, never a bare dash
 NOTHING_HELD = {
-    "none": "This site does not cover this for the tool; look to the report.",
+    "none": "Nothing held.",  # the table's lead-in says once what this means (render/tools.py)
     "not_validated_for": "This site records no group it was not built or validated for.",
     "base_rate": "This site holds no base rate for it.",
     "intervals": "This site holds no published range for its rates.",

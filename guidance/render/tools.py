@@ -125,7 +125,9 @@ def _tool_questions(data: SiteData, src: str, t: m.Tool) -> str:
     out = ["**Specific to this tool:**\n"]
     out.extend(f"- {md(x)}" for x in t.questions)
     out.append("")
-    out.append("**General questions, with what this site already knows about the tool:**\n")
+    out.append("**General questions, with what this site already knows about the tool.** Where a row says "
+               "\"Nothing held\", this site has nothing on that question for this tool: look for the answer in the "
+               "report in front of you.\n")
     # the table repeats this page's fields and the general questions page: kept out of the search index
     out.append('<div class="tool-questions" data-search-exclude markdown>\n')
     out.append("| Question | What the site holds for this tool | What the report in front of you needs to show |")
