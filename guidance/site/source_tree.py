@@ -19,19 +19,18 @@ from pathlib import Path
 import yaml
 
 from ..data.sitedata import SiteData
-from ..data.yamlio import split_front_matter
 from ..paths import CHANGE_FEED
 from ..render.common import about_panel, page_head
 from ..render.standing import not_settled_box
 from ..sitemap import generated_pages, page_index
 from ..theme import ZENSICAL_SEARCH_SHIM, ZENSICAL_SEARCH_SHIM_PATH
 from .breadcrumbs import crumbs, trail
-from .docs_render import render_docs_page
 from .engine_config import ENGINES, config_text, engine_config, nav_entries, read_config
 from .exports import all_exports
 from .feed import change_feed
-from .generate import render_page
 from .page_search import search_meta
+from .rendering import Rendering, render_site
+from .rendering import TreeError as TreeError  # where the callers have always found it
 
 DEFAULT_OUT = Path("build") / "src"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -42,10 +41,6 @@ class TreeReport:
     written: list[str] = field(default_factory=list)  # paths (under the tree) whose text changed
     removed: list[str] = field(default_factory=list)
     files: int = 0
-
-
-class TreeError(Exception):
-    """A page the generator cannot write (for example a docs/ page that clashes with a generated one)."""
 
 
 def _differs(path: Path, content: str | bytes) -> bool:
@@ -111,29 +106,11 @@ def _crumb_maker(data: SiteData, config: dict):
     return make
 
 
-def page_bodies(data: SiteData, root: Path) -> list[tuple[str, dict, str]]:
-    """Every page readers see, as (source path, front matter, body with macros rendered): the hand-written
-    pages of docs/, then the pages generated from data."""
-    docs = Path(root) / "docs"
-    out: list[tuple[str, dict, str]] = []
-    for path in sorted(docs.rglob("*.md")):
-        rel = path.relative_to(docs).as_posix()
-        if rel not in data.pages:
-            continue  # not a page of the site (the loader reports pages without front matter)
-        fm, body, _offset = split_front_matter(path.read_text(encoding="utf-8"))
-        meta = yaml.safe_load(fm or "") or {}
-        out.append((rel, meta, render_docs_page(data, rel, body, render=meta.get("render_macros") is not False)))
-    hand = {src for src, _m, _b in out}
-    for page in generated_pages(data):
-        if page.src in hand:
-            raise TreeError(f"docs/{page.src} clashes with a page generated from data. Rename or remove docs/{page.src}.")
-        out.append((page.src, page.meta(), render_page(data, page)))
-    return out
-
-
-def tree_files(data: SiteData, root: Path) -> dict[str, str | bytes]:
-    """Every file of the tree (path under the tree -> content), pages and configurations included."""
+def tree_files(data: SiteData, root: Path, rendering: Rendering | None = None) -> dict[str, str | bytes]:
+    """Every file of the tree (path under the tree -> content), pages and configurations included, the pages
+    from `rendering` (guidance/site/rendering.py; rendered here when None)."""
     root = Path(root)
+    rendering = rendering or render_site(data, root)
     config = read_config(root)
     nav_crumbs = _crumb_maker(data, config)
     docs = root / "docs"
@@ -141,8 +118,8 @@ def tree_files(data: SiteData, root: Path) -> dict[str, str | bytes]:
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         if path.suffix != ".md":
             out[f"docs/{path.relative_to(docs).as_posix()}"] = path.read_bytes()
-    for src, meta, body in page_bodies(data, root):
-        out[f"docs/{src}"] = finish_page(data, src, meta, body, nav_crumbs)
+    for page in rendering.pages:
+        out[f"docs/{page.src}"] = finish_page(data, page.src, page.meta, page.body, nav_crumbs)
     generated = generated_pages(data)
     for path, text in all_exports(data).items():
         out[f"docs/{path}"] = text
@@ -158,11 +135,12 @@ def tree_files(data: SiteData, root: Path) -> dict[str, str | bytes]:
     return out
 
 
-def write_tree(data: SiteData, root: Path, out: Path | None = None) -> TreeReport:
-    """Write the tree; only changed files are touched, stale ones removed."""
+def write_tree(data: SiteData, root: Path, out: Path | None = None, rendering: Rendering | None = None) -> TreeReport:
+    """Write the tree (its pages from `rendering`, made here when None); only changed files are touched, stale
+    ones removed."""
     root = Path(root).resolve()
     out = (root / DEFAULT_OUT) if out is None else Path(out)
-    files = tree_files(data, root)
+    files = tree_files(data, root, rendering)
     report = TreeReport(files=len(files))
     stale = [rel for rel, content in files.items() if _differs(out / rel, content)]
     for rel in stale:  # written one after the other, so an engine watching the tree rebuilds once
