@@ -13,6 +13,7 @@ engine watching the tree rebuilds only what changed.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,33 @@ class TreeReport:
     written: list[str] = field(default_factory=list)  # paths (under the tree) whose text changed
     removed: list[str] = field(default_factory=list)
     files: int = 0
+
+
+class _ByRepr:
+    """A value (front matter, an engine's configuration) known by its repr: the same repr, the same YAML."""
+    __slots__ = ("key", "value")
+
+    def __init__(self, value):
+        self.value, self.key = value, repr(value)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _ByRepr) and self.key == other.key
+
+
+# YAML text, written once for each value: `make serve` writes the same front matter and configurations on every
+# save (a pure function's results, not the pages: the rendering is made anew each run, guidance/site/rendering.py)
+@functools.lru_cache(maxsize=4096)
+def _front_text(meta: _ByRepr) -> str:
+    # libyaml's dumper when there is one: the same text, several times faster
+    return yaml.dump(meta.value, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
+
+
+@functools.lru_cache(maxsize=8)
+def _config_text(config: _ByRepr) -> str:
+    return config_text(config.value)
 
 
 def _differs(path: Path, content: str | bytes) -> bool:
@@ -87,8 +115,7 @@ def finish_page(data: SiteData, src: str, meta: dict, body: str, nav_crumbs) -> 
     if chain[0] != src:
         meta["nav_parent"] = chain[0]  # the listed page to show as the active section
     meta.pop("render_macros", None)
-    # libyaml's dumper when there is one: the same text, several times faster (`make serve` on every save)
-    front = yaml.dump(meta, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
+    front = _front_text(_ByRepr(meta))
     return f"---\n{front}---\n\n{content}"
 
 
@@ -131,7 +158,7 @@ def tree_files(data: SiteData, root: Path, rendering: Rendering | None = None) -
     srcs = [p.src for p in generated]
     for engine in ENGINES:
         name = "mkdocs.yml" if engine == "mkdocs" else "zensical.yml"
-        out[name] = config_text(engine_config(config, data, engine, srcs, root))
+        out[name] = _config_text(_ByRepr(engine_config(config, data, engine, srcs, root)))
     return out
 
 
