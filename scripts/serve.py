@@ -36,8 +36,8 @@ from guidance.engines.mkdocs_live import LiveMkDocs
 from guidance.options import BuildOptions
 from guidance.site.docs_render import PageError
 from guidance.site.error_page import ERROR_HEADER, RELOAD_NOW, digest, error_page
-from guidance.site.serve import port_in_use
 from guidance.site.rendering import Rendering, render_site
+from guidance.site.serve import port_in_use
 from guidance.site.source_tree import TreeError, TreeReport, write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
