@@ -113,7 +113,9 @@ class LiveMkDocs:
     def stop(self) -> None:
         try:
             if self.server is not None:
-                self.server.shutdown(wait=True)
+                self.server.shutdown()  # (its file watcher never started: there is nothing to wait for)
+            if self.thread is not None:
+                self.thread.join(timeout=30)  # the build loop, once a rebuild under way has ended
             if self.config is not None:
                 self.config.plugins.on_shutdown()
         finally:
