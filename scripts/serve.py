@@ -5,11 +5,13 @@ check's messages in the browser.
    127.0.0.1:PORT with an error page listing them (guidance/site/error_page.py), and check again whenever a
    file in data/ or docs/ changes. The page reloads itself when the data is right.
 2. When the data is right, generate the source tree (build/src/) and start the engine's live-reloading server
-   on it, on the same port. Each saved file: load and validate the data, write the tree again (only files
-   whose text changed are rewritten), and MkDocs rebuilds only those pages (guidance/engines/mkdocs_dirty.py);
-   the rest of the check runs beside the rebuild (Checking). If an edit breaks the data, stop the engine and
-   go back to 1: the open page reloads into the error page instead of waiting. Each reload prints its phases
-   and their CPU seconds: load and generate here, MkDocs' rebuild and the post-build step in MkDocs' log.
+   on it, on the same port: MkDocs inside this process (guidance/engines/mkdocs_live.py), Zensical as its own.
+   Each saved file: load and validate the data, render every page once (guidance/site/rendering.py), write the
+   tree (only files whose text changed are rewritten), and MkDocs rebuilds only those pages at once
+   (guidance/engines/mkdocs_dirty.py); when the page is served, the rest of the check runs on the same
+   rendering (Checking). If an edit breaks the data, stop the engine and go back to 1: the open page reloads
+   into the error page instead of waiting. Each reload prints its phases and their CPU seconds: load and
+   generate here, MkDocs' rebuild and the post-build step in MkDocs' log.
 Stop with Ctrl+C. Restart after editing code in guidance/.
 """
 from __future__ import annotations
@@ -201,10 +203,11 @@ def start_engine(engine: str, tree: Path, port: int):
 
 
 class Checking:
-    """The editors' check of the last saved data, run beside the engine's rebuild: the data was loaded and
-    validated (guidance/data/loader.py) before the tree was written; what is left (docs/ macros, the generated
-    sentences, the id register) takes seconds, so the changed page is served first and, should the check find
-    a problem, the browser turns to the error page when it ends. Runs at a lower priority than the engine."""
+    """The editors' check of the last saved data, on the rendering the tree was written from: the data was
+    loaded and validated (guidance/data/loader.py) before the tree was written; what is left (docs/ macros, the
+    generated sentences, the id register) runs once the engine has rebuilt, so the changed page is served
+    first (MkDocs shares this process) and, should the check find a problem, the browser turns to the error
+    page when it ends. Runs at a lower priority than the engine."""
 
     def __init__(self, root: Path, options: BuildOptions):
         self.root, self.options = root, options

@@ -1,10 +1,7 @@
-"""`make serve` on MkDocs runs MkDocs' live server inside its own process (issue #30, README "Live reload"), as
-`mkdocs serve --dirty --livereload` would (mkdocs.commands.serve, MkDocs 1.6), with two differences:
-- no file watcher on the tree: `make serve` writes the tree and then asks for the rebuild at once (`rebuild`),
-  so neither the watcher's polling (half a second) nor a late file event delays a reload or rebuilds twice;
-- the post-build step (guidance/engines/mkdocs_plugin.py) loads the data in the process that has just loaded it
-  (guidance/data/loader.py keeps the last data set of each project and options while its files are unchanged).
-The pages rebuilt are only those changed (guidance/engines/mkdocs_dirty.py).
+"""`make serve` on MkDocs: MkDocs' live server inside `make serve`'s own process (README "Live reload"), as
+`mkdocs serve --dirty --livereload` (MkDocs 1.6, mkdocs.commands.serve) but with no file watcher: `make serve`
+asks for the rebuild as soon as it has written the tree (no polling delay, no second rebuild on a late file
+event), and the post-build step (mkdocs_plugin.py) reads the data this process has just loaded.
 """
 from __future__ import annotations
 
@@ -20,64 +17,48 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
-LOG_NAME = "mkdocs"
-
-
-class _Lines(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        return f"{record.levelname:<8}-  {super().format(record)}"
-
-
-def _log_to_stdout() -> None:
-    """MkDocs' messages as its command line prints them ("INFO    -  ..."), on standard output."""
-    logger = logging.getLogger(LOG_NAME)
-    if not any(getattr(h, "name", "") == "live-mkdocs" for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stdout)
-        handler.name = "live-mkdocs"
-        handler.setFormatter(_Lines())
-        logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
+log = logging.getLogger("mkdocs")
 
 
 class LiveMkDocs:
-    """MkDocs' live server on the generated tree (its mkdocs.yml), at host:port, in threads of this process."""
+    """MkDocs' live server on the generated tree at host:port, its build loop in a thread of this process."""
 
     def __init__(self, tree: Path, host: str, port: int):
-        self.config_file = str(Path(tree).resolve() / "mkdocs.yml")
-        self.address = f"{host}:{port}"
+        self.config_file, self.address = str(Path(tree).resolve() / "mkdocs.yml"), f"{host}:{port}"
         self.site_dir = tempfile.mkdtemp(prefix="mkdocs_")
-        self.server: LiveReloadServer | None = None
-        self.thread: threading.Thread | None = None
-        self.config = None
-        self.serve_url = ""
-        self.failed = False
+        self.server, self.thread, self.config, self.failed = None, None, None, False
 
     def _config(self):
-        config = load_config(config_file=self.config_file, site_dir=self.site_dir, dev_addr=self.address)
-        config.site_url = self.serve_url
-        return config
+        return load_config(config_file=self.config_file, site_dir=self.site_dir, dev_addr=self.address)
 
     def start(self) -> None:
-        """The first build (every page), then the server, in a thread."""
-        _log_to_stdout()
-        self.config = load_config(config_file=self.config_file, site_dir=self.site_dir, dev_addr=self.address)
+        """The first build (every page), then the server."""
+        if not any(h.get_name() == "live" for h in log.handlers):  # MkDocs' messages, as its command line prints them
+            handler = logging.StreamHandler(sys.stdout)
+            handler.set_name("live")
+            handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+            log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+        self.config = self._config()
         self.config.plugins.on_startup(command="serve", dirty=True)
         host, port = self.config.dev_addr
         mount = urlsplit(self.config.site_url or "/").path
-        self.serve_url = self.config.site_url = _serve_url(host, port, mount)
+        url = self.config.site_url = _serve_url(host, port, mount)
 
         def builder(config=None) -> None:
-            logging.getLogger(LOG_NAME).info("Building documentation...")
-            build(config or self._config(), serve_url=self.serve_url, dirty=True)
+            if config is None:
+                config = self._config()
+                config.site_url = url
+            build(config, serve_url=url, dirty=True)
 
         self.server = LiveReloadServer(builder=builder, host=host, port=port, root=self.site_dir, mount_path=mount)
-        self.server.build_delay = 0  # the tree is whole when a rebuild is asked for (`rebuild`)
-        self.server.error_handler = self._error_page
+        self.server.build_delay = 0  # the tree is whole when a rebuild is asked for
+        self.server.error_handler = lambda code: self._page(f"{code}.html") if code in (404, 500) else None
         try:
             builder(self.config)
-        except Exception:  # noqa: BLE001 - as `mkdocs serve` does, the first build's failure ends the engine
-            logging.getLogger(LOG_NAME).exception("The first build failed.")
+        except Exception:  # noqa: BLE001 - as with `mkdocs serve`, a failed first build ends the engine
+            log.exception("The first build failed.")
             self.failed = True
             return
         self.thread = threading.Thread(target=self._serve, daemon=True)
@@ -86,26 +67,25 @@ class LiveMkDocs:
     def _serve(self) -> None:
         try:
             self.server.serve()
-        except Exception:  # noqa: BLE001 - reported as the engine stopping (running() turns False)
-            logging.getLogger(LOG_NAME).exception("The MkDocs server stopped.")
+        except Exception:  # noqa: BLE001 - the engine has stopped: running() says so
+            log.exception("The MkDocs server stopped.")
             self.failed = True
 
-    def _error_page(self, code: int) -> bytes | None:
-        page = Path(self.site_dir) / f"{code}.html"
-        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+    def _page(self, name: str) -> bytes | None:
+        page = Path(self.site_dir) / name
+        return page.read_bytes() if page.is_file() else None
 
+    # MkDocs 1.6's build loop's own state: what its file watcher sets on a change, and what the loop sets after
     def rebuild(self) -> None:
-        """Rebuild now: the tree has just been written (MkDocs' own build loop runs it, then reloads the browsers)."""
-        server = self.server
-        with server._rebuild_cond:  # noqa: SLF001 - what MkDocs' file watcher does on a change (MkDocs 1.6)
-            server._want_rebuild = True  # noqa: SLF001
-            server._rebuild_cond.notify_all()  # noqa: SLF001
+        with self.server._rebuild_cond:  # noqa: SLF001
+            self.server._want_rebuild = True  # noqa: SLF001
+            self.server._rebuild_cond.notify_all()  # noqa: SLF001
 
     def idle(self) -> bool:
-        """No rebuild asked for or under way (the site served is the last one asked for)."""
-        server = self.server
-        with server._rebuild_cond, server._epoch_cond:  # noqa: SLF001 - MkDocs 1.6's build loop's own state
-            return not server._want_rebuild and server._visible_epoch == server._wanted_epoch  # noqa: SLF001
+        """No rebuild asked for or under way."""
+        s = self.server
+        with s._rebuild_cond, s._epoch_cond:  # noqa: SLF001
+            return not s._want_rebuild and s._visible_epoch == s._wanted_epoch  # noqa: SLF001
 
     def running(self) -> bool:
         return self.thread is not None and self.thread.is_alive() and not self.failed
@@ -113,9 +93,9 @@ class LiveMkDocs:
     def stop(self) -> None:
         try:
             if self.server is not None:
-                self.server.shutdown()  # (its file watcher never started: there is nothing to wait for)
+                self.server.shutdown()  # (its file watcher never started: nothing to wait for)
             if self.thread is not None:
-                self.thread.join(timeout=30)  # the build loop, once a rebuild under way has ended
+                self.thread.join(timeout=30)  # the build loop ends once a rebuild under way has ended
             if self.config is not None:
                 self.config.plugins.on_shutdown()
         finally:
