@@ -39,9 +39,14 @@ def test_on_another_day_only_the_bodies_that_read_the_date_or_address_are_render
     # each body as the build and the edition's day would render it on its own
     alone = {p.src: p.body for p in render_site(dataclasses.replace(later, options=r.reader_data.options), ROOT).pages}
     assert {p.src: p.body for p in r.reader} == alone
+    fresh = dataclasses.replace(later)  # a data set of its own: nothing cached from the rendering above
+    assert {p.src: p.body for p in r.pages} == {src: make(fresh) for src, _m, make in rendering_module._page_makers(fresh, ROOT)}
     with_address = render_site(_data(today=dt.date(2031, 1, 1), public_url="https://guidance.mappa-test.scot/"), ROOT)
     assert any("https://guidance.mappa-test.scot/" in p.body for p in with_address.pages)
     assert not any("https://guidance.mappa-test.scot/" in p.body for p in with_address.reader)
+    fresh = dataclasses.replace(with_address.data)
+    assert {p.src: p.body for p in with_address.pages} == {
+        src: make(fresh) for src, _m, make in rendering_module._page_makers(fresh, ROOT)}
 
 
 def test_the_tree_writer_and_the_check_share_one_rendering(monkeypatch, tmp_path):
