@@ -36,3 +36,6 @@ do_HEAD
 load_bytecode
 dump_bytecode
 bytecode_cache
+# MkDocs' live server reads these (guidance/engines/mkdocs_live.py, issue #30)
+build_delay
+error_handler

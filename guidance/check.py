@@ -6,7 +6,8 @@
 3. gaps: each gap's pages exist, and each shows its gaps;
 4. the id register (guidance/data/register.py): no published id lost or reused, and no step, standard or
    tool whose words changed without a history entry for the edition being prepared;
-5. the reader text (guidance/site/reader_text.py): every page rendered once as the words readers see, read by
+5. the reader text (guidance/site/reader_text.py): every page rendered once (guidance/site/rendering.py: the
+   rendering the tree writer then writes, check_and_render) as the words readers see, read by
    the sentence checks (guidance/generated_text.py) and, for `make check`, compared with the text kept in
    reader-text/, each changed page shown as a diff until `make accept` writes it.
 Every problem is collected before anything is reported. `check_project` never raises for an
@@ -31,24 +32,34 @@ from .render.downloads import by_key  # the files `make dist` publishes, as the 
 from .site.docs_render import PageError
 from .site.generate import render_page
 from .site.reader_text import READER_TEXT, ReaderPage, changes, committed, reader_pages
-from .site.source_tree import TreeError
+from .site.rendering import Rendering, TreeError, render_site
 from .sitemap import generated_pages
 
-__all__ = ["check_project", "report"]
+__all__ = ["check_and_render", "check_project", "report"]
 
 
 def check_project(root: Path, options: BuildOptions | None = None, reader_text: bool = False) -> tuple[SiteData | None, list[Problem]]:
     """The data set (None when it cannot load) and every problem: data, docs/ pages, generated sentences; with
     reader_text, also the words of every page against reader-text/."""
+    data, problems, _rendering = check_and_render(root, options, reader_text)
+    return data, problems
+
+
+def check_and_render(root: Path, options: BuildOptions | None = None, reader_text: bool = False,
+                     rendering: Rendering | None = None) -> tuple[SiteData | None, list[Problem], Rendering | None]:
+    """check_project, and the one rendering of every page it read (guidance/site/rendering.py; None when the
+    data stopped it), for the tree writer. Given a rendering (`make serve`, which loaded the data and
+    rendered the pages before it wrote the tree), the check reads its data and pages instead."""
     root = Path(root).resolve()
-    data: SiteData | None = None
+    data: SiteData | None = rendering.data if rendering is not None else None
     records: Records | None = None
     problems: list[Problem] = []
-    try:
-        data = load_site(root, options)
-    except DataErrors as exc:
-        problems.extend(exc.problems)
-        records = exc.records
+    if rendering is None:
+        try:
+            data = load_site(root, options)
+        except DataErrors as exc:
+            problems.extend(exc.problems)
+            records = exc.records
     if data is not None:
         problems.extend(check_site(data))
     known = _known(data, records)
@@ -58,24 +69,36 @@ def check_project(root: Path, options: BuildOptions | None = None, reader_text: 
     problems.extend(template_leftovers(root))
     problems.extend(macro_descriptions())
     if data is not None:
-        problems.extend(check_gap_pages(data, showing))
-        pages = None if any(not p.warning for p in problems) else _reader_pages(data, root, problems)
-        if pages is not None:
-            problems.extend(check_generated(data, pages, _reviewed(root, problems)))
-            if reader_text:
-                problems.extend(reader_text_changes(root, pages))
+        if not any(not p.warning for p in problems):
+            rendering = rendering or _render(data, root, problems)
+        problems.extend(check_gap_pages(data, showing, rendering))
+        if rendering is not None and not any(not p.warning for p in problems):
+            pages = _reader_pages(rendering, root, problems)
+            if pages is not None:
+                problems.extend(check_generated(data, pages, _reviewed(root, problems)))
+                if reader_text:
+                    problems.extend(reader_text_changes(root, pages))
         try:
             editions(data)
         except DataErrors as exc:
             problems.extend(exc.problems)
         else:
             problems.extend(register_problems(data, ids(data)))
-    return data, problems
+    return data, problems, rendering if not any(not p.warning for p in problems) else None
 
 
-def _reader_pages(data: SiteData, root: Path, problems: list[Problem]) -> dict[str, ReaderPage] | None:
+def _render(data: SiteData, root: Path, problems: list[Problem]) -> Rendering | None:
+    return _reporting(problems, lambda: render_site(data, root))
+
+
+def _reader_pages(rendering: Rendering, root: Path, problems: list[Problem]) -> dict[str, ReaderPage] | None:
+    return _reporting(problems, lambda: reader_pages(rendering.data, root, rendering))
+
+
+def _reporting(problems: list[Problem], make):
+    """What make() returns, or None with the reason added to the problems."""
     try:
-        return reader_pages(data, root)
+        return make()
     except (PageError, TreeError) as exc:
         problems.append(Problem("docs/", "", "", str(exc)))
         return None
@@ -207,8 +230,9 @@ def _bodies(root: Path) -> dict[str, tuple[str, int]]:
     return out
 
 
-def check_gap_pages(data: SiteData, showing: set[str]) -> list[Problem]:
-    """Each page a gap names exists; a hand-written one calls gaps_here(); a generated one shows the gap."""
+def check_gap_pages(data: SiteData, showing: set[str], rendering: Rendering | None = None) -> list[Problem]:
+    """Each page a gap names exists; a hand-written one calls gaps_here(); a generated one shows the gap (in
+    its body as rendered, when there is a rendering)."""
     generated = {p.src: p for p in generated_pages(data)}
     problems: list[Problem] = []
     origins = data.origins  # record id -> Origin, kept by the loader
@@ -223,7 +247,8 @@ def check_gap_pages(data: SiteData, showing: set[str]) -> list[Problem]:
                     problems.append(Problem(*where, f"docs/{src} does not show gaps: add the line "
                                             "{{ gaps_here() }} to it where the gaps should appear.", line))
             elif src in generated:
-                if gap_box(data, src, g) not in render_page(data, generated[src]):
+                body = rendering.body(src) if rendering is not None else None
+                if gap_box(data, src, g) not in (body if body is not None else render_page(data, generated[src])):
                     problems.append(Problem(*where, f"{src} is a page made from the data that does not show gaps "
                                             f"yet, so readers of that page will not see '{g.topic}'. Name another "
                                             "page, or ask a developer to show gaps on this kind of page.",

@@ -7,6 +7,7 @@ data layer below it, `per_data` (the id map is computed once per data set).
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -164,7 +165,7 @@ def edition_permalink(version: str, item_id: str) -> str:
 def rel(from_src: str, to_src: str, anchor: str = "") -> str:
     """Relative Markdown link target from one docs file to another (MkDocs resolves and checks it)."""
     base = posixpath.dirname(from_src)
-    target = posixpath.relpath(to_src, base or ".")
+    target = _relpath(to_src, base or ".")
     return target + (f"#{anchor}" if anchor else "")
 
 
@@ -172,12 +173,30 @@ def rel_url(from_src: str, to_path: str, anchor: str = "") -> str:
     """Relative URL (for raw HTML and downloads) from the built page of from_src to a page or file."""
     here = page_url(from_src)
     there = page_url(to_path) if to_path.endswith(".md") else to_path
-    out = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    out = _relpath(there or ".", here.rstrip("/") or ".")
     if (there == "" or there.endswith("/")) and not out.endswith("/"):
         out += "/"
     if out == "./":
         out = ""
     return out + (f"#{anchor}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for two paths inside the site, without asking the system for the working folder (it
+    did, twice a link: `make serve` makes some 10,000 links on each save); the same answer."""
+    if not path:
+        raise ValueError("no path specified")
+    p, s = posixpath.normpath(path), posixpath.normpath(start)
+    if p.startswith(("/", "..")) or s.startswith(("/", "..")):
+        return posixpath.relpath(path, start)
+    p_parts = [x for x in p.split("/") if x not in ("", ".")]
+    s_parts = [x for x in s.split("/") if x not in ("", ".")]
+    i = 0
+    while i < min(len(p_parts), len(s_parts)) and p_parts[i] == s_parts[i]:
+        i += 1
+    parts = [".."] * (len(s_parts) - i) + p_parts[i:]
+    return "/".join(parts) if parts else "."
 
 
 # ------------------------------------------------------------------ every published id

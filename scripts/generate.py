@@ -13,7 +13,7 @@ from pathlib import Path
 
 from build_options import add_arguments, options_or_none
 
-from guidance.check import check_project, report
+from guidance.check import check_and_render, report
 from guidance.options import BuildOptions
 from guidance.public_url import ENV
 from guidance.site.docs_render import PageError
@@ -28,9 +28,10 @@ def tree_of(options: BuildOptions, root: Path = ROOT) -> Path:
 
 
 def generate(options: BuildOptions, quiet: bool = False, root: Path = ROOT):
-    """(data, report) or (None, None) after printing the problems."""
+    """(data, report) or (None, None) after printing the problems. The pages are rendered once, for the check and
+    the tree alike (guidance/site/rendering.py)."""
     t0 = time.perf_counter()
-    data, problems = check_project(root, options)
+    data, problems, rendering = check_and_render(root, options)
     if problems:
         print(report(problems), file=sys.stderr)
     if data is None or any(not p.warning for p in problems):
@@ -39,7 +40,7 @@ def generate(options: BuildOptions, quiet: bool = False, root: Path = ROOT):
     _say_public_address(options)
     out = tree_of(options, root)
     try:
-        rep = write_tree(data, root, out)
+        rep = write_tree(data, root, out, rendering)
     except (TreeError, PageError) as exc:
         print(str(exc), file=sys.stderr)
         return None, None

@@ -5,11 +5,13 @@ check's messages in the browser.
    127.0.0.1:PORT with an error page listing them (guidance/site/error_page.py), and check again whenever a
    file in data/ or docs/ changes. The page reloads itself when the data is right.
 2. When the data is right, generate the source tree (build/src/) and start the engine's live-reloading server
-   on it, on the same port. Each saved file: load and validate the data, write the tree again (only files
-   whose text changed are rewritten), and MkDocs rebuilds only those pages (guidance/engines/mkdocs_dirty.py);
-   the rest of the check runs beside the rebuild (Checking). If an edit breaks the data, stop the engine and
-   go back to 1: the open page reloads into the error page instead of waiting. Each reload prints its phases
-   and their CPU seconds: load and generate here, MkDocs' rebuild and the post-build step in MkDocs' log.
+   on it, on the same port: MkDocs inside this process (guidance/engines/mkdocs_live.py), Zensical as its own.
+   Each saved file: load and validate the data, render every page once (guidance/site/rendering.py), write the
+   tree (only files whose text changed are rewritten), and MkDocs rebuilds only those pages at once
+   (guidance/engines/mkdocs_dirty.py); when the page is served, the rest of the check runs on the same
+   rendering (Checking). If an edit breaks the data, stop the engine and go back to 1: the open page reloads
+   into the error page instead of waiting. Each reload prints its phases and their CPU seconds: load and
+   generate here, MkDocs' rebuild and the post-build step in MkDocs' log.
 Stop with Ctrl+C. Restart after editing code in guidance/.
 """
 from __future__ import annotations
@@ -28,13 +30,15 @@ from pathlib import Path
 from build_options import add_arguments, options_or_none
 from generate import tree_of
 
-from guidance.check import check_project, report
+from guidance.check import check_and_render, report
 from guidance.data.errors import Problem
 from guidance.data.loader import DataErrors, load_site
 from guidance.engines import run
+from guidance.engines.mkdocs_live import LiveMkDocs
 from guidance.options import BuildOptions
 from guidance.site.docs_render import PageError
 from guidance.site.error_page import ERROR_HEADER, RELOAD_NOW, digest, error_page
+from guidance.site.rendering import Rendering, render_site
 from guidance.site.serve import port_in_use
 from guidance.site.source_tree import TreeError, TreeReport, write_tree
 
@@ -48,10 +52,11 @@ def stamp(root: Path) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
 
 
-def checked(root: Path, options: BuildOptions) -> list:
-    """The editors' check's problems; a check that stops is itself a problem shown in the browser, never the end."""
+def checked(root: Path, options: BuildOptions, rendering: Rendering | None = None) -> list:
+    """The editors' check's problems (of the data and pages of `rendering` when given: those just written); a
+    check that stops is itself a problem shown in the browser, never the end."""
     try:
-        return check_project(root, options)[1]
+        return check_and_render(root, options, rendering=rendering)[1]
     except Exception as exc:  # noqa: BLE001 - `make serve` stays up through any mistake
         return [Problem("", "", "", f"the check stopped ({type(exc).__name__}: {exc}). Undo your last change; "
                         "if the message stays, tell a developer.")]
@@ -128,18 +133,20 @@ def run_engine(options: BuildOptions, port: int, root: Path) -> list | None:
     """The engine's live server on the generated tree until a saved file breaks the data (returns the problems)
     or the engine stops (returns None). The data has just passed the check."""
     tree = tree_of(options, root)
-    problems, rep, _phases = regenerate(options, root)
+    problems, rep, _phases, _rendering = regenerate(options, root)
     if problems:
         return problems
     print(f"Generated {tree}: {rep.files} files, {len(rep.written)} written, {len(rep.removed)} removed.", flush=True)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.Popen(run.serve_command(options.engine, tree, f"127.0.0.1:{port}"), cwd=tree, env=env,
-                            start_new_session=True)
+    engine = start_engine(options.engine, tree, port)
     seen = stamp(root)
     checking = Checking(root, options)
+    to_check = None  # the rendering of the last save, checked once the engine has rebuilt
     try:
-        while proc.poll() is None:
-            time.sleep(0.1)
+        while engine.running():
+            time.sleep(0.05)
+            if to_check is not None and engine.idle():
+                checking.start(to_check)  # the rest of the check, on the same pages, once the page is served
+                to_check = None
             problems = checking.problems()
             if problems:
                 return problems
@@ -147,42 +154,81 @@ def run_engine(options: BuildOptions, port: int, root: Path) -> list | None:
             if now == seen:
                 continue
             seen = now
-            problems, rep, phases = regenerate(options, root)
+            problems, rep, phases, rendering = regenerate(options, root)
             if problems:
                 return problems
-            checking.start()  # the rest of the check runs while the engine rebuilds
+            engine.rebuild()
+            checking.cancel()  # a newer save: only its check counts
+            to_check = rendering
             print(f"Regenerated: {', '.join(f'{k} {v:.2f} s' for k, v in phases.items())}; {len(rep.written)} files "
                   f"changed ({', '.join(rep.written[:5])}{' ...' if len(rep.written) > 5 else ''}).", flush=True)
         return None
     finally:
         checking.stop()
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=30)
+        engine.stop()
+
+
+class EngineProcess:
+    """An engine's own live server as a process of its own (Zensical), watching the tree itself."""
+
+    def __init__(self, engine: str, tree: Path, port: int):
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        self.proc = subprocess.Popen(run.serve_command(engine, tree, f"127.0.0.1:{port}"), cwd=tree, env=env,
+                                     start_new_session=True)
+
+    def running(self) -> bool:
+        return self.proc.poll() is None
+
+    def rebuild(self) -> None:
+        pass  # it saw the tree change
+
+    def idle(self) -> bool:
+        return True  # its rebuild runs in its own process: the check may run beside it
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            self.proc.wait(timeout=30)
+
+
+def start_engine(engine: str, tree: Path, port: int):
+    """MkDocs inside this process (guidance/engines/mkdocs_live.py: rebuilt as soon as the tree is written,
+    the data loaded once a save); another engine as its own process."""
+    if engine != "mkdocs":
+        return EngineProcess(engine, tree, port)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's note on MkDocs 2
+    live = LiveMkDocs(tree, "127.0.0.1", port)
+    live.start()
+    return live
 
 
 class Checking:
-    """The editors' check of the last saved data, run beside the engine's rebuild: the data was loaded and
-    validated (guidance/data/loader.py) before the tree was written; what is left (docs/ macros, the generated
-    sentences, the id register) takes seconds, so the changed page is served first and, should the check find
-    a problem, the browser turns to the error page when it ends. Runs at a lower priority than the engine."""
+    """The editors' check of the last saved data, on the rendering the tree was written from: the data was
+    loaded and validated (guidance/data/loader.py) before the tree was written; what is left (docs/ macros, the
+    generated sentences, the id register) runs once the engine has rebuilt, so the changed page is served
+    first (MkDocs shares this process) and, should the check find a problem, the browser turns to the error
+    page when it ends. Runs at a lower priority than the engine."""
 
     def __init__(self, root: Path, options: BuildOptions):
         self.root, self.options = root, options
         self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
         self.pending: concurrent.futures.Future | None = None
 
-    def start(self) -> None:
-        if self.pending is not None:
-            self.pending.cancel()  # a newer save: only its check counts
-        self.pending = self.pool.submit(self._run)
+    def start(self, rendering: Rendering | None) -> None:
+        self.cancel()
+        self.pending = self.pool.submit(self._run, rendering)
 
-    def _run(self) -> list:
+    def cancel(self) -> None:
+        if self.pending is not None:
+            self.pending.cancel()
+            self.pending = None
+
+    def _run(self, rendering: Rendering | None) -> list:
         try:
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)  # this thread only (Linux)
         except (OSError, AttributeError):
             pass
-        return checked(self.root, self.options)
+        return checked(self.root, self.options, rendering)
 
     def problems(self) -> list:
         """The blocking problems of the last check, once it has ended ([] before)."""
@@ -195,9 +241,10 @@ class Checking:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-def regenerate(options: BuildOptions, root: Path) -> tuple[list, TreeReport | None, dict[str, float]]:
-    """Load and validate the data, then write the tree: (problems that stop it, the tree's report, seconds by
-    phase). The check's other parts run after (Checking)."""
+def regenerate(options: BuildOptions, root: Path) -> tuple[list, TreeReport | None, dict[str, float], Rendering | None]:
+    """Load and validate the data, render every page once (guidance/site/rendering.py), then write the tree:
+    (problems that stop it, the tree's report, seconds by phase, the rendering). The check's other parts run
+    after, on the same rendering (Checking)."""
     phases: dict[str, float] = {}
     t, cpu = time.perf_counter(), time.thread_time()  # CPU: this thread's, not the check's beside it
 
@@ -209,16 +256,17 @@ def regenerate(options: BuildOptions, root: Path) -> tuple[list, TreeReport | No
     try:
         data = load_site(root, options)
         lap("load")
-        rep = write_tree(data, root, tree_of(options, root))
+        rendering = render_site(data, root)
+        rep = write_tree(data, root, tree_of(options, root), rendering)
         lap("generate")
     except DataErrors as exc:
-        return exc.problems, None, phases
+        return exc.problems, None, phases, None
     except (TreeError, PageError) as exc:
-        return [Problem("docs/", "", "", str(exc))], None, phases
+        return [Problem("docs/", "", "", str(exc))], None, phases, None
     except Exception as exc:  # noqa: BLE001 - `make serve` stays up through any mistake
         return [Problem("", "", "", f"the site could not be generated ({type(exc).__name__}: {exc}). Undo "
-                        "your last change; if the message stays, tell a developer.")], None, phases
-    return [], rep, phases
+                        "your last change; if the message stays, tell a developer.")], None, phases, None
+    return [], rep, phases, rendering
 
 
 def _stop(_signum, _frame):

@@ -103,10 +103,11 @@ def test_the_scan_finds_what_it_looks_for():
 
 
 def test_the_adapter_is_small():
-    """Engine code stays a thin layer. 360 lines: the two engines' page naming and link fix, MkDocs' plugin, and
-    the dirty rebuild of `make serve` (mkdocs_dirty.py, which keeps MkDocs' own objects between rebuilds)."""
+    """Engine code stays a thin layer. 460 lines: the two engines' page naming and link fix, MkDocs' plugin, and
+    the dirty rebuild of `make serve` (mkdocs_dirty.py, which keeps MkDocs' own objects between rebuilds;
+    mkdocs_live.py, MkDocs' live server inside `make serve`'s process, issue #30)."""
     lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in _adapters())
-    assert lines <= 360, f"guidance/engines/ has grown to {lines} lines: move engine-neutral code out of it"
+    assert lines <= 460, f"guidance/engines/ has grown to {lines} lines: move engine-neutral code out of it"
 
 
 # ------------------------------------------------------------------ the generated tree

@@ -1,6 +1,7 @@
 """The reader text: every page readers see, as plain text, one sentence or list item per line, in reading order.
 
-It is read from the rendering the site ships: each page's finished Markdown (guidance/site/source_tree.py,
+It is read from the rendering the site ships (guidance/site/rendering.py: rendered once a run, for the check
+and the tree writer alike): each page's finished Markdown (guidance/site/source_tree.py,
 the same heading, page head, status and basis lines, body and "About this page" panel every engine gets),
 converted by Python-Markdown with the site's own extensions and page-HTML pass (guidance/site/engine_config.py),
 then read back as a reader hears it (an HTML parser, guidance/site/reader_html.py). One file per page, named by
@@ -14,7 +15,6 @@ converted. The key is the content, so one cache serves every project this code c
 """
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import hashlib
 import json
@@ -26,7 +26,8 @@ import markdown
 from ..data.sitedata import SiteData
 from . import abbr_first, page_html, page_search, phone_tables, reader_html, source_notes
 from .engine_config import page_extensions, read_config
-from .source_tree import page_bodies, page_content
+from .rendering import Rendering, render_site
+from .source_tree import page_content
 
 READER_TEXT = "reader-text"  # the folder, at the project's root
 CODE_ROOT = Path(__file__).resolve().parents[2]
@@ -86,26 +87,20 @@ def _write_cache(path: Path, cache: dict[str, list[str]]) -> None:
         pass  # a read-only checkout: the text is simply converted again next time
 
 
-def edition_day(data: SiteData) -> SiteData:
-    """The data set as on the edition's date, with no public address: words such as "Checked on <date>",
-    "overdue" or a host in a citation would otherwise change the reader text with the day or the machine."""
-    options = dataclasses.replace(data.options, today=data.site.version_date, public_url=None)
-    return data if options == data.options else dataclasses.replace(data, options=options)
-
-
-def reader_pages(data: SiteData, root: Path) -> dict[str, ReaderPage]:
+def reader_pages(data: SiteData, root: Path, rendering: Rendering | None = None) -> dict[str, ReaderPage]:
     """Every page readers see (hand-written and generated), by page id, as the words they read on the
-    edition's date (data/site.yaml version_date)."""
-    return _reader_pages(edition_day(data), Path(root))
-
-
-def _reader_pages(data: SiteData, root: Path) -> dict[str, ReaderPage]:
+    edition's date (data/site.yaml version_date), from `rendering` (guidance/site/rendering.py: the one the
+    site is written from; made here when None)."""
+    root = Path(root)
+    rendering = rendering or render_site(data, root)
+    data = rendering.reader_data
     md, fingerprint = _converter(data, root)
     cache = _read_cache(CACHE)
     kept: dict[str, list[str]] = {}
     out: dict[str, ReaderPage] = {}
-    for src, meta, body in page_bodies(data, root):
-        content = page_content(data, src, meta, body)
+    for rendered in rendering.reader:
+        src, meta = rendered.src, rendered.meta
+        content = page_content(data, src, meta, rendered.body)
         page = page_html.page_ref(meta.get("id"), src)  # the page, named as the engines name it
         key = hashlib.sha256(f"{fingerprint}\n{page.id} {page.src}\n{content}".encode()).hexdigest()
         lines = cache.get(key)

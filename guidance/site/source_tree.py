@@ -13,25 +13,25 @@ engine watching the tree rebuilds only what changed.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from ..data.sitedata import SiteData
-from ..data.yamlio import split_front_matter
 from ..paths import CHANGE_FEED
 from ..render.common import about_panel, page_head
 from ..render.standing import not_settled_box
 from ..sitemap import generated_pages, page_index
 from ..theme import ZENSICAL_SEARCH_SHIM, ZENSICAL_SEARCH_SHIM_PATH
 from .breadcrumbs import crumbs, trail
-from .docs_render import render_docs_page
 from .engine_config import ENGINES, config_text, engine_config, nav_entries, read_config
 from .exports import all_exports
 from .feed import change_feed
-from .generate import render_page
 from .page_search import search_meta
+from .rendering import Rendering, render_site
+from .rendering import TreeError as TreeError  # where the callers have always found it
 
 DEFAULT_OUT = Path("build") / "src"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -44,8 +44,31 @@ class TreeReport:
     files: int = 0
 
 
-class TreeError(Exception):
-    """A page the generator cannot write (for example a docs/ page that clashes with a generated one)."""
+class _ByRepr:
+    """A value (front matter, an engine's configuration) known by its repr: the same repr, the same YAML."""
+    __slots__ = ("key", "value")
+
+    def __init__(self, value):
+        self.value, self.key = value, repr(value)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _ByRepr) and self.key == other.key
+
+
+# YAML text, written once for each value: `make serve` writes the same front matter and configurations on every
+# save (a pure function's results, not the pages: the rendering is made anew each run, guidance/site/rendering.py)
+@functools.lru_cache(maxsize=4096)
+def _front_text(meta: _ByRepr) -> str:
+    # libyaml's dumper when there is one: the same text, several times faster
+    return yaml.dump(meta.value, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
+
+
+@functools.lru_cache(maxsize=8)
+def _config_text(config: _ByRepr) -> str:
+    return config_text(config.value)
 
 
 def _differs(path: Path, content: str | bytes) -> bool:
@@ -92,8 +115,7 @@ def finish_page(data: SiteData, src: str, meta: dict, body: str, nav_crumbs) -> 
     if chain[0] != src:
         meta["nav_parent"] = chain[0]  # the listed page to show as the active section
     meta.pop("render_macros", None)
-    # libyaml's dumper when there is one: the same text, several times faster (`make serve` on every save)
-    front = yaml.dump(meta, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
+    front = _front_text(_ByRepr(meta))
     return f"---\n{front}---\n\n{content}"
 
 
@@ -111,29 +133,11 @@ def _crumb_maker(data: SiteData, config: dict):
     return make
 
 
-def page_bodies(data: SiteData, root: Path) -> list[tuple[str, dict, str]]:
-    """Every page readers see, as (source path, front matter, body with macros rendered): the hand-written
-    pages of docs/, then the pages generated from data."""
-    docs = Path(root) / "docs"
-    out: list[tuple[str, dict, str]] = []
-    for path in sorted(docs.rglob("*.md")):
-        rel = path.relative_to(docs).as_posix()
-        if rel not in data.pages:
-            continue  # not a page of the site (the loader reports pages without front matter)
-        fm, body, _offset = split_front_matter(path.read_text(encoding="utf-8"))
-        meta = yaml.safe_load(fm or "") or {}
-        out.append((rel, meta, render_docs_page(data, rel, body, render=meta.get("render_macros") is not False)))
-    hand = {src for src, _m, _b in out}
-    for page in generated_pages(data):
-        if page.src in hand:
-            raise TreeError(f"docs/{page.src} clashes with a page generated from data. Rename or remove docs/{page.src}.")
-        out.append((page.src, page.meta(), render_page(data, page)))
-    return out
-
-
-def tree_files(data: SiteData, root: Path) -> dict[str, str | bytes]:
-    """Every file of the tree (path under the tree -> content), pages and configurations included."""
+def tree_files(data: SiteData, root: Path, rendering: Rendering | None = None) -> dict[str, str | bytes]:
+    """Every file of the tree (path under the tree -> content), pages and configurations included, the pages
+    from `rendering` (guidance/site/rendering.py; rendered here when None)."""
     root = Path(root)
+    rendering = rendering or render_site(data, root)
     config = read_config(root)
     nav_crumbs = _crumb_maker(data, config)
     docs = root / "docs"
@@ -141,8 +145,8 @@ def tree_files(data: SiteData, root: Path) -> dict[str, str | bytes]:
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         if path.suffix != ".md":
             out[f"docs/{path.relative_to(docs).as_posix()}"] = path.read_bytes()
-    for src, meta, body in page_bodies(data, root):
-        out[f"docs/{src}"] = finish_page(data, src, meta, body, nav_crumbs)
+    for page in rendering.pages:
+        out[f"docs/{page.src}"] = finish_page(data, page.src, page.meta, page.body, nav_crumbs)
     generated = generated_pages(data)
     for path, text in all_exports(data).items():
         out[f"docs/{path}"] = text
@@ -154,15 +158,16 @@ def tree_files(data: SiteData, root: Path) -> dict[str, str | bytes]:
     srcs = [p.src for p in generated]
     for engine in ENGINES:
         name = "mkdocs.yml" if engine == "mkdocs" else "zensical.yml"
-        out[name] = config_text(engine_config(config, data, engine, srcs, root))
+        out[name] = _config_text(_ByRepr(engine_config(config, data, engine, srcs, root)))
     return out
 
 
-def write_tree(data: SiteData, root: Path, out: Path | None = None) -> TreeReport:
-    """Write the tree; only changed files are touched, stale ones removed."""
+def write_tree(data: SiteData, root: Path, out: Path | None = None, rendering: Rendering | None = None) -> TreeReport:
+    """Write the tree (its pages from `rendering`, made here when None); only changed files are touched, stale
+    ones removed."""
     root = Path(root).resolve()
     out = (root / DEFAULT_OUT) if out is None else Path(out)
-    files = tree_files(data, root)
+    files = tree_files(data, root, rendering)
     report = TreeReport(files=len(files))
     stale = [rel for rel, content in files.items() if _differs(out / rel, content)]
     for rel in stale:  # written one after the other, so an engine watching the tree rebuilds once

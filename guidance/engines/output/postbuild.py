@@ -24,7 +24,7 @@ from ...sitemap import all_pages
 from .permalinks import write_permalinks
 from .print_links import repair
 from .readability import prose_from_html, score
-from .search_index import rewrite_index
+from .search_index import IndexMemo, rewrite_index
 
 PLACEHOLDER = '<div id="readability-report"></div>'  # on the editors' page, where the readability report goes
 
@@ -66,6 +66,7 @@ class Incremental:
     permalinks: str = ""  # what the permanent links were made from
     scores: dict = field(default_factory=dict)  # page source -> (title, Score)
     editors: str = ""  # the editors' page as built, before the readability report went in
+    index: IndexMemo = field(default_factory=IndexMemo)  # the search index's entries as rewritten
 
 
 def finish_changed(data: SiteData, site: Path, changed: set[str] | None, memo: Incremental,
@@ -90,7 +91,7 @@ def finish_changed(data: SiteData, site: Path, changed: set[str] | None, memo: I
     memo.scores = {src: fresh.get(src, before.get(src)) for src in sorted(wanted) if src in fresh or src in before}
     done.readability = memo.scores
     _readability_again(data, site, memo, memo.scores != before)
-    done.index = rewrite_index(data, site, engine)
+    done.index = rewrite_index(data, site, engine, memo.index)
     return done
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...data.sitedata import SiteData, per_data
@@ -33,6 +34,7 @@ INDEX = Path("search") / "search_index.json"
 VOCABULARY = Path("search") / "vocabulary.js"
 
 
+@per_data
 def _page_ids(data: SiteData) -> dict[str, str]:
     """Page id -> page source path, hand-written and generated pages."""
     out = {p.meta.id: src for src, p in data.pages.items()}
@@ -53,6 +55,7 @@ def _words(values, sep: str = " ") -> str:
 PHRASE_SEP = {"docs": " ", "items": " | "}
 
 
+@per_data
 def index_terms(data: SiteData) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """(keys, best bets) by location (page URL, with '#anchor' for an item on a page)."""
     located = all_ids(data)
@@ -159,17 +162,25 @@ def squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def vocabulary(data: SiteData, docs: list[dict]) -> dict:
-    """Every word of the index (split and trimmed as the theme's search does) with its count, and the
+def word_counts(doc: dict) -> dict[str, int]:
+    """The words of one index entry (split and trimmed as the theme's search does) with their counts."""
+    counts: dict[str, int] = {}
+    text = " ".join([doc.get("title", ""), html.unescape(_TAG.sub(" ", doc.get("text", ""))),
+                     doc.get("keys", ""), doc.get("bestbet", "")])
+    for w in _SEPARATOR.split(text.lower()):
+        w = re.sub(r"^\W+|\W+$", "", w)
+        if len(w) >= 3 and not w.isdigit():
+            counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def vocabulary(data: SiteData, docs: list[dict], counted: list[dict[str, int]] | None = None) -> dict:
+    """Every word of the index with its count (`counted`: each entry's word_counts, when known), and the
     run-together forms of ids, tool names and multi-part synonyms, each with the form to show."""
     counts: dict[str, int] = {}
-    for doc in docs:
-        text = " ".join([doc.get("title", ""), html.unescape(_TAG.sub(" ", doc.get("text", ""))),
-                         doc.get("keys", ""), doc.get("bestbet", "")])
-        for w in _SEPARATOR.split(text.lower()):
-            w = re.sub(r"^\W+|\W+$", "", w)
-            if len(w) >= 3 and not w.isdigit():
-                counts[w] = counts.get(w, 0) + 1
+    for each in counted if counted is not None else map(word_counts, docs):
+        for w, n in each.items():
+            counts[w] = counts.get(w, 0) + n
     joined: dict[str, str] = {}
     names = [t.abbr for t in data.tools] + [t.name for t in data.tools] + list(all_ids(data))
     names += [w for syn in data.search.synonyms for w in syn.words]
@@ -213,44 +224,81 @@ def page_boosts(data: SiteData) -> dict[str, float]:
     return {page_url(pages[pid]): value for pid, value in data.search.boost.items() if pid in pages}
 
 
-def rewrite_index(data: SiteData, site_dir: Path, engine: str = "mkdocs") -> dict:
-    """Add keys and best bets to the engine's index, drop empty sections. Returns counts."""
+@dataclass
+class IndexMemo:
+    """`make serve`'s memory of the index entries it rewrote (rewrite_index): an entry whose page was not rebuilt
+    comes back from MkDocs as it was, and is rewritten as it was, unless what it is rewritten with changed."""
+    made_with: str = ""  # the tool names' pattern the entries were rewritten with
+    entries: dict[str, tuple[dict | None, dict[str, int]]] = field(default_factory=dict)  # key -> (entry or None, words)
+
+
+@dataclass(frozen=True)
+class _Terms:
+    keys: dict[str, list[str]]
+    bets: dict[str, list[str]]
+    boosts: dict[str, float]
+    by_name: set[str]
+    kind: str  # "docs" (MkDocs with Material) or "items" (Zensical)
+
+
+def rewrite_index(data: SiteData, site_dir: Path, engine: str = "mkdocs", memo: IndexMemo | None = None) -> dict:
+    """Add keys and best bets to the engine's index, drop empty sections. Returns counts. With a memo (`make
+    serve`), an entry met before with the same keys, best bets and boost is taken from it."""
     path = Path(site_dir) / SEARCH_INDEX.get(engine, INDEX)
     if not path.exists():
         return {}
     index = json.loads(path.read_text(encoding="utf-8"))
     entries = "docs" if "docs" in index else "items"  # MkDocs with Material / Zensical
     keys, bets = index_terms(data)
-    boosts = page_boosts(data) if entries == "items" else {}
-    by_name = by_name_pages(data)
-    docs = []
+    terms = _Terms(keys, bets, page_boosts(data) if entries == "items" else {}, by_name_pages(data), entries)
+    pattern = _tool_name_digits(data)
+    made_with = pattern.pattern if pattern else ""
+    kept = memo.entries if memo is not None and memo.made_with == made_with else {}
+    now: dict[str, tuple[dict | None, dict[str, int]]] = {}
+    docs, counted = [], []
     before = path.stat().st_size
     for doc in index[entries]:
-        loc = doc["location"]
-        if loc.split("#")[0] in by_name:
-            if "#" in loc:
-                continue  # found by its name: its sections repeat pages that are searched on their own
-            doc["text"] = _FIRST_BLOCK.match(doc.get("text", "")).group(0)
-        doc.pop("tags", None)  # ids now live in 'keys', on the section they belong to
-        doc["text"] = glue_tool_names(data, _clean(doc.get("text", "")))
-        doc["title"] = glue_tool_names(data, doc.get("title", ""))  # "20 working days" never matches "HCR-20 V3"
-        if "#" in loc and not doc["text"] and loc not in keys and loc not in bets:
-            continue  # a heading with nothing under it (for example the cite box): no answer to show
-        if loc in keys:
-            doc["keys"] = glue_tool_names(data, _words(keys[loc], PHRASE_SEP[entries]))
-        if loc in bets:
-            doc["bestbet"] = _words(bets[loc], PHRASE_SEP[entries])
-        if loc.split("#")[0] in boosts:
-            doc["boost"] = boosts[loc.split("#")[0]]
-        docs.append(doc)
+        loc, page = doc["location"], doc["location"].split("#")[0]
+        key = repr((doc, keys.get(loc), bets.get(loc), page in terms.by_name, terms.boosts.get(page), entries))
+        if key not in kept:
+            done = _entry(data, doc, terms)
+            kept[key] = (done, word_counts(done) if done is not None else {})
+        now[key] = kept[key]
+        if now[key][0] is not None:
+            docs.append(now[key][0])
+            counted.append(now[key][1])
+    if memo is not None:
+        memo.made_with, memo.entries = made_with, now
     wrong = missing_sections(data, {doc["location"] for doc in index[entries]})
     if wrong:
         raise SystemExit("\n".join(wrong))
     index[entries] = docs
     out = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(out, encoding="utf-8")
-    write_vocabulary(Path(site_dir), vocabulary(data, docs))
+    write_vocabulary(Path(site_dir), vocabulary(data, docs, counted))
     return {"entries": len(docs), "bytes_before": before, "bytes_after": len(out.encode("utf-8"))}
+
+
+def _entry(data: SiteData, doc: dict, terms: _Terms) -> dict | None:
+    """One entry of the index rewritten (None: left out)."""
+    loc = doc["location"]
+    doc = dict(doc)
+    if loc.split("#")[0] in terms.by_name:
+        if "#" in loc:
+            return None  # found by its name: its sections repeat pages that are searched on their own
+        doc["text"] = _FIRST_BLOCK.match(doc.get("text", "")).group(0)
+    doc.pop("tags", None)  # ids now live in 'keys', on the section they belong to
+    doc["text"] = glue_tool_names(data, _clean(doc.get("text", "")))
+    doc["title"] = glue_tool_names(data, doc.get("title", ""))  # "20 working days" never matches "HCR-20 V3"
+    if "#" in loc and not doc["text"] and loc not in terms.keys and loc not in terms.bets:
+        return None  # a heading with nothing under it (for example the cite box): no answer to show
+    if loc in terms.keys:
+        doc["keys"] = glue_tool_names(data, _words(terms.keys[loc], PHRASE_SEP[terms.kind]))
+    if loc in terms.bets:
+        doc["bestbet"] = _words(terms.bets[loc], PHRASE_SEP[terms.kind])
+    if loc.split("#")[0] in terms.boosts:
+        doc["boost"] = terms.boosts[loc.split("#")[0]]
+    return doc
 
 
 def write_vocabulary(site_dir: Path, words: dict) -> None:
