@@ -18,9 +18,13 @@ import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from html.parser import HTMLParser
+from xml.etree.ElementTree import Element
 
-from markdown import Extension
+from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from .abbr_first import first_use_only
 from .page_search import mark_furniture
@@ -64,10 +68,65 @@ def converting(page: PageRef):
         _PAGE.reset(token)
 
 
+class _Words(HTMLParser):
+    """The words of a fragment of raw HTML (its tags dropped, its character references read)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.words: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.words.append(data)
+
+
+class PageText:
+    """An element's words and a fragment's HTML, with Python-Markdown's raw-HTML placeholders read back.
+
+    Raw HTML in a page (an inline tag, a character reference, a block without `markdown`) waits in the
+    tree as a placeholder until the postprocessors put it back; here a placeholder counts as its words."""
+
+    def __init__(self, md: Markdown) -> None:
+        self.stash = md.htmlStash.rawHtmlBlocks
+
+    def _raw(self, index: int) -> str | Element:
+        return self.stash[index] if index < len(self.stash) else ""
+
+    def resolve(self, text: str) -> str:
+        """The text with each placeholder replaced by the raw HTML it stands for."""
+        def back(m) -> str:
+            raw = self._raw(int(m.group(1)))
+            return raw if isinstance(raw, str) else ""
+        return HTML_PLACEHOLDER_RE.sub(back, text)
+
+    def words(self, text: str) -> str:
+        """The text with each placeholder replaced by the words of the raw HTML it stands for."""
+        def back(m) -> str:
+            raw = self._raw(int(m.group(1)))
+            if not isinstance(raw, str):
+                return self.text_of(raw)
+            parser = _Words()
+            parser.feed(raw)
+            parser.close()
+            return "".join(parser.words)
+        return HTML_PLACEHOLDER_RE.sub(back, text) if "\x02" in text else text
+
+    def text_of(self, el: Element) -> str:
+        """The words of an element and everything in it (not its tail)."""
+        return self.words("".join(el.itertext()))
+
+
+class _PageTree(Treeprocessor):
+    """The passes on the element tree: numbered source notes."""
+
+    def run(self, root: Element) -> None:
+        page = current_page()
+        text = PageText(self.md)
+        number_sources(root, page.id if page else "page", text)
+
+
 def page_html(text: str) -> str:
-    """One page's content HTML, finished: notes, phone tables, furniture, first-use tooltips."""
-    page = current_page()
-    text = mark_tables(number_sources(text, page.id if page else "page"))
+    """One page's content HTML, finished: phone tables, furniture, first-use tooltips."""
+    text = mark_tables(text)
     text = mark_furniture(text)
     return first_use_only(text)
 
@@ -79,6 +138,8 @@ class _PagePass(Postprocessor):
 
 class GuidancePageExtension(Extension):
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
+        # after every tree step of Python-Markdown, its extensions and the engines (MkDocs' links at 0)
+        md.treeprocessors.register(_PageTree(md), "guidance_page_tree", -10)
         md.postprocessors.register(_PagePass(md), "guidance_page", 1)  # after raw HTML (30) and the rest
 
 
