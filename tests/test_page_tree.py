@@ -56,3 +56,48 @@ def test_a_citation_shaped_text_in_code_or_raw_html_is_left_alone_and_a_label_ke
 def test_a_page_that_cites_nothing_is_unchanged_and_notes_carry_the_page_id():
     assert convert("No sources here.") == "<p>No sources here.</p>"
     assert page(f"A ({CITE_A}).", "TOOL-RM2000").select_one("section.source-notes li")["id"] == "note-tool-rm2000-1"
+
+
+# ---------------------------------------------------------------- tables for phones
+
+TABLE = "| Category | Pathway |\n|---|---|\n| RSO | [Pathway](../p.md) |\n"
+
+
+def test_a_table_becomes_cards_with_labels_and_the_row_action_first():
+    s = page(TABLE)
+    table = s.table
+    assert table["data-layout"] == "stack" and table["data-cols"] == "2" and not table.has_attr("class")
+    first, action = s.find_all("td")
+    assert first["data-label"] == "Category" and not first.has_attr("data-cell")
+    assert action["data-label"] == "Pathway" and action["data-cell"] == "action" and action.has_attr("data-short")
+
+
+def test_a_table_in_a_wide_view_scrolls_with_a_cue_and_short_cells_side_by_side():
+    s = page(f'<div class="wide-table" markdown>\n\n{TABLE}\n</div>')
+    cue = s.find("p", class_="scroll-cue")
+    assert cue.find_next_sibling() is s.table and cue.has_attr("data-search-exclude")
+    assert s.table["data-layout"] == "wide" and s.table["data-compact"] == "1"
+    assert s.find_all("td")[1]["data-label"] == "Pathway"  # a phone shows the comparison as one card per row
+    other = page(f'<div class="wide-table" markdown>\n\nFirst a sentence.\n\n{TABLE}\n</div>')
+    assert other.table["data-layout"] == "stack"  # a table further down the div is not the comparison view
+
+
+def test_only_a_cell_holding_one_link_is_the_row_action():
+    """The regex took a cell of several links ("MAPPA-ID-06, MAPPA-ID-01") for one link, since `.*?</a>`
+    ran on to the last one: on a phone that list was moved first in bold with its label hidden. A link in
+    raw HTML is a link too; an empty cell is folded away; a web address or a citation is no action."""
+    s = page("| Step | Used in | Link | Web | Note |\n|---|---|---|---|---|\n"
+             "| a | [`MAPPA-ID-06`](x.md), [`MAPPA-ID-01`](y.md) | "
+             '<a class="handout-link" href="../id/X/"><code>/id/X/</code></a> | [site](https://example.org) | |\n')
+    cells = {td["data-label"]: td for td in s.find_all("td")}
+    assert not cells["Used in"].has_attr("data-cell") and cells["Used in"].has_attr("data-short")
+    assert cells["Link"]["data-cell"] == "action"
+    assert not cells["Web"].has_attr("data-cell")
+    assert cells["Note"]["data-cell"] == "empty"
+
+
+def test_a_heading_with_markup_labels_its_column_in_plain_words():
+    s = page("| Who (RSO) | What *you* do |\n|---|---|\n| police | register &amp; check |\n")
+    first, second = s.find_all("td")
+    assert first["data-label"] == "Who (RSO)" and second["data-label"] == "What you do"
+    assert words(second) == "register & check"

@@ -16,7 +16,6 @@ from guidance.engines.output.permalinks import item_title
 from guidance.labels import join_items, lower_start, numbers, with_abbr
 from guidance.paths import ids, page_url
 from guidance.site.breadcrumbs import parent_src, trail
-from guidance.site.phone_tables import mark_tables
 from guidance.sitemap import all_pages, generated_pages
 
 
@@ -72,18 +71,7 @@ def test_permalink_titles_never_repeat_the_id(data):
         assert not re.match(rf"^{re.escape(item_id)}: {re.escape(item_id)}\b", title), title
 
 
-# ---------------------------------------------------------------- unit tests: the HTML passes
-
-
-def test_tables_are_marked_as_cards_or_wide_views():
-    table = ("<table><thead><tr><th>Category</th><th>Pathway</th></tr></thead>"
-             '<tbody><tr><td>RSO</td><td><a href="../p/">Pathway</a></td></tr></tbody></table>')
-    out = mark_tables(table)
-    assert 'data-layout="stack"' in out and 'data-label="Category"' in out and 'data-cell="action"' in out
-    wide = mark_tables(f'<div class="wide-table">\n{table}</div>')
-    assert 'data-layout="wide"' in wide and 'class="scroll-cue"' in wide
-    assert 'data-label="Pathway"' in wide  # a phone shows the comparison as one card per row
-    assert "<table>" not in out.replace("<table data", "")  # no class added: the theme's table styles stay
+# ---------------------------------------------------------------- unit tests (the in-page passes: tests/test_page_tree.py)
 
 
 def test_generated_pages_hang_under_the_page_that_lists_them(data):

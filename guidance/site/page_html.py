@@ -19,10 +19,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from xml.etree.ElementTree import Element
+from xml.etree.ElementTree import Element, TreeBuilder
 
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
+from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
@@ -79,14 +80,42 @@ class _Words(HTMLParser):
         self.words.append(data)
 
 
+class _Tree(HTMLParser):
+    """A fragment of HTML read into elements (void elements closed at once)."""
+
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+    def __init__(self, tag: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.builder = TreeBuilder()
+        self.builder.start(tag, {})
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.builder.start(tag, {k: v for k, v in attrs})
+        if tag in self.VOID:
+            self.builder.end(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID:
+            self.builder.end(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.builder.data(data)
+
+    def element(self, tag: str) -> Element:
+        self.close()
+        self.builder.end(tag)
+        return self.builder.close()
+
+
 class PageText:
     """An element's words and a fragment's HTML, with Python-Markdown's raw-HTML placeholders read back.
 
     Raw HTML in a page (an inline tag, a character reference, a block without `markdown`) waits in the
     tree as a placeholder until the postprocessors put it back; here a placeholder counts as its words."""
 
-    def __init__(self, md: Markdown) -> None:
-        self.stash = md.htmlStash.rawHtmlBlocks
+    def __init__(self, md: Markdown | None = None) -> None:
+        self.stash = md.htmlStash.rawHtmlBlocks if md is not None else []  # None: a tree built by hand, no raw HTML
 
     def _raw(self, index: int) -> str | Element:
         return self.stash[index] if index < len(self.stash) else ""
@@ -114,19 +143,28 @@ class PageText:
         """The words of an element and everything in it (not its tail)."""
         return self.words("".join(el.itertext()))
 
+    def element(self, el: Element) -> Element:
+        """The element itself, or (when raw HTML waits in it) a copy with that HTML read as elements."""
+        inner = (el.text or "") + "".join(to_html_string(c) for c in el)
+        if "\x02" not in inner:
+            return el
+        parser = _Tree(el.tag)
+        parser.feed(self.resolve(inner))
+        return parser.element(el.tag)
+
 
 class _PageTree(Treeprocessor):
-    """The passes on the element tree: numbered source notes."""
+    """The passes on the element tree: numbered source notes, then tables marked for phones."""
 
     def run(self, root: Element) -> None:
         page = current_page()
         text = PageText(self.md)
         number_sources(root, page.id if page else "page", text)
+        mark_tables(root, text)
 
 
 def page_html(text: str) -> str:
-    """One page's content HTML, finished: phone tables, furniture, first-use tooltips."""
-    text = mark_tables(text)
+    """One page's content HTML, finished: furniture, first-use tooltips."""
     text = mark_furniture(text)
     return first_use_only(text)
 
