@@ -101,3 +101,23 @@ def test_a_heading_with_markup_labels_its_column_in_plain_words():
     first, second = s.find_all("td")
     assert first["data-label"] == "Who (RSO)" and second["data-label"] == "What you do"
     assert words(second) == "register & check"
+
+
+# ---------------------------------------------------------------- first-use tooltips
+
+
+def test_an_abbreviation_keeps_its_tooltip_on_its_first_use_outside_headings_only():
+    s = page("## RSO pathway\n\nThe RSO and the RSO, *RSO* again.\n\n### MAPPA and RSO\n\nMAPPA.\n")
+    assert not s.select("h2 abbr, h3 abbr") and s.h2.get_text().startswith("RSO pathway")
+    first, second = s.find_all("p")
+    assert [a.get_text() for a in first.find_all("abbr")] == ["RSO"] and first.abbr["title"].startswith("Registered")
+    assert words(first) == "The RSO and the RSO, RSO again." and first.em.get_text() == "RSO"
+    assert [a.get_text() for a in second.find_all("abbr")] == ["MAPPA"]  # first use in running text, after the heading
+
+
+def test_a_tooltip_moved_with_its_citation_to_the_foot_counts_where_it_lands():
+    """The notes are numbered first: a citation's words leave the running text, so the first use of a word
+    in the text keeps its tooltip, and the list of notes at the foot does not take it away."""
+    s = page("A fact ([MAPPA guidance, page 4](s.md#m){ .cite }). Then MAPPA acts.\n")
+    assert s.p.abbr.get_text() == "MAPPA"
+    assert s.select_one(".source-notes a.cite abbr") is None  # a later use, at the foot

@@ -154,19 +154,19 @@ class PageText:
 
 
 class _PageTree(Treeprocessor):
-    """The passes on the element tree: numbered source notes, then tables marked for phones."""
+    """The passes on the element tree: numbered source notes, tables marked for phones, first-use tooltips."""
 
     def run(self, root: Element) -> None:
         page = current_page()
         text = PageText(self.md)
         number_sources(root, page.id if page else "page", text)
         mark_tables(root, text)
+        first_use_only(root)
 
 
 def page_html(text: str) -> str:
-    """One page's content HTML, finished: furniture, first-use tooltips."""
-    text = mark_furniture(text)
-    return first_use_only(text)
+    """One page's content HTML, finished: furniture marked for search (raw HTML included)."""
+    return mark_furniture(text)
 
 
 class _PagePass(Postprocessor):
