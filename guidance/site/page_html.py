@@ -1,9 +1,15 @@
 """The page-HTML pass, as a Python-Markdown extension that every engine loads (`markdown_extensions:`).
 
-It runs last on each page's converted HTML (the page content only, never the theme around it), in
-the same order the MkDocs plugin used: numbered source notes, tables marked for phones, furniture
-marked `data-search-exclude` (before the engine indexes the page, so furniture stays out of search),
-and abbreviation tooltips on first use only.
+It finishes each page's content (never the theme around it) in two steps:
+1. on the element tree Python-Markdown builds (a treeprocessor, registered after every tree step of
+   Python-Markdown, its extensions and the engines: abbreviations at 7, table of contents at 5, MkDocs'
+   links at 0): numbered source notes (source_notes.py), tables marked for phones (phone_tables.py), and
+   abbreviation tooltips on first use only (abbr_first.py), in that order. Raw HTML waits in the tree as
+   placeholders until the postprocessors put it back; `PageText` reads it back where a pass needs its
+   words or its links.
+2. on the serialized HTML (a postprocessor, after raw HTML is restored): furniture marked
+   `data-search-exclude` (page_search.py; before the engine indexes the page, so furniture stays out of
+   search), since most furniture is raw HTML the renderers write.
 
 The source notes' anchors (`note-<page id>-N`) need the page being converted. Its identity is its front
 matter (`id`, and its source path), which the Markdown being converted does not carry, so whoever
