@@ -18,7 +18,9 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from typing import Protocol
-from xml.etree.ElementTree import Element, SubElement, tostring
+from xml.etree.ElementTree import Element, SubElement
+
+from markdown.serializers import to_html_string
 
 FOOT_CLASS = "page-about"  # the "About this page" panel: the list of notes goes before it
 
@@ -55,7 +57,7 @@ class _Notes:
     labels: list[tuple[str, Element]] = field(default_factory=list)  # (href, the first citation's link)
 
     def number(self, a: Element, text: Text) -> int:
-        inner = (a.text or "") + "".join(tostring(c, encoding="unicode") for c in a)
+        inner = (a.text or "") + "".join(to_html_string(c) for c in a)
         key = (a.get("href", ""), text.resolve(inner).strip())
         if key not in self.keys:
             self.keys[key] = len(self.keys) + 1
