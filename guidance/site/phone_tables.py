@@ -64,10 +64,10 @@ def _wide(holder: Element, table: Element) -> bool:
     if holder.tag != "div" or not set(holder.get("class", "").split()) & set(WIDE) or (holder.text or "").strip():
         return False
     before = list(holder)[:list(holder).index(table)]
-    if not before:
-        return True
-    (p,) = before if len(before) == 1 else (None,)
-    return p is not None and p.tag == "p" and not len(p) and not (p.text or "").strip() and not (p.tail or "").strip()
+    if len(before) != 1:
+        return not before
+    p = before[0]
+    return p.tag == "p" and not len(p) and not (p.text or "").strip() and not (p.tail or "").strip()
 
 
 def _short_cells(table: Element, text: Text) -> bool:
