@@ -13,7 +13,6 @@ from guidance import paths
 from guidance.data.loader import load_site
 from guidance.render import agencies as ra
 from guidance.render import mappa as rm
-from guidance.site.abbr_first import first_use_only
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -136,11 +135,6 @@ def test_glossary_has_concepts_and_tooltips_mark_first_use_only(site_dir, data):
     words = [a.get_text() for a in page.select("article abbr")]
     assert words and len(words) == len(set(words)), "an abbreviation is marked more than once"
     assert not page.select("article h1 abbr, article h2 abbr, article h3 abbr")
-
-
-def test_first_use_only_keeps_the_first_outside_headings():
-    html = '<h2><abbr title="x">RSO</abbr></h2><p><abbr title="x">RSO</abbr> and <abbr title="x">RSO</abbr></p>'
-    assert first_use_only(html) == '<h2>RSO</h2><p><abbr title="x">RSO</abbr> and RSO</p>'
 
 
 def test_training_handouts_title_items_by_action(site_dir, data):

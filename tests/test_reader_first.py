@@ -16,8 +16,6 @@ from guidance.engines.output.permalinks import item_title
 from guidance.labels import join_items, lower_start, numbers, with_abbr
 from guidance.paths import ids, page_url
 from guidance.site.breadcrumbs import parent_src, trail
-from guidance.site.phone_tables import mark_tables
-from guidance.site.source_notes import number_sources
 from guidance.sitemap import all_pages, generated_pages
 
 
@@ -73,43 +71,7 @@ def test_permalink_titles_never_repeat_the_id(data):
         assert not re.match(rf"^{re.escape(item_id)}: {re.escape(item_id)}\b", title), title
 
 
-# ---------------------------------------------------------------- unit tests: the HTML passes
-
-
-CITE_A = '<a class="cite" href="../sources/#src-a">Source A, page 5</a>'
-CITE_B = '<a class="cite" href="../sources/#src-b">Source B</a>'
-
-
-def test_bracketed_citations_become_numbered_notes_with_one_list_at_the_foot():
-    html = (f"<h1>T</h1><p>A fact ({CITE_A}; {CITE_A}; {CITE_B}).</p>"
-            f"<table><tr><td>Cell {CITE_B}</td></tr></table>"
-            f"<p><strong>Sources:</strong> {CITE_A}</p>"
-            '<details class="page-about">x</details>')
-    out = number_sources(html, "PAGE-X")
-    body, _, foot = out.partition('<section class="source-notes"')
-    # the run is one superscript with each source once, attached to the word before it
-    assert 'fact<sup class="note-ref" data-search-exclude><a href="#note-page-x-1"' in body
-    assert re.search(r'>1</a>,<a href="#note-page-x-2"[^>]*>2</a></sup>\.', body)
-    # the table cell keeps only a note number
-    cell = re.search(r"<td>.*?</td>", body).group(0)
-    assert 'class="cite"' not in cell and 'href="#note-page-x-2"' in cell
-    # an unbracketed "Sources:" line stays a list of links
-    assert "<strong>Sources:</strong> " + CITE_A in body
-    # the list of notes comes before the about panel, each source once, linked to the sources page
-    assert foot.index("<li") < foot.index('<details class="page-about"')
-    assert foot.count('<li id="note-page-x-') == 2 and 'href="../sources/#src-a"' in foot
-    assert number_sources("<p>No sources</p>", "P") == "<p>No sources</p>"
-
-
-def test_tables_are_marked_as_cards_or_wide_views():
-    table = ("<table><thead><tr><th>Category</th><th>Pathway</th></tr></thead>"
-             '<tbody><tr><td>RSO</td><td><a href="../p/">Pathway</a></td></tr></tbody></table>')
-    out = mark_tables(table)
-    assert 'data-layout="stack"' in out and 'data-label="Category"' in out and 'data-cell="action"' in out
-    wide = mark_tables(f'<div class="wide-table">\n{table}</div>')
-    assert 'data-layout="wide"' in wide and 'class="scroll-cue"' in wide
-    assert 'data-label="Pathway"' in wide  # a phone shows the comparison as one card per row
-    assert "<table>" not in out.replace("<table data", "")  # no class added: the theme's table styles stay
+# ---------------------------------------------------------------- unit tests (the in-page passes: tests/test_page_tree.py)
 
 
 def test_generated_pages_hang_under_the_page_that_lists_them(data):

@@ -15,7 +15,6 @@ from guidance.engines.output.offline_pack import rewrite_page
 from guidance.engines.output.permalinks import KEEP_FRAGMENT
 from guidance.render.mappa import step_sentence, when_text
 from guidance.render.standing import rule_basis_label
-from guidance.site.source_notes import number_sources
 
 EDITORS = ("still-to-check/", "editors/", "print_page/")  # editors' pages, and the print page that joins all
 SKIP = ("editions", "id", "downloads")
@@ -114,17 +113,6 @@ def test_flow_pages_show_no_record_id_without_a_permanent_link(site_dir, data):
         for example in re.findall(r"for example /(id/[^\s/]+/)", text):
             assert (site_dir / example / "index.html").exists(), (f, example)
         assert "in place of ID" not in text
-
-
-def test_a_note_number_never_runs_on_from_an_id_or_a_number():
-    cite = '<a class="cite" href="../sources/#src-x">X, page 4</a>'
-    out = number_sources(f'<p>at least one tool <a href="#r"><code>RAS-05</code></a> ({cite}).</p>', "P")
-    assert '</code></a> <sup class="note-ref note-after-id"' in out
-    assert re.sub(r"<[^>]+>", "", out).startswith("at least one tool RAS-05 source 1.")
-    out = number_sources(f"<p>MAPPA began in 2007 ({cite}).</p>", "P")
-    assert re.sub(r"<[^>]+>", "", out).startswith("MAPPA began in 2007 source 1.")
-    out = number_sources(f"<p>MAPPA began in spring ({cite}).</p>", "P")
-    assert re.sub(r"<[^>]+>", "", out).startswith("MAPPA began in spring1.")
 
 
 def test_built_pages_have_no_note_number_glued_to_an_id(site_dir):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import PARSED
+from page_passes import convert
 
 from guidance import paths
-from guidance.site.phone_tables import mark_tables
 
 
 def page(site_dir, rel: str):
@@ -57,5 +57,5 @@ def test_id_register_lists_every_id_by_kind_each_with_its_permanent_link(site_di
 
 @pytest.mark.parametrize("value,inline", [("Meeting chair", True), ("x" * 400, False)])
 def test_a_short_card_cell_shares_its_line_with_its_label(value, inline):
-    out = mark_tables(f"<table><thead><tr><th>Step</th><th>Who</th></tr></thead><tbody><tr><td>a</td><td>{value}</td></tr></tbody></table>")
+    out = convert(f"| Step | Who |\n|---|---|\n| a | {value} |\n")
     assert ("data-short" in out) is inline

@@ -1,18 +1,20 @@
 """Abbreviation and concept tooltips: what they say, and marking only the first use on a page.
 
-Python-Markdown's abbr extension wraps every occurrence of a glossary word in <abbr title=...>. A page
-full of dotted underlines is hard to read, so after conversion only the first occurrence of each word
-in the page's running text keeps its tooltip; later ones, and any inside a heading, become plain text.
+Python-Markdown's abbr extension wraps every occurrence of a glossary word in an <abbr title=...> element
+(its treeprocessor). A page full of dotted underlines is hard to read, so a later step on the same tree
+(guidance/site/page_html.py, after the source notes have moved citations to the foot) keeps the tooltip on
+only the first occurrence of each word in the page's running text; later ones, and any inside a heading,
+become plain text.
 """
 from __future__ import annotations
 
 import re
+from xml.etree.ElementTree import Element
 
 from ..data.sitedata import SiteData
 
-_ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
-_HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.S)
 _SENTENCE = re.compile(r"(?<=[.!?])\s")
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def first_sentence(text: str) -> str:
@@ -27,17 +29,39 @@ def tooltips(data: SiteData) -> dict[str, str]:
     return out
 
 
-def first_use_only(html_text: str) -> str:
-    """Keep the <abbr> tooltip on the first use of each word outside headings; unwrap the rest."""
-    headings = [(m.start(), m.end()) for m in _HEADING.finditer(html_text)]
+def first_use_only(root: Element) -> None:
+    """Keep the <abbr> tooltip on the first use of each word outside headings; unwrap the rest (in place)."""
+    parents = {c: p for p in root.iter() for c in p}
     seen: set[str] = set()
+    for abbr in list(root.iter("abbr")):
+        word = "".join(abbr.itertext())
+        if word in seen or _in_heading(abbr, parents):
+            _unwrap(abbr, parents[abbr])
+        else:
+            seen.add(word)
 
-    def keep_first(match: re.Match) -> str:
-        word = match.group(1)
-        pos = match.start()
-        if any(a <= pos < b for a, b in headings) or word in seen:
-            return word
-        seen.add(word)
-        return match.group(0)
 
-    return _ABBR.sub(keep_first, html_text)
+def _in_heading(el: Element, parents: dict[Element, Element]) -> bool:
+    while el in parents:
+        el = parents[el]
+        if el.tag in HEADINGS:
+            return True
+    return False
+
+
+def _unwrap(el: Element, parent: Element) -> None:
+    """Put the element's words (and anything inside it) in its place."""
+    at = list(parent).index(el)
+    kids = list(el)
+    parent.remove(el)
+    for k, kid in enumerate(kids):
+        parent.insert(at + k, kid)
+    if kids:
+        kids[-1].tail = (kids[-1].tail or "") + (el.tail or "")
+        words = el.text or ""
+    else:
+        words = (el.text or "") + (el.tail or "")
+    if at == 0:
+        parent.text = (parent.text or "") + words
+    else:
+        parent[at - 1].tail = (parent[at - 1].tail or "") + words

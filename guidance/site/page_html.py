@@ -1,9 +1,15 @@
 """The page-HTML pass, as a Python-Markdown extension that every engine loads (`markdown_extensions:`).
 
-It runs last on each page's converted HTML (the page content only, never the theme around it), in
-the same order the MkDocs plugin used: numbered source notes, tables marked for phones, furniture
-marked `data-search-exclude` (before the engine indexes the page, so furniture stays out of search),
-and abbreviation tooltips on first use only.
+It finishes each page's content (never the theme around it) in two steps:
+1. on the element tree Python-Markdown builds (a treeprocessor, registered after every tree step of
+   Python-Markdown, its extensions and the engines: abbreviations at 7, table of contents at 5, MkDocs'
+   links at 0): numbered source notes (source_notes.py), tables marked for phones (phone_tables.py), and
+   abbreviation tooltips on first use only (abbr_first.py), in that order. Raw HTML waits in the tree as
+   placeholders until the postprocessors put it back; `PageText` reads it back where a pass needs its
+   words or its links.
+2. on the serialized HTML (a postprocessor, after raw HTML is restored): furniture marked
+   `data-search-exclude` (page_search.py; before the engine indexes the page, so furniture stays out of
+   search), since most furniture is raw HTML the renderers write.
 
 The source notes' anchors (`note-<page id>-N`) need the page being converted. Its identity is its front
 matter (`id`, and its source path), which the Markdown being converted does not carry, so whoever
@@ -18,9 +24,14 @@ import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from html.parser import HTMLParser
+from xml.etree.ElementTree import Element, TreeBuilder
 
-from markdown import Extension
+from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
+from markdown.serializers import to_html_string
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from .abbr_first import first_use_only
 from .page_search import mark_furniture
@@ -64,12 +75,104 @@ def converting(page: PageRef):
         _PAGE.reset(token)
 
 
+class _Words(HTMLParser):
+    """The words of a fragment of raw HTML (its tags dropped, its character references read)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.words: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.words.append(data)
+
+
+class _Tree(HTMLParser):
+    """A fragment of HTML read into elements (void elements closed at once)."""
+
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+    def __init__(self, tag: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.builder = TreeBuilder()
+        self.builder.start(tag, {})
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.builder.start(tag, {k: v for k, v in attrs})
+        if tag in self.VOID:
+            self.builder.end(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID:
+            self.builder.end(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.builder.data(data)
+
+    def element(self, tag: str) -> Element:
+        self.close()
+        self.builder.end(tag)
+        return self.builder.close()
+
+
+class PageText:
+    """An element's words and a fragment's HTML, with Python-Markdown's raw-HTML placeholders read back.
+
+    Raw HTML in a page (an inline tag, a character reference, a block without `markdown`) waits in the
+    tree as a placeholder until the postprocessors put it back; here a placeholder counts as its words."""
+
+    def __init__(self, md: Markdown | None = None) -> None:
+        self.stash = md.htmlStash.rawHtmlBlocks if md is not None else []  # None: a tree built by hand, no raw HTML
+
+    def _raw(self, index: int) -> str | Element:
+        return self.stash[index] if index < len(self.stash) else ""
+
+    def resolve(self, text: str) -> str:
+        """The text with each placeholder replaced by the raw HTML it stands for."""
+        def back(m) -> str:
+            raw = self._raw(int(m.group(1)))
+            return raw if isinstance(raw, str) else ""
+        return HTML_PLACEHOLDER_RE.sub(back, text)
+
+    def words(self, text: str) -> str:
+        """The text with each placeholder replaced by the words of the raw HTML it stands for."""
+        def back(m) -> str:
+            raw = self._raw(int(m.group(1)))
+            if not isinstance(raw, str):
+                return self.text_of(raw)
+            parser = _Words()
+            parser.feed(raw)
+            parser.close()
+            return "".join(parser.words)
+        return HTML_PLACEHOLDER_RE.sub(back, text) if "\x02" in text else text
+
+    def text_of(self, el: Element) -> str:
+        """The words of an element and everything in it (not its tail)."""
+        return self.words("".join(el.itertext()))
+
+    def element(self, el: Element) -> Element:
+        """The element itself, or (when raw HTML waits in it) a copy with that HTML read as elements."""
+        inner = (el.text or "") + "".join(to_html_string(c) for c in el)
+        if "\x02" not in inner:
+            return el
+        parser = _Tree(el.tag)
+        parser.feed(self.resolve(inner))
+        return parser.element(el.tag)
+
+
+class _PageTree(Treeprocessor):
+    """The passes on the element tree: numbered source notes, tables marked for phones, first-use tooltips."""
+
+    def run(self, root: Element) -> None:
+        page = current_page()
+        text = PageText(self.md)
+        number_sources(root, page.id if page else "page", text)
+        mark_tables(root, text)
+        first_use_only(root)
+
+
 def page_html(text: str) -> str:
-    """One page's content HTML, finished: notes, phone tables, furniture, first-use tooltips."""
-    page = current_page()
-    text = mark_tables(number_sources(text, page.id if page else "page"))
-    text = mark_furniture(text)
-    return first_use_only(text)
+    """One page's content HTML, finished: furniture marked for search (raw HTML included)."""
+    return mark_furniture(text)
 
 
 class _PagePass(Postprocessor):
@@ -79,6 +182,8 @@ class _PagePass(Postprocessor):
 
 class GuidancePageExtension(Extension):
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
+        # after every tree step of Python-Markdown, its extensions and the engines (MkDocs' links at 0)
+        md.treeprocessors.register(_PageTree(md), "guidance_page_tree", -10)
         md.postprocessors.register(_PagePass(md), "guidance_page", 1)  # after raw HTML (30) and the rest
 
 

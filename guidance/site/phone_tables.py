@@ -1,4 +1,4 @@
-"""Tables that fit a phone: one pass over a page's HTML marks each table for the stylesheet.
+"""Tables that fit a phone: one pass over a page's element tree marks each table for the stylesheet.
 
 - A record-like table (the default) gets `data-layout="stack"`; each body cell gets its column
   heading as `data-label`. Below 600 px the stylesheet shows each row as a card ("label: value"),
@@ -9,82 +9,97 @@
   column fixed and a visible cue before it on a mid-sized screen, and on a phone becomes one card per
   row headed by its first cell (each body cell gets its column heading as `data-label` here too).
 The table keeps no class of its own, so the theme's table styles still apply.
+
+The pass runs on the tree Python-Markdown builds (guidance/site/page_html.py registers it), after the source
+notes, so a cell's length counts its note numbers, not its citations' words.
 """
 from __future__ import annotations
 
-import html
-import re
+from typing import Protocol
+from xml.etree.ElementTree import Element
 
-_TABLE = re.compile(r"<table\b(?P<attrs>[^>]*)>(?P<body>.*?)</table>", re.S)
-_TH = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
-_ROW = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.S)
-_TD = re.compile(r"<td\b(?P<attrs>[^>]*)>(?P<inner>.*?)</td>", re.S)
-_TAGS = re.compile(r"<[^>]+>")
-_ONLY_LINK = re.compile(r'^\s*(?:<strong>)?\s*<a\b(?![^>]*class="cite")[^>]*href="(?!https?:|#)[^"]*"[^>]*>.*?</a>\s*(?:</strong>)?\s*$', re.S)
-# a comparison view: inside <div class="wide-table"> (or the sortable tools comparison)
-_WIDE_BEFORE = re.compile(r'<div\b[^>]*class="[^"]*\b(?:wide-table|sortable-table)\b[^"]*"[^>]*>\s*(?:<p>\s*</p>\s*)?$', re.S)
-
-CUE = ('<p class="scroll-cue" data-search-exclude>This table is wide: swipe it sideways to see every column. '
-       "The first column stays in place.</p>\n")
-
-
+CUE = "This table is wide: swipe it sideways to see every column. The first column stays in place."
+WIDE = ("wide-table", "sortable-table")  # a comparison view: a table inside <div class="wide-table"> (or the tools')
 SHORT = 120  # characters: a cell this short shares its line with its label on a phone card
+COMPACT = 30  # characters: a comparison whose every cell after the first is this short sets them side by side
 
 
-def _text(fragment: str) -> str:
-    return " ".join(html.unescape(_TAGS.sub(" ", fragment)).split())
+class Text(Protocol):
+    """Reads the tree's raw-HTML placeholders back (guidance/site/page_html.py `PageText`)."""
+
+    def text_of(self, el: Element) -> str: ...  # an element's words
+    def element(self, el: Element) -> Element: ...  # the element with its raw HTML read as elements
 
 
-def mark_tables(text: str) -> str:
-    if "<table" not in text:
-        return text
-    out: list[str] = []
-    pos = 0
-    for m in _TABLE.finditer(text):
-        out.append(text[pos:m.start()])
-        pos = m.end()
-        if "data-layout=" in m.group("attrs"):
-            out.append(m.group(0))
+def mark_tables(root: Element, text: Text) -> None:
+    """Mark every table of the page for the stylesheet (the tree is changed in place)."""
+    parents = {c: p for p in root.iter() for c in p}
+    for table in list(root.iter("table")):
+        if "data-layout" in table.attrib:
             continue
-        wide = bool(_WIDE_BEFORE.search(text[max(0, m.start() - 300):m.start()]))
-        heads = [_text(h) for h in _TH.findall(m.group("body"))]
-        if wide:
+        heads = [_words(th, text) for th in table.iter("th")]
+        holder = parents.get(table)
+        if holder is not None and _wide(holder, table):
             # short cells (counts, a status) sit side by side on a phone card: "Status: answered · MAPPA guidance: 17 pages"
-            compact = ' data-compact="1"' if _short_cells(m.group("body")) else ""
-            out.append(CUE + f'<table{m.group("attrs")} data-layout="wide"{compact}>{_label_rows(m.group("body"), heads)}</table>')
-            continue
-        cols = f' data-cols="{len(heads)}"' if len(heads) == 2 else ""  # a two-column table reads "label: value"
-        out.append(f'<table{m.group("attrs")} data-layout="stack"{cols}>{_label_rows(m.group("body"), heads)}</table>')
-    out.append(text[pos:])
-    return "".join(out)
+            table.set("data-layout", "wide")
+            if _short_cells(table, text):
+                table.set("data-compact", "1")
+            cue = Element("p", {"class": "scroll-cue", "data-search-exclude": None})
+            cue.text, cue.tail = CUE, "\n"
+            holder.insert(list(holder).index(table), cue)
+        else:
+            table.set("data-layout", "stack")
+            if len(heads) == 2:
+                table.set("data-cols", "2")  # a two-column table reads "label: value"
+        for row in table.iter("tr"):
+            _label_row(row, heads, text)
 
 
-def _short_cells(body: str, limit: int = 30) -> bool:
-    """True when every body cell after the first holds a short text."""
-    rows = [_TD.findall(rm.group(2)) for rm in _ROW.finditer(body)]
-    cells = [_text(c[1]) for r in rows for c in r[1:]]
-    return bool(cells) and all(len(c) <= limit for c in cells)
+def _words(el: Element, text: Text) -> str:
+    return " ".join(text.text_of(el).split())
 
 
-def _label_rows(body: str, heads: list[str]) -> str:
-    def row(rm: re.Match) -> str:
-        col = 0
+def _wide(holder: Element, table: Element) -> bool:
+    """True when the table opens a comparison view (nothing before it in the div but an empty paragraph)."""
+    if holder.tag != "div" or not set(holder.get("class", "").split()) & set(WIDE) or (holder.text or "").strip():
+        return False
+    before = list(holder)[:list(holder).index(table)]
+    if len(before) != 1:
+        return not before
+    p = before[0]
+    return p.tag == "p" and not len(p) and not (p.text or "").strip() and not (p.tail or "").strip()
 
-        def cell(cm: re.Match) -> str:
-            nonlocal col
-            label = heads[col] if col < len(heads) else ""
-            first = col == 0
-            col += 1
-            attrs = cm.group("attrs")
-            extra = f' data-label="{html.escape(label, quote=True)}"' if label else ""
-            if not first and _ONLY_LINK.match(cm.group("inner")):
-                extra += ' data-cell="action"'
-            if not _text(cm.group("inner")):
-                extra += ' data-cell="empty"'
-            elif not first and label and len(_text(cm.group("inner"))) <= SHORT:
-                extra += " data-short"  # on a phone card the label runs on: "Who: Meeting chair"
-            return f"<td{attrs}{extra}>{cm.group('inner')}</td>"
 
-        return rm.group(1) + _TD.sub(cell, rm.group(2)) + rm.group(3)
+def _short_cells(table: Element, text: Text) -> bool:
+    """True when every body cell after the first of its row holds a short text."""
+    cells = [_words(td, text) for row in table.iter("tr") for td in row.findall("td")[1:]]
+    return bool(cells) and all(len(c) <= COMPACT for c in cells)
 
-    return _ROW.sub(row, body)
+
+def _only_link(cell: Element) -> bool:
+    """True when the cell holds nothing but one link to a page of this site (perhaps in bold): the row's action."""
+    el = cell
+    for _ in range(2):
+        if (el.text or "").strip() or len(el) != 1 or (el[0].tail or "").strip():
+            return False
+        el = el[0]
+        if el.tag == "a":
+            href = el.get("href")
+            return href is not None and el.get("class") != "cite" and not href.startswith(("http:", "https:", "#"))
+        if el.tag != "strong":
+            return False
+    return False
+
+
+def _label_row(row: Element, heads: list[str], text: Text) -> None:
+    for col, td in enumerate(row.findall("td")):
+        label = heads[col] if col < len(heads) else ""
+        if label:
+            td.set("data-label", label)
+        if col and _only_link(text.element(td)):
+            td.set("data-cell", "action")
+        words = _words(td, text)
+        if not words:
+            td.set("data-cell", "empty")
+        elif col and label and len(words) <= SHORT:
+            td.set("data-short", None)  # on a phone card the label runs on: "Who: Meeting chair"

@@ -9,16 +9,19 @@ Returns what it did, for the build log; also lists pages and records overdue for
 """
 from __future__ import annotations
 
-import html
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree.ElementTree import Element, SubElement
+
+from markdown.serializers import to_html_string
 
 from ...data.loader import load_site
 from ...data.register import read_register
 from ...data.sitedata import SiteData
 from ...paths import ids, page_url
 from ...render.site import overdue
+from ...site.page_html import PageText
 from ...site.phone_tables import mark_tables
 from ...sitemap import all_pages
 from .permalinks import write_permalinks
@@ -139,23 +142,33 @@ def measure_readability(data: SiteData, site: Path, only: set[str] | None = None
     return out
 
 
+def _readability_table(scores: dict, floor: int) -> str:
+    """The measured table, marked for phones as every page's tables are (guidance/site/phone_tables.py)."""
+    table = Element("table")
+    head = SubElement(SubElement(table, "thead"), "tr")
+    for name in ("Page", "Reading ease", "Mean sentence (words)", "Longest sentence", "Words", "Status"):
+        SubElement(head, "th").text = name
+    body = SubElement(table, "tbody")
+    for src, (title, s) in sorted(scores.items()):
+        row = SubElement(body, "tr")
+        SubElement(SubElement(row, "td"), "a", {"href": f"../{page_url(src)}"}).text = title
+        flag = "below the floor" if s.reading_ease < floor else "ok"
+        for value in (s.reading_ease, f"{s.mean_sentence:.1f}", s.longest_sentence, s.words, flag):
+            SubElement(row, "td").text = str(value)
+    holder = Element("div")
+    holder.append(table)
+    mark_tables(holder, PageText())
+    return to_html_string(table)
+
+
 def write_readability(site: Path, data: SiteData, scores: dict) -> None:
     """Replace the placeholder on the editors' page with the measured table."""
     floor = data.style.min_reading_ease
-    rows = []
-    for src, (title, s) in sorted(scores.items()):
-        flag = "below the floor" if s.reading_ease < floor else "ok"
-        rows.append(
-            f"<tr><td><a href=\"../{page_url(src)}\">{html.escape(title)}</a></td><td>{s.reading_ease}</td>"
-            f"<td>{s.mean_sentence:.1f}</td><td>{s.longest_sentence}</td><td>{s.words}</td><td>{flag}</td></tr>"
-        )
     table = (
         f"<p>Floor for practitioner pages: Flesch reading ease {floor}. Measured on the running prose of each page "
-        "(tables, pictures and page furniture left out).</p><table><thead><tr><th>Page</th><th>Reading ease</th>"
-        "<th>Mean sentence (words)</th><th>Longest sentence</th><th>Words</th><th>Status</th></tr></thead><tbody>"
-        + "".join(rows) + "</tbody></table>"
+        "(tables, pictures and page furniture left out).</p>" + _readability_table(scores, floor)
     )
     target = site / "editors" / "index.html"
     if target.exists():
         text = target.read_text(encoding="utf-8")
-        target.write_text(text.replace(PLACEHOLDER, mark_tables(table)), encoding="utf-8")
+        target.write_text(text.replace(PLACEHOLDER, table), encoding="utf-8")
