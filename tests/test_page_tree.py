@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from page_passes import convert, page, words
 
+from guidance.data.models.base import NotKnown
+from guidance.render.common import permalink_line
+from guidance.render.site import sources_list
+from guidance.render.svg import icon_array_svg, pathway_svg
+from guidance.render.tool_text import known
+
 CITE_A = "[Source A, page 5](../sources.md#src-a){ .cite }"
 CITE_B = "[Source B](../sources.md#src-b){ .cite }"
+PERMALINK = '<span class="permalink" data-search-exclude><a class="permalink-link" href="id/RAS-05/">Permanent link</a></span>'
 ABOUT = '\n\n<details class="page-about" markdown="1">\n<summary>About this page</summary>\n\nPage ID\n</details>\n'
 
 
@@ -121,3 +128,31 @@ def test_a_tooltip_moved_with_its_citation_to_the_foot_counts_where_it_lands():
     s = page("A fact ([MAPPA guidance, page 4](s.md#m){ .cite }). Then MAPPA acts.\n")
     assert s.p.abbr.get_text() == "MAPPA"
     assert s.select_one(".source-notes a.cite abbr") is None  # a later use, at the foot
+
+
+# ---------------------------------------------------------------- furniture out of search
+
+
+def test_furniture_python_markdown_makes_is_marked_on_the_tree():
+    s = page(f"# T\n\n`RAS-05` {PERMALINK}\n\n`RAS-05` is the standard on method.\n\n`ras-05` {PERMALINK}\n\n"
+             f"Read <https://www.gov.scot/a?b=1&c=2> or [the guidance](https://www.gov.scot/a) or "
+             f"[see https://x.org](https://x.org).\n\nA fact ({CITE_A}).\n\n**Sources:** {CITE_B}{ABOUT}")
+    marked = [el for el in s.find_all(True) if el.get("data-search-exclude") == "1"]  # "1": the theme drops it once read
+    row, bare, cite, note = marked
+    assert row.name == "p" and row.code.string == "RAS-05"  # the id-and-permalink row
+    assert bare.name == "a" and bare.string == "https://www.gov.scot/a?b=1&c=2"  # a bare web address
+    assert cite["class"] == ["cite"] and words(cite) == "Source B"  # the "Sources:" line
+    assert note.find_parent("section", class_="source-notes") and words(note) == "Source A, page 5"
+    # not furniture: an id in a sentence, a lower-case code before a permalink, a link with words of its own
+    assert all(el not in marked for el in s.find_all("p")[1:3])
+
+
+def test_furniture_the_renderers_write_carries_its_mark(data):
+    s = page("\n\n".join([
+        f"`RAS-05` {permalink_line(data, 'x.md', 'RAS-05')}", sources_list(data, "sources.md"),
+        icon_array_svg("ia", "Title", "Desc", {"clear": 3}), pathway_svg("pw", "Title", "Desc", [("Row", [("a", "b")])], "wide"),
+        f"| A | B |\n|---|---|\n| x | {known(NotKnown(not_known='the sources do not say'))} |"]))
+    for kind in ("button.copy-cite", "ul.sources a[rel=noopener]", "svg.icon-array", "svg.pathway", "span.not-known"):
+        found = s.select(kind)
+        assert found and all(el.get("data-search-exclude") == "1" for el in found), kind
+    assert s.select_one("span.permalink").has_attr("data-search-exclude")

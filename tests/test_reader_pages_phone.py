@@ -77,3 +77,31 @@ def test_matrix_fits_a_phone_and_keeps_every_section_that_answers(chromium, site
         assert row["title"], f"recommendation {n}: no link to its page on the card"
         assert row["shown"] == row["counted"], f"recommendation {n}: shows {row['shown']}, has pages in {row['counted']}"
     assert found["screens"] <= most, f"matrix is {found['screens']:.1f} screens at {width} px"
+
+
+# each value cell of the two-column tables on a tool page: its label as the phone shows it, and its length
+TWO_COLUMN = """() => [...document.querySelectorAll('article table[data-cols="2"] tbody tr')].map((tr) => {
+  const [feature, value] = tr.querySelectorAll('td');
+  const label = (td) => { const b = getComputedStyle(td, '::before'); return b.display === 'none' ? '' : b.content; };
+  return {feature: label(feature), value: label(value), long: !value.hasAttribute('data-short'),
+          text: value.textContent.trim().slice(0, 40)};
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_two_column_card_labels_its_value_long_or_short(chromium, site_dir, width):
+    """A phone reader reads one card at a time: "Authors / This tool: Hanson and Thornton …", the label kept
+    however long the value (issue #30); the feature itself is the card's heading, with no label of its own."""
+    ctx = _page(chromium, width)
+    pg = ctx.new_page()
+    try:
+        pg.goto((site_dir / "tools" / "static-99r" / "index.html").as_uri())
+        rows = pg.evaluate(TWO_COLUMN)
+    finally:
+        ctx.close()
+    assert any(r["long"] for r in rows) and any(not r["long"] for r in rows)
+    assert all(r["feature"] == "" for r in rows)
+    glance = [r for r in rows if r["value"].startswith('"This tool')]
+    assert len(glance) >= 5 and any(r["long"] for r in glance)
+    unlabelled = [r["text"] for r in rows if not r["value"].endswith(': "')]
+    assert not unlabelled, f"values with no label at {width} px: {unlabelled}"

@@ -70,7 +70,7 @@ def permalink_line(data: SiteData, src: str, item_id: str) -> str:
     return (
         f'<span class="permalink" data-search-exclude><a class="permalink-link" href="{attr(url)}" '
         f'title="Permanent link to {attr(item_id)}: /{attr(permalink(item_id))}">Permanent link</a>'
-        f'<button type="button" class="copy-cite" data-cite-path="{attr(permalink(item_id))}" '
+        f'<button data-search-exclude="1" type="button" class="copy-cite" data-cite-path="{attr(permalink(item_id))}" '
         f'aria-label="Copy link to {attr(item_id)}">Copy link</button></span>'
     )
 
@@ -239,7 +239,7 @@ def cite_this(data: SiteData, src: str, title: str, item_id: str) -> str:
         '<p class="cite-this-head"><strong>Cite this page</strong></p>\n'
         f'<p class="cite-text" data-cite-text="{attr(text)}" data-cite-path="{attr(path)}"{base_attr}>'
         f"{attr(text)}{where}</p>\n"
-        f'<p><button type="button" class="copy-cite" data-copy-from="cite-text">Copy citation</button></p>\n'
+        f'<p><button data-search-exclude="1" type="button" class="copy-cite" data-copy-from="cite-text">Copy citation</button></p>\n'
         f"{_before_first_line(data, src)}"
         "</div>\n"
     )

@@ -78,7 +78,7 @@ def sources_list(data: SiteData, src: str) -> str:
             # the id sits on the <li> so that the print page (which renames li and heading ids) keeps links working
             out.append(
                 f'<li id="src-{s.id}" markdown="span">**{md(s.title)}**. {md(s.publisher)}, {md(s.date)}. '
-                f'<a href="{attr(safe_url(s.url))}" rel="noopener">{attr(s.url)}</a> `{s.id}`.{note}</li>'
+                f'<a data-search-exclude="1" href="{attr(safe_url(s.url))}" rel="noopener">{attr(s.url)}</a> `{s.id}`.{note}</li>'
             )
         out.append("</ul>\n")
     return "\n".join(out) + "\n"

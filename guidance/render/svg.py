@@ -109,7 +109,7 @@ def pathway_svg(svg_id: str, title: str, desc: str, rows: list[tuple[str, list[t
             y += 22
     height = y + 6
     return (
-        f'<svg class="pathway pathway-{layout}" id="{_t(svg_id)}" role="img" viewBox="0 0 {width} {height:g}" width="100%" '
+        f'<svg data-search-exclude="1" class="pathway pathway-{layout}" id="{_t(svg_id)}" role="img" viewBox="0 0 {width} {height:g}" width="100%" '
         f'aria-labelledby="{_t(svg_id)}-title {_t(svg_id)}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{_t(svg_id)}-title">{_t(title)}</title><desc id="{_t(svg_id)}-desc">{_t(desc)}</desc>'
         + "".join(parts)
@@ -137,7 +137,7 @@ def icon_array_svg(svg_id: str, title: str, desc: str, counts: dict[str, int]) -
     rows = -(-len(order) // cols)
     width, height = pad * 2 + cols * size, pad * 2 + rows * size
     return (
-        f'<svg class="icon-array" id="{_t(svg_id)}" role="img" viewBox="0 0 {width} {height}" width="{width * 1.4:.0f}" '
+        f'<svg data-search-exclude="1" class="icon-array" id="{_t(svg_id)}" role="img" viewBox="0 0 {width} {height}" width="{width * 1.4:.0f}" '
         f'aria-labelledby="{_t(svg_id)}-title {_t(svg_id)}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{_t(svg_id)}-title">{_t(title)}</title><desc id="{_t(svg_id)}-desc">{_t(desc)}</desc>'
         + "".join(cells)

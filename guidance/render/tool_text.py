@@ -12,7 +12,7 @@ from .text import attr, in_100, join_words, lower_first, md, pct
 
 def known(value, fmt=md) -> str:
     if isinstance(value, m.NotKnown):
-        return f'<span class="not-known">Not known: {md(value.not_known)}</span>'
+        return f'<span data-search-exclude="1" class="not-known">Not known: {md(value.not_known)}</span>'
     return fmt(value)
 
 
@@ -36,7 +36,7 @@ def not_known_text(value, fmt=md) -> str:
     """A value, or where the record holds none, the record's own reason as a sentence: never a bare dash
     (used where a reader meets one feature at a time, as on a phone, and a dash would say nothing)."""
     if isinstance(value, m.NotKnown):
-        return f'<span class="not-known">{md(sentences([value.not_known]))}</span>'
+        return f'<span data-search-exclude="1" class="not-known">{md(sentences([value.not_known]))}</span>'
     return fmt(value)
 
 
@@ -56,10 +56,10 @@ def nothing_held(t: m.Tool, field: str) -> str:
     if field == "validation":  # neither a Scottish or UK study nor a RATED status: the record's two reasons
         reasons = [value.scotland_or_uk.not_known if isinstance(value.scotland_or_uk, m.NotKnown) else "",
                    value.rated_note or "The sources used do not show its status in RATED."]
-        return f'<span class="not-known">{md(sentences(reasons))}</span>'
+        return f'<span data-search-exclude="1" class="not-known">{md(sentences(reasons))}</span>'
     if isinstance(value, m.NotKnown):
         return not_known_text(value)
-    return f'<span class="not-known">{NOTHING_HELD[field]}</span>'
+    return f'<span data-search-exclude="1" class="not-known">{NOTHING_HELD[field]}</span>'
 
 
 def not_used_in_scotland(t: m.Tool) -> bool:
@@ -74,12 +74,12 @@ def decisions_text(data: SiteData, src: str, t: m.Tool, decisions: dict[str, tup
     if t.decisions:
         return join_words([page_link(data, src, decisions[d][0], decisions[d][1]) for d in t.decisions])
     if not_used_in_scotland(t):
-        return '<span class="not-known">None: Scotland does not use it.</span>'
+        return '<span data-search-exclude="1" class="not-known">None: Scotland does not use it.</span>'
     if isinstance(t.used_in_scotland, m.NotKnown):
-        return '<span class="not-known">The sources used name no decision in Scotland that it feeds.</span>'
+        return '<span data-search-exclude="1" class="not-known">The sources used name no decision in Scotland that it feeds.</span>'
     page = paths.tool_page(t.id)
     where = "#use-in-scotland" if src == page else rel(src, page, "use-in-scotland")
-    return ('<span class="not-known">The sources used say who uses it in Scotland but name no particular decision '
+    return ('<span data-search-exclude="1" class="not-known">The sources used say who uses it in Scotland but name no particular decision '
             f"it feeds. See [Who uses it in Scotland, and when]({where}).</span>")
 
 

@@ -1,15 +1,13 @@
 """The page-HTML pass, as a Python-Markdown extension that every engine loads (`markdown_extensions:`).
 
-It finishes each page's content (never the theme around it) in two steps:
-1. on the element tree Python-Markdown builds (a treeprocessor, registered after every tree step of
-   Python-Markdown, its extensions and the engines: abbreviations at 7, table of contents at 5, MkDocs'
-   links at 0): numbered source notes (source_notes.py), tables marked for phones (phone_tables.py), and
-   abbreviation tooltips on first use only (abbr_first.py), in that order. Raw HTML waits in the tree as
-   placeholders until the postprocessors put it back; `PageText` reads it back where a pass needs its
-   words or its links.
-2. on the serialized HTML (a postprocessor, after raw HTML is restored): furniture marked
-   `data-search-exclude` (page_search.py; before the engine indexes the page, so furniture stays out of
-   search), since most furniture is raw HTML the renderers write.
+It finishes each page's content (never the theme around it) on the element tree Python-Markdown builds
+(a treeprocessor, registered after every tree step of Python-Markdown, its extensions and the engines:
+abbreviations at 7, table of contents at 5, MkDocs' links at 0): numbered source notes (source_notes.py),
+tables marked for phones (phone_tables.py), abbreviation tooltips on first use only (abbr_first.py), and
+the furniture Python-Markdown makes marked `data-search-exclude` (page_search.py; before the engine indexes
+the page, so furniture stays out of search), in that order. Raw HTML waits in the tree as placeholders
+until the postprocessors put it back; `PageText` reads it back where a pass needs its words or its links.
+The furniture the renderers write as raw HTML they mark themselves (page_search.py).
 
 The source notes' anchors (`note-<page id>-N`) need the page being converted. Its identity is its front
 matter (`id`, and its source path), which the Markdown being converted does not carry, so whoever
@@ -28,7 +26,6 @@ from html.parser import HTMLParser
 from xml.etree.ElementTree import Element, TreeBuilder
 
 from markdown import Extension, Markdown
-from markdown.postprocessors import Postprocessor
 from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
@@ -160,7 +157,8 @@ class PageText:
 
 
 class _PageTree(Treeprocessor):
-    """The passes on the element tree: numbered source notes, tables marked for phones, first-use tooltips."""
+    """The passes on the element tree: numbered source notes, tables marked for phones, first-use tooltips,
+    furniture marked out of search."""
 
     def run(self, root: Element) -> None:
         page = current_page()
@@ -168,23 +166,13 @@ class _PageTree(Treeprocessor):
         number_sources(root, page.id if page else "page", text)
         mark_tables(root, text)
         first_use_only(root)
-
-
-def page_html(text: str) -> str:
-    """One page's content HTML, finished: furniture marked for search (raw HTML included)."""
-    return mark_furniture(text)
-
-
-class _PagePass(Postprocessor):
-    def run(self, text: str) -> str:
-        return page_html(text)
+        mark_furniture(root, text)
 
 
 class GuidancePageExtension(Extension):
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
         # after every tree step of Python-Markdown, its extensions and the engines (MkDocs' links at 0)
         md.treeprocessors.register(_PageTree(md), "guidance_page_tree", -10)
-        md.postprocessors.register(_PagePass(md), "guidance_page", 1)  # after raw HTML (30) and the rest
 
 
 def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's name)
