@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from guidance.data.flow_make import bands_of, tool_code
+from guidance.data.flows import all_flows
+from guidance.render.flows import flow_node_page
 
 ROOT = Path(__file__).resolve().parents[1]
 _SPEC = importlib.util.spec_from_file_location("bench_lanes", ROOT / "scripts" / "bench_lanes.py")
@@ -48,3 +53,20 @@ def test_a_lane_is_timed_with_its_outcome(tmp_path):
     got = bench_lanes.lane_seconds({"ok": ["-k", "ok"], "all": []}, tmp_path)
     assert got["ok"]["passed"] and got["ok"]["summary"].startswith("1 passed") and got["ok"]["seconds"] > 0
     assert not got["all"]["passed"] and "1 failed, 1 passed" in got["all"]["summary"]
+
+
+def test_the_tool_question_keeps_its_list_of_tools_out_of_search(data):
+    """`make bench` at x100 (1,800 tools): Zensical refused the tree, as the bench-report flow's "Which tool does
+    the report use?" list was one field of its search index, 89,786 bytes (its limit is 32,768). Each tool's name
+    is searched on its own pages (tool page, bench note, its band question); the list is left out of search, so
+    the field no longer grows with the tools. Other questions keep their answers in search."""
+    flow = next(f for f in all_flows(data) if f.generate == "tools")
+    first = flow_node_page(data, f"flows/{flow.id}/index.md", flow.id)
+    lists = re.findall(r'<ul class="flow-answers"([^>]*)>(.*?)</ul>', first)
+    assert [attrs for attrs, _ in lists] == [" data-search-exclude"]
+    hrefs = re.findall(r'href="([^"]+)"', lists[0][1])
+    assert sorted(h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs) == sorted(tool_code(t.id).lower() for t in data.tools)
+    band_question = next(f"{flow.id}/{tool_code(t.id).lower()}" for t in data.tools if bands_of(t))
+    for other in (band_question, next(f.id for f in all_flows(data) if f.generate != "tools")):
+        body = flow_node_page(data, f"flows/{other}/index.md", other)
+        assert '<ul class="flow-answers">' in body, other
