@@ -36,3 +36,5 @@ do_HEAD
 load_bytecode
 dump_bytecode
 bytecode_cache
+# linkchecker loads this plugin class by the section [SharedPage] of its configuration (scripts/outside_linkcheck.py)
+SharedPage
