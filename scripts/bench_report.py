@@ -37,7 +37,7 @@ def print_report(results: dict, scales: list[int], engines: set[str]) -> None:
     if "zensical" in engines:
         print(f"- Zensical's longest search field <= {ZENSICAL_FIELD_LIMIT:,} bytes: " + ", ".join(
             f"x{n} {results[n]['search_field_largest_bytes']:,} ({results[n]['search_field_largest_at']})"
-            for n in scales if "search_field_largest_bytes" in results[n]))
+            if "search_field_largest_bytes" in results[n] else f"x{n} refused (above)" for n in scales))
     if "mkdocs" in engines:
         _mkdocs_targets(results, scales, engines)
     off = results.get("offline")
