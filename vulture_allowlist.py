@@ -39,3 +39,5 @@ bytecode_cache
 # MkDocs' live server reads these (guidance/engines/mkdocs_live.py, issue #30)
 build_delay
 error_handler
+# linkchecker loads this plugin class by the section [SharedPage] of its configuration (scripts/outside_linkcheck.py)
+SharedPage

@@ -1,9 +1,11 @@
 """Build and page-weight benchmark. Prints a table (Markdown) and writes bench-results.json.
 
-Usage: python scripts/bench.py [--scales 1,10,100] [--quick] [--no-lanes] [--out bench-results.json]
+Usage: python scripts/bench.py [--scales 1,10,100] [--engines mkdocs,zensical,plain] [--project DIR] [--quick]
+                               [--no-lanes] [--out bench-results.json]
 
 Measures, on this machine:
-- for the real site and synthetic data at x10 and x100 tools (records copied with new ids, through the
+- for the real site (or the project given with --project, such as the fixture project tests/fixtures/project,
+  which tests/test_make_bench.py runs at x1 and x2) and synthetic data at x10 and x100 tools (records copied with new ids, through the
   same data path): generation (check + the source tree, scripts/generate.py), then the build of that
   tree by each engine (MkDocs with Material, Zensical), each with its time and peak memory, and
   generation's share of the whole;
@@ -11,13 +13,17 @@ Measures, on this machine:
   the page-HTML pass) as the baseline, and the ratio;
 - live reload on both engines (x1): from saving a one-line edit to one record to the changed page being
   served, with its phases (scripts/bench_reload.py; also run on its own);
-- HTML bytes per page (median and largest), search index size, total site size;
-- time to check every link and anchor of the real site (linkchecker over HTTP, AnchorCheck on);
+- HTML bytes per page (median and largest), search index size, total site size, and the longest field of
+  Zensical's search index against its limit (scripts/bench_site.py);
+- time to check every link and anchor of the real site (linkchecker over HTTP, AnchorCheck on, as the test suite
+  runs it: scripts/outside_linkcheck.py);
 - time from page load to the first search answer in chromium (typed into the search box; the
   index is fetched and built on the first search), and the search index size against its target.
-- the offline pack (`make offline`): zip size against the online site, build time against `make build`;
+- the offline pack (`make offline`, of this checkout, so only when the project is this one): zip size against the
+  online site, build time against `make build`;
 - the two test lanes, `make test-fast` and `make test` (scripts/bench_lanes.py; --no-lanes leaves them out).
-Targets are printed next to each figure. This is not a test: it never fails on a slow machine.
+--engines leaves builds out (and, without mkdocs, the figures taken of the MkDocs site). Targets are printed
+next to each figure (scripts/bench_report.py). This is not a test: it never fails on a slow machine.
 """
 from __future__ import annotations
 
@@ -28,20 +34,20 @@ import os
 import re
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from bench_lanes import lane_arguments, lane_seconds
 from bench_reload import describe, reload_runs
+from bench_report import NAN, print_report
+from bench_site import fast_link_check_seconds, first_search_seconds, largest_search_field, link_check, page_weights
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
-INDEX_BEFORE_KB = 800_241 / 1024  # search/search_index.json before issue #13 ("781 KB")
+ENGINES = ("mkdocs", "zensical", "plain")
 
 MEASURE = r"""
 import resource, sys, time, os, logging
@@ -66,10 +72,17 @@ def timed_build(project: Path, out: Path, env: dict | None = None, config: str =
     return float(secs), float(mb)
 
 
-def copy_project(dest: Path) -> Path:
-    for name in ("data", "docs", "editions", "guidance", "overrides", "scripts", "reader-text"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+def copy_project(source: Path, dest: Path) -> Path:
+    """A copy of the project to scale and build: its data, pages, kept editions and reader text; its code,
+    configuration, theme additions, scripts and assets, or this checkout's where it has none (as
+    tests/conftest.py's buildable() makes the fixture project buildable)."""
+    ignore = shutil.ignore_patterns("__pycache__")
+    for name in ("data", "docs", "editions", "reader-text"):
+        shutil.copytree(source / name, dest / name, ignore=ignore)
+    for name in ("guidance", "overrides", "scripts", "docs/assets"):
+        if not (dest / name).exists():
+            shutil.copytree(source / name if (source / name).exists() else ROOT / name, dest / name, ignore=ignore)
+    shutil.copy(source / "mkdocs.yml" if (source / "mkdocs.yml").exists() else ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
 
 
@@ -91,7 +104,24 @@ def scale_tools(project: Path, factor: int) -> int:
             text = re.sub(r"(\n    figure: )([a-z0-9-]+)", lambda mt, k=k: f"{mt.group(1)}{mt.group(2)}-k{k}", text)
             text = re.sub(r"(?ms)^history:\n(?:[ -].*?\n|\n)*(?=^\S|\Z)", first, text)
             (path.parent / f"{path.stem}-k{k}.yaml").write_text(text, encoding="utf-8")
+    if factor > 1:
+        copy_reviewed_hits(project, [p.stem for p in tools], factor)
     return len(tools) * factor
+
+
+def copy_reviewed_hits(project: Path, stems: list[str], factor: int) -> None:
+    """A copied tool's pages say what its original's say: the known, reviewed faults of the original's pages
+    (reader-text/reviewed-hits.yaml, as the fixture project keeps some on purpose) are known of the copy's."""
+    import yaml
+
+    path = project / "reader-text" / "reviewed-hits.yaml"
+    hits = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    if not hits:
+        return
+    own = re.compile(rf"^(tools|bench-notes)/({'|'.join(map(re.escape, stems))})\.md$")
+    copies = [{**hit, "page": own.sub(rf"\1/\2-k{k}.md", hit["page"])} for k in range(2, factor + 1)
+              for hit in hits if own.match(hit["page"])]
+    path.write_text(yaml.safe_dump(hits + copies, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def draft_edition(project: Path) -> tuple[str, str]:
@@ -115,7 +145,8 @@ from guidance.check import check_project
 from guidance.site.source_tree import write_tree
 t = time.perf_counter()
 data, problems = check_project(Path(sys.argv[1]))
-assert data is not None and not [p for p in problems if not p.warning], problems[:3]
+errors = [p for p in problems if not p.warning]
+assert data is not None and not errors, errors[:5]
 write_tree(data, Path(sys.argv[1]), Path(sys.argv[2]))
 print(f"{time.perf_counter() - t:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}")
 """
@@ -140,14 +171,15 @@ def generate_tree(project: Path) -> tuple[float, float, Path]:
 
 def zensical_build(tree: Path, out: Path) -> tuple[float, float, str]:
     """(seconds, peak MB, "") of one Zensical build of the tree; when Zensical refuses the tree, (nan, nan, its
-    last line): a limit of the engine at that scale is a figure of the bench, and the other figures still come."""
+    error line, else its last): a limit of the engine at that scale is a figure of the bench, and the other figures still come."""
     zen = str(Path(PY).parent / "zensical")
     shutil.rmtree(tree / "site", ignore_errors=True)
     proc = subprocess.run([PY, "-c", CHILD, zen, "build", "--clean", "-f", str(tree / "zensical.yml")], cwd=tree,
                           capture_output=True, text=True)
     secs, mb, rc = proc.stdout.strip().splitlines()[-1].split()
     if rc != "0":
-        reason = (proc.stderr.strip().splitlines() or ["no message"])[-1]
+        lines = proc.stderr.strip().splitlines() or ["no message"]
+        reason = next((x for x in lines if x.startswith("Error")), lines[-1])
         print(f"zensical build failed in {tree}: {reason}", flush=True)
         return float("nan"), float("nan"), reason
     shutil.rmtree(out, ignore_errors=True)
@@ -164,77 +196,6 @@ def plain_twin(tree: Path) -> Path:
     cfg["markdown_extensions"] = [e for e in cfg["markdown_extensions"] if not (isinstance(e, str) and e.startswith("guidance."))]
     (tree / "plain.yml").write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return tree
-
-
-def page_weights(site: Path, index_name: str = "search/search_index.json") -> dict:
-    pages = [p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("id", "print_page")]
-    sizes = sorted(p.stat().st_size for p in pages)
-    total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
-    index = site / index_name
-    return {
-        "pages": len(pages),
-        "html_median_kb": statistics.median(sizes) / 1024,
-        "html_largest_kb": sizes[-1] / 1024,
-        "search_index_kb": index.stat().st_size / 1024 if index.exists() else 0,
-        "site_mb": total / 1024 / 1024,
-    }
-
-
-def fast_link_check_seconds(site: Path) -> tuple[float, int]:
-    from guidance.engines.output.linkcheck import check
-
-    t = time.perf_counter()
-    _pages, links, broken = check(site)
-    return time.perf_counter() - t, links
-
-
-def link_check_seconds(site: Path) -> float:
-    from guidance.site.serve import make_server
-
-    srv = make_server(str(site), 0)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{srv.server_address[1]}/"
-    work = Path(tempfile.mkdtemp())
-    os.chmod(work, 0o777)
-    for p in [site, *site.rglob("*")]:
-        os.chmod(p, 0o755 if p.is_dir() else 0o644)
-    cfg = work / "lc.ini"
-    cfg.write_text("[checking]\nmaxrequestspersecond=1000\nthreads=10\n[AnchorCheck]\n")
-    os.chmod(cfg, 0o644)
-    t = time.perf_counter()
-    proc = subprocess.run([str(Path(PY).parent / "linkchecker"), "--no-status", "--no-robots", "-f", str(cfg), url],
-                          capture_output=True, text=True)
-    secs = time.perf_counter() - t
-    srv.shutdown()
-    if proc.returncode != 0:
-        print(proc.stdout[-2000:], file=sys.stderr)
-    return secs
-
-
-def first_search_seconds(site: Path, query: str = "restricted patients") -> float:
-    from playwright.sync_api import sync_playwright
-
-    from guidance.site.serve import make_server
-
-    srv = make_server(str(site), 0)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{srv.server_address[1]}/"
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=args)
-        page = b.new_page()
-        page.goto(url)
-        page.wait_for_load_state("load")
-        t = time.perf_counter()
-        box = page.locator("input.md-search__input")
-        box.click()
-        page.keyboard.type(query)
-        page.wait_for_selector(".md-search-result__item", timeout=30_000)
-        secs = time.perf_counter() - t
-        b.close()
-    srv.shutdown()
-    return secs
 
 
 def offline_pack_figures(work: Path) -> dict:
@@ -282,7 +243,7 @@ def editions_figures(project: Path, site: Path) -> dict:
 
 
 def check_seconds(project: Path = ROOT, runs: int = 3) -> dict:
-    """`make check` on the real data: wall clock (best and worst of a few runs) and CPU time of one run."""
+    """`make check` on the project's data: wall clock (best and worst of a few runs) and CPU time of one run."""
     walls, cpu = [], 0.0
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -296,98 +257,89 @@ def check_seconds(project: Path = ROOT, runs: int = 3) -> dict:
     return {"check_best_s": min(walls), "check_worst_s": max(walls), "check_cpu_s": cpu}
 
 
-def main() -> int:  # long: the options, then one figure after another, each printed as it comes
+def measure_scale(source: Path, work: Path, n: int, engines: set[str]) -> dict:
+    """One scale: the project copied (its tools x n), generated, then built by each engine asked for."""
     from guidance.data.loader import load_site
     from guidance.engines.output.postbuild import finish_site
 
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--scales", default="1,10,100")
-    ap.add_argument("--quick", action="store_true", help="skip the browser, link-check and test-lane figures")
+    project = copy_project(source, work / f"x{n}")
+    tools = scale_tools(project, n) if n > 1 else len(list((project / "data" / "tools").glob("*.yaml")))
+    gsecs, gmb, tree = generate_tree(project)
+    r = {"tools": tools, "generate_s": gsecs, "generate_peak_mb": gmb}
+    if "mkdocs" in engines:
+        secs, mb = timed_build(tree, work / f"x{n}-site")
+        finish_site(load_site(project), work / f"x{n}-site", "mkdocs")  # as scripts/build.py does after the engine
+        r.update(mkdocs_s=secs, build_s=gsecs + secs, peak_mb=max(mb, gmb), share_mkdocs=gsecs / (gsecs + secs),
+                 **page_weights(work / f"x{n}-site"))
+    if "zensical" in engines:
+        zsecs, zmb, zfailed = zensical_build(tree, work / f"x{n}-zen")
+        r.update(zensical_s=zsecs, zensical_peak_mb=max(zmb, gmb), zensical_build_s=gsecs + zsecs,
+                 share_zensical=gsecs / (gsecs + zsecs), zensical_failed=zfailed)
+        if not zfailed:
+            r.update(largest_search_field(work / f"x{n}-zen"))
+            if "mkdocs" not in engines:  # the page weights of the one site built
+                r.update(page_weights(work / f"x{n}-zen", "search.json"))
+    if "plain" in engines:
+        tsecs, tmb = timed_build(plain_twin(tree), work / f"x{n}-twin-site", config="plain.yml")
+        r.update(plain_build_s=tsecs, plain_peak_mb=tmb, ratio=(gsecs + r.get("mkdocs_s", NAN)) / tsecs)
+    print(f"x{n}: {tools} tools, {r.get('pages', 0)} pages, generation {gsecs:.2f} s ({gmb:.0f} MB), MkDocs "
+          f"{r.get('mkdocs_s', NAN):.2f} s ({r.get('peak_mb', NAN):.0f} MB), Zensical {r.get('zensical_s', NAN):.2f} s "
+          f"({r.get('zensical_peak_mb', NAN):.0f} MB), plain MkDocs {r.get('plain_build_s', NAN):.2f} s, "
+          f"site {r.get('site_mb', NAN):.1f} MB", flush=True)
+    return r
+
+
+def options() -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scales", default="1,10,100", help="the scales, by how many times each tool is there (default 1,10,100)")
+    ap.add_argument("--engines", default=",".join(ENGINES),
+                    help="the builds of each scale's tree (default: all): mkdocs (with the post-build step, and the "
+                         "figures taken of its site: page weights, editions, link checks, search, offline pack), "
+                         "zensical, plain (MkDocs without our plugin, the baseline). Example: --scales 100 "
+                         "--engines zensical --quick")
+    ap.add_argument("--project", default=str(ROOT),
+                    help="the project to scale (default: this checkout); a folder with data/, docs/, editions/ and "
+                         "reader-text/, such as tests/fixtures/project (this checkout's code, configuration, theme "
+                         "and scripts where it has none). The offline pack is of this checkout, so only taken for it")
+    ap.add_argument("--quick", action="store_true", help="skip the live reload, browser, linkchecker and test-lane figures")
     ap.add_argument("--no-lanes", action="store_true", help="skip the test lanes (make test-fast, make test)")
     ap.add_argument("--out", default=str(ROOT / "bench-results.json"), help="where the figures go (JSON)")
     args = ap.parse_args()
-    scales = [int(x) for x in args.scales.split(",")]
+    args.engines = set(args.engines.split(","))
+    if args.engines - set(ENGINES):
+        ap.error(f"--engines: {', '.join(sorted(args.engines - set(ENGINES)))} is not one of {', '.join(ENGINES)}")
+    args.project = Path(args.project).resolve()
+    args.scales = [int(x) for x in args.scales.split(",")]
+    return args
+
+
+def main() -> int:  # long: one figure after another, each printed as it comes
+    args = options()
+    scales, engines, source = args.scales, args.engines, args.project
     work = Path(tempfile.mkdtemp(prefix="bench-"))
-    rows, results = [], {}
-    results["check"] = check_seconds()
-    print("make check (real data): best {check_best_s:.2f} s, worst {check_worst_s:.2f} s, CPU {check_cpu_s:.2f} s"
+    results = {"project": str(source), "engines": sorted(engines), "check": check_seconds(source)}
+    print("make check: best {check_best_s:.2f} s, worst {check_worst_s:.2f} s, CPU {check_cpu_s:.2f} s"
           .format(**results["check"]), flush=True)
     for n in scales:
-        project = copy_project(work / f"x{n}")
-        tools = scale_tools(project, n) if n > 1 else len(list((project / "data" / "tools").glob("*.yaml")))
-        gsecs, gmb, tree = generate_tree(project)
-        secs, mb = timed_build(tree, work / f"x{n}-site")
-        finish_site(load_site(project), work / f"x{n}-site", "mkdocs")  # as scripts/build.py does after the engine
-        weights = page_weights(work / f"x{n}-site")
-        zsecs, zmb, zfailed = zensical_build(tree, work / f"x{n}-zen")
-        tsecs, tmb = timed_build(plain_twin(tree), work / f"x{n}-twin-site", config="plain.yml")
-        results[n] = {"tools": tools, "generate_s": gsecs, "generate_peak_mb": gmb, "build_s": gsecs + secs,
-                      "mkdocs_s": secs, "peak_mb": max(mb, gmb), "zensical_s": zsecs, "zensical_peak_mb": max(zmb, gmb),
-                      "zensical_build_s": gsecs + zsecs, "plain_build_s": tsecs, "plain_peak_mb": tmb,
-                      "ratio": (gsecs + secs) / tsecs, "share_mkdocs": gsecs / (gsecs + secs),
-                      "share_zensical": gsecs / (gsecs + zsecs), "zensical_failed": zfailed, **weights}
-        print(f"x{n}: {tools} tools, {weights['pages']} pages, generation {gsecs:.2f} s ({gmb:.0f} MB), MkDocs {secs:.2f} s "
-              f"({mb:.0f} MB), Zensical {zsecs:.2f} s ({zmb:.0f} MB), plain MkDocs {tsecs:.2f} s, "
-              f"site {weights['site_mb']:.1f} MB", flush=True)
+        results[n] = measure_scale(source, work, n, engines)
+    first = work / f"x{scales[0]}"
     if not args.quick:
-        for engine in ("mkdocs", "zensical"):
-            results[f"reload_{engine}"] = reload_runs(work / f"x{scales[0]}", engine)  # seconds by phase
+        for engine in sorted(engines & {"mkdocs", "zensical"}):
+            results[f"reload_{engine}"] = reload_runs(first, engine)  # seconds by phase
             results[f"reload_{engine}_s"] = [r["total"] for r in results[f"reload_{engine}"]]
             print(f"reload ({engine}): {describe(results[f'reload_{engine}'])}", flush=True)
-    real = results[scales[0]]
-    real.update(editions_figures(work / f"x{scales[0]}", work / f"x{scales[0]}-site"))
-    for n in scales:
-        results[n]["fast_link_check_s"], results[n]["links"] = fast_link_check_seconds(work / f"x{n}-site")
-    results["offline"] = offline_pack_figures(work)
-    if not args.quick:
-        results["link_check_s"] = link_check_seconds(work / f"x{scales[0]}-site")
-        results["first_search_s"] = first_search_seconds(work / f"x{scales[0]}-site")
+    if "mkdocs" in engines:
+        results[scales[0]].update(editions_figures(first, work / f"x{scales[0]}-site"))
+        for n in scales:
+            results[n]["fast_link_check_s"], results[n]["links"] = fast_link_check_seconds(work / f"x{n}-site")
+        if source == ROOT:
+            results["offline"] = offline_pack_figures(work)
+        if not args.quick:
+            results.update(link_check(work / f"x{scales[0]}-site"))
+            results["first_search_s"] = first_search_seconds(work / f"x{scales[0]}-site")
     if not (args.quick or args.no_lanes):
         results["lanes"] = lane_seconds(lane_arguments())
-    base_html = real["html_median_kb"]
-    rows.append("| Scale | Tools | Pages | Generation (s) | MkDocs build (s) | Zensical build (s) | Plain Markdown "
-                "build, MkDocs (s) | Ratio (generation + MkDocs / plain) | Generation's share, MkDocs / Zensical | "
-                "Peak memory, MkDocs / Zensical (MB) | HTML per page, median / largest (KB) | Search index (KB) | Site (MB) |")
-    rows.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for n in scales:
-        r = results[n]
-        rows.append(f"| x{n} | {r['tools']} | {r['pages']} | {r['generate_s']:.2f} | {r['mkdocs_s']:.2f} | {r['zensical_s']:.2f} | "
-                    f"{r['plain_build_s']:.2f} | {r['ratio']:.2f} | {r['share_mkdocs']:.0%} / {r['share_zensical']:.0%} | "
-                    f"{r['peak_mb']:.0f} / {r['zensical_peak_mb']:.0f} | {r['html_median_kb']:.1f} / {r['html_largest_kb']:.1f} | "
-                    f"{r['search_index_kb']:.0f} | {r['site_mb']:.1f} |")
-    print("\n" + "\n".join(rows))
-    for n in scales:
-        if results[n]["zensical_failed"]:
-            print(f"x{n}: Zensical refused the tree: {results[n]['zensical_failed']}")
-    print("\nTargets:")
-    big = results[scales[-1]]
-    print("- make check <= 3 s: best {check_best_s:.2f} s, worst {check_worst_s:.2f} s (CPU {check_cpu_s:.2f} s)"
-          .format(**results["check"]))
-    print(f"- real site build <= 3 s: {real['build_s']:.2f} s")
-    print(f"- x{scales[-1]} build <= 15 s and <= 60 MB site: {big['build_s']:.2f} s, {big['site_mb']:.1f} MB")
-    print("- data-driven overhead <= 1.15x plain: " + ", ".join(f"x{n} {results[n]['ratio']:.2f}" for n in scales))
-    print(f"- HTML per page flat within 10 %: median x1 {base_html:.1f} KB -> x{scales[-1]} {big['html_median_kb']:.1f} KB "
-          f"({(big['html_median_kb'] / base_html - 1) * 100:+.1f} %)")
-    print(f"- kept editions: {real['editions_kept']} archived ({real['editions_archive_mb']:.1f} MB in git); unpacking and "
-          f"marking the older ones: {real['editions_s']:.2f} s, {real['editions_pages']} pages, "
-          f"{real['editions_unpacked_mb']:.1f} MB in the built site")
-    print("- full link and anchor check <= 5 s (guidance/engines/output/linkcheck.py): " + ", ".join(
-        f"x{n} {results[n]['fast_link_check_s']:.2f} s ({results[n]['links']} links)" for n in scales))
-    off = results["offline"]
-    print(f"- offline pack <= 2x the online site (HTML and assets, no PDFs): zip {off['zip_mb']:.1f} MB, site "
-          f"{off['online_mb']:.1f} MB ({off['zip_mb'] / off['online_mb']:.2f}x)")
-    print(f"- offline pack builds in < 2x `make build`: {off['make_offline_s']:.1f} s against {off['make_build_s']:.1f} s "
-          f"({off['make_offline_s'] / off['make_build_s']:.2f}x)")
-    print(f"- search index <= 60 % of {INDEX_BEFORE_KB:.0f} KB ({0.6 * INDEX_BEFORE_KB:.0f} KB): "
-          f"{real['search_index_kb']:.0f} KB ({real['search_index_kb'] / INDEX_BEFORE_KB:.0%})")
-    if not args.quick:
-        print(f"- the same check with linkchecker over HTTP, AnchorCheck on (real site): {results['link_check_s']:.2f} s")
-        print(f"- first search answer <= 1.5 s (index fetched on the first search): {results['first_search_s']:.2f} s")
-        for engine in ("mkdocs", "zensical"):
-            print(f"- live reload <= 1 s ({engine}, a one-line edit to one record -> changed page served, "
-                  f"scripts/bench_reload.py): {describe(results[f'reload_{engine}'])}")
-    for lane, got in results.get("lanes", {}).items():
-        print(f"- make {lane} (its pytest run): {got['seconds']:.0f} s, {got['summary']}")
+    print_report(results, scales, engines)
     Path(args.out).write_text(json.dumps(results, indent=2, default=str))
     shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -57,6 +57,14 @@ def _foot(data: SiteData, src: str, flow: Flow) -> str:
             f'<a href="{attr(rel_url(src, paths.FLOWS_INDEX))}">Other questions</a></p>\n')
 
 
+def _search_off(flow: Flow, node: FlowQuestion) -> str:
+    """' data-search-exclude' on the answers of the first question of a flow made from the tools: each is a tool's name,
+    which its tool page, bench note and its own flow pages hold for search (as the tools A to Z list leaves them
+    out). Kept in, the one list grows with the tools, so that a search for a tool's name would find this page
+    before them; and at some 1,800 tools it is over Zensical's limit for one field of its index (32,768 bytes)."""
+    return " data-search-exclude" if flow.generate == "tools" and node.id == flow.start else ""
+
+
 def flow_node_page(data: SiteData, src: str, key: str) -> str:
     flow, path, node = _by_key(data)[key]
     if isinstance(node, FlowOutcome):
@@ -68,7 +76,7 @@ def flow_node_page(data: SiteData, src: str, key: str) -> str:
     if not path:  # the first page: the flow's title is the heading, the question comes under it
         body.append(f"## {md(node.text)}\n\n")
     body.append(f"{md(node.help)}\n\n" if node.help else "")
-    body.append(f'<ul class="flow-answers">{answers}</ul>\n\n')
+    body.append(f'<ul class="flow-answers"{_search_off(flow, node)}>{answers}</ul>\n\n')
     body.append(_foot(data, src, flow))
     return "".join(body)
 

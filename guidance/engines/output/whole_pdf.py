@@ -124,8 +124,11 @@ def _article(site: Path, url: str) -> BeautifulSoup | None:
     f = site / url / "index.html"
     if not f.is_file():
         return None
-    art = BeautifulSoup(f.read_text(encoding="utf-8"), "html.parser").select_one("article")
-    return art
+    text = f.read_text(encoding="utf-8")
+    start, end = text.find("<article"), text.rfind("</article>")  # the page's one article, without the theme's
+    if 0 <= start < end:  # navigation around it (half a page's bytes): only the article is printed
+        text = text[start:end + len("</article>")]
+    return BeautifulSoup(text, "html.parser").select_one("article")
 
 
 def _demote(art) -> None:

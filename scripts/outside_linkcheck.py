@@ -1,4 +1,4 @@
-"""Run linkchecker, the outside HTTP link and anchor check, over a site served on 127.0.0.1 (tests/conftest.py,
+"""Run linkchecker, the outside HTTP link and anchor check, over a site served on 127.0.0.1 (scripts/bench.py, tests/conftest.py,
 fixture `linkchecker_run`, and tests/test_links.py over a small tree with faults in it).
 
 linkchecker starts from every page given (so pages no link leads to, such as the print page and the permanent

@@ -1,4 +1,4 @@
-"""A linkchecker connection plugin (tests/outside_linkcheck.py): links to one page that differ only by their
+"""A linkchecker connection plugin (scripts/outside_linkcheck.py): links to one page that differ only by their
 #fragment share one parse of that page.
 
 With AnchorCheck on, linkchecker rightly checks every URL#fragment on its own: it requests the page and looks for
