@@ -365,7 +365,9 @@ def tools_not_validated_for(data: SiteData, src: str, group: str) -> str:
                         "to its results.")
     if not rows:
         raise ValueError(f"tools_not_validated_for(): no tool names the group '{group}' on page {src}")
-    return "\n".join(rows) + "\n"
+    # kept out of search: each row repeats its tool's own note, which the tool page holds for search; kept in, the
+    # section grows with the tools, and at some 1,800 tools it is over Zensical's limit for one field (make bench)
+    return '<div class="group-tools" data-search-exclude markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
 
 def base_rate_example(data: SiteData, src: str) -> str:
