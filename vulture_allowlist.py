@@ -39,3 +39,4 @@ bytecode_cache
 # MkDocs' live server reads these (guidance/engines/mkdocs_live.py, issue #30)
 build_delay
 error_handler
+match_file  # MkDocs matches not_in_nav through it (guidance/engines/mkdocs_live.py ListedPaths)
