@@ -2,11 +2,13 @@
 `mkdocs serve --dirty --livereload` (MkDocs 1.6, mkdocs.commands.serve) but with no file watcher: `make serve`
 asks for the rebuild as soon as it has written the tree (no polling delay, no second rebuild on a late file
 event), and the post-build step (mkdocs_plugin.py) reads the data this process has just loaded. Each rebuild
-reads the configuration again (as `mkdocs serve` does) but matches the generated pages' `not_in_nav` list as one
-set of paths (ListedPaths), and lists the theme's files once while no theme file changed (ThemeFiles).
+validates the configuration again, as `mkdocs serve` does, but parses it again only when it changed
+(ConfigFile), matches the generated pages' `not_in_nav` list as one set of paths (ListedPaths), and lists the
+theme's files once while no theme file changed (ThemeFiles).
 """
 from __future__ import annotations
 
+import copy
 import logging
 import shutil
 import sys
@@ -16,9 +18,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
+from mkdocs import exceptions
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer, _serve_url
+from mkdocs.utils.yaml import yaml_load
 
 log = logging.getLogger("mkdocs")
 _WILD = set("*?[]\\!#")  # what makes a gitignore pattern more than one path
@@ -65,6 +70,34 @@ class ThemeFiles:
         return list_templates
 
 
+class ConfigFile:
+    """The generated mkdocs.yml, parsed again only when its bytes changed; validated on every rebuild as MkDocs'
+    load_config does (a fresh configuration: plugins without on_startup start anew, as under `mkdocs serve`)."""
+
+    def __init__(self, path: str):
+        self.path, self.text, self.values = path, None, {}
+
+    def load(self, **options) -> MkDocsConfig:
+        text = Path(self.path).read_bytes()
+        if b"INHERIT" in text or b"!relative" in text:  # tied to the file or to the configuration object
+            return load_config(config_file=self.path, **options)
+        if text != self.text:
+            self.values, self.text = yaml_load(text) or {}, text
+        cfg = MkDocsConfig(config_file_path=self.path)
+        cfg.load_dict(copy.deepcopy(self.values))
+        cfg.load_dict(options)
+        errors, warnings = cfg.validate()
+        for name, warning in warnings:
+            log.warning(f"Config value '{name}': {warning}")
+        for name, error in errors:
+            log.error(f"Config value '{name}': {error}")
+        if errors:
+            raise exceptions.Abort("Aborted with a configuration error!")
+        if cfg.strict and warnings:
+            raise exceptions.Abort(f"Aborted with {len(warnings)} configuration warnings in 'strict' mode!")
+        return cfg
+
+
 class LiveMkDocs:
     """MkDocs' live server on the generated tree at host:port, its build loop in a thread of this process."""
 
@@ -72,10 +105,10 @@ class LiveMkDocs:
         self.config_file, self.address = str(Path(tree).resolve() / "mkdocs.yml"), f"{host}:{port}"
         self.site_dir = tempfile.mkdtemp(prefix="mkdocs_")
         self.server, self.thread, self.config, self.failed = None, None, None, False
-        self.theme_files = ThemeFiles()
+        self.theme_files, self.config_file_read = ThemeFiles(), ConfigFile(self.config_file)
 
     def _config(self):
-        config = load_config(config_file=self.config_file, site_dir=self.site_dir, dev_addr=self.address)
+        config = self.config_file_read.load(site_dir=self.site_dir, dev_addr=self.address)
         config["not_in_nav"] = ListedPaths.of(config["not_in_nav"])
         theme, get_env = config.theme, config.theme.get_env
 
