@@ -41,3 +41,4 @@ build_delay
 error_handler
 # linkchecker loads this plugin class by the section [SharedPage] of its configuration (scripts/outside_linkcheck.py)
 SharedPage
+match_file  # MkDocs matches not_in_nav through it (guidance/engines/mkdocs_live.py ListedPaths)

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter
 from . import models as m
 from .errors import Collector
 from .sitedata import Page
-from .yamlio import YamlProblem, decode, load_file, load_text, split_front_matter
+from .yamlio import YamlProblem, decode, load_text, split_front_matter
 
 # what each data file holds, for the message about an empty file
 _EXPECTED = {
@@ -54,13 +54,49 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("_"))
 
 
+class ParsedFiles:
+    """The YAML of each file as last parsed, kept with the text it was parsed from: under `make serve` a save
+    parses again only the files whose text changed (README "Live reload"). The parsed values are only read
+    (validation makes new records each load), so one parse serves every load of the same text."""
+
+    LIMIT = 4000  # files remembered, over every project this process loads (tests load many small ones)
+
+    def __init__(self):
+        self.known: dict[tuple[str, Path], tuple[str | bytes, Any]] = {}
+
+    def _get(self, key: tuple[str, Path], source: str | bytes, parse) -> Any:
+        hit = self.known.get(key)
+        if hit is not None and hit[0] == source:
+            return hit[1]
+        raw = parse(source)  # a file that does not parse raises, and is parsed again next time
+        if len(self.known) >= self.LIMIT:
+            self.known.clear()
+        self.known[key] = (source, raw)
+        return raw
+
+    def file(self, path: Path) -> Any:
+        return self._get(("file", path), path.read_bytes(), lambda b: load_text(decode(b)))
+
+    def text(self, path: Path, text: str) -> Any:
+        """YAML held in part of a file (a page's front matter)."""
+        return self._get(("text", path), text, load_text)
+
+
+_PARSED = ParsedFiles()
+
+
+def parsed(path: Path) -> Any:
+    """The YAML of a data file (as yamlio.load_file), parsed again only when its bytes changed."""
+    return _PARSED.file(Path(path).resolve())
+
+
 def read_yaml(c: Collector, path: Path, shape: str) -> Any:
     """The parsed file, or None after noting why it could not be read (missing, empty, encoding, syntax)."""
     if not path.exists():
         c.add(path, "", "", "this data file is missing. Restore it (see `git status`).")
         return None
     try:
-        raw = load_file(path)
+        raw = parsed(path)
     except YamlProblem as exc:
         c.add(path, "", "", with_column(exc), exc.line)
         return None
@@ -203,7 +239,7 @@ def read_id_register(root: Path) -> dict[str, dict]:
     """data/id-register.yaml (written by `make register`, never by hand): each published id's entry, by id."""
     path = root / "data" / "id-register.yaml"
     try:
-        entries = load_file(path) if path.exists() else None
+        entries = parsed(path) if path.exists() else None
     except YamlProblem:  # reported with its line by the register check (guidance/data/register.py), with the rest
         return {}
     return {e["id"]: e for e in entries or [] if isinstance(e, dict) and "id" in e}
@@ -215,7 +251,7 @@ def load_text_file(path: Path) -> str:
 
 def _page_meta(c: Collector, path: Path, fm: str, adapter: TypeAdapter) -> m.PageMeta | None:
     try:  # front matter starts on line 2 of the file: lines the YAML gives are shifted by one
-        raw = load_text(fm) or {}
+        raw = _PARSED.text(path, fm) or {}
     except YamlProblem as exc:
         c.add(path, "", "front matter", exc.message + ".", exc.line + 1 if exc.line else None)
         return None

@@ -1,10 +1,14 @@
 """`make serve` on MkDocs: MkDocs' live server inside `make serve`'s own process (README "Live reload"), as
 `mkdocs serve --dirty --livereload` (MkDocs 1.6, mkdocs.commands.serve) but with no file watcher: `make serve`
 asks for the rebuild as soon as it has written the tree (no polling delay, no second rebuild on a late file
-event), and the post-build step (mkdocs_plugin.py) reads the data this process has just loaded.
+event), and the post-build step (mkdocs_plugin.py) reads the data this process has just loaded. Each rebuild
+validates the configuration again, as `mkdocs serve` does, but parses it again only when it changed
+(ConfigFile), matches the generated pages' `not_in_nav` list as one set of paths (ListedPaths), and lists the
+theme's files once while no theme file changed (ThemeFiles).
 """
 from __future__ import annotations
 
+import copy
 import logging
 import shutil
 import sys
@@ -13,11 +17,85 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
+from mkdocs import exceptions
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer, _serve_url
+from mkdocs.utils.yaml import yaml_load
 
 log = logging.getLogger("mkdocs")
+_WILD = set("*?[]\\!#")  # what makes a gitignore pattern more than one path
+
+
+class ListedPaths:
+    """`not_in_nav` when every pattern is one path from the top (`/tools/rm2000.md`, as engine_config.py writes
+    them): the same answers as MkDocs' gitignore matcher (the path itself, or anything under it), by one look-up
+    instead of 400 regular expressions for each of the 1,000 files on every rebuild."""
+
+    def __init__(self, paths: set[str]):
+        self.paths = paths
+
+    @classmethod
+    def of(cls, spec):
+        """The faster matcher, or `spec` itself when a pattern is not a plain path."""
+        texts = [getattr(p, "pattern", None) for p in getattr(spec, "patterns", None) or []]
+        if not texts or any(not isinstance(t, str) or not t.startswith("/") or t.endswith("/") or _WILD & set(t)
+                            or t != t.strip() for t in texts):
+            return spec
+        return cls({t[1:] for t in texts})
+
+    def match_file(self, path: str) -> bool:
+        parts = path.split("/")
+        return any("/".join(parts[:n]) in self.paths for n in range(1, len(parts) + 1))
+
+
+class ThemeFiles:
+    """The theme's file list (MkDocs lists every file of every theme folder on each rebuild: Material's icons are
+    thousands), kept while the theme's folders, their files' times and the patterns left out are the same."""
+
+    def __init__(self):
+        self.key, self.names = None, []
+
+    def listing(self, theme, env: jinja2.Environment):
+        def list_templates(extensions=None, filter_func=None):
+            custom = Path(theme.custom_dir) if theme.custom_dir else None
+            files = sorted(p for p in custom.rglob("*") if p.is_file()) if custom else []
+            key = (tuple(theme.dirs), tuple((str(p), p.stat().st_mtime_ns) for p in files),
+                   tuple(sorted(theme.static_templates)), extensions)
+            if key != self.key:
+                self.key, self.names = key, jinja2.Environment.list_templates(env, extensions, filter_func)
+            return list(self.names)
+        return list_templates
+
+
+class ConfigFile:
+    """The generated mkdocs.yml, parsed again only when its bytes changed; validated on every rebuild as MkDocs'
+    load_config does (a fresh configuration: plugins without on_startup start anew, as under `mkdocs serve`)."""
+
+    def __init__(self, path: str):
+        self.path, self.text, self.values = path, None, {}
+
+    def load(self, **options) -> MkDocsConfig:
+        text = Path(self.path).read_bytes()
+        if b"INHERIT" in text or b"!relative" in text:  # tied to the file or to the configuration object
+            return load_config(config_file=self.path, **options)
+        if text != self.text:
+            self.values, self.text = yaml_load(text) or {}, text
+        cfg = MkDocsConfig(config_file_path=self.path)
+        cfg.load_dict(copy.deepcopy(self.values))
+        cfg.load_dict(options)
+        errors, warnings = cfg.validate()
+        for name, warning in warnings:
+            log.warning(f"Config value '{name}': {warning}")
+        for name, error in errors:
+            log.error(f"Config value '{name}': {error}")
+        if errors:
+            raise exceptions.Abort("Aborted with a configuration error!")
+        if cfg.strict and warnings:
+            raise exceptions.Abort(f"Aborted with {len(warnings)} configuration warnings in 'strict' mode!")
+        return cfg
 
 
 class LiveMkDocs:
@@ -27,9 +105,20 @@ class LiveMkDocs:
         self.config_file, self.address = str(Path(tree).resolve() / "mkdocs.yml"), f"{host}:{port}"
         self.site_dir = tempfile.mkdtemp(prefix="mkdocs_")
         self.server, self.thread, self.config, self.failed = None, None, None, False
+        self.theme_files, self.config_file_read = ThemeFiles(), ConfigFile(self.config_file)
 
     def _config(self):
-        return load_config(config_file=self.config_file, site_dir=self.site_dir, dev_addr=self.address)
+        config = self.config_file_read.load(site_dir=self.site_dir, dev_addr=self.address)
+        config["not_in_nav"] = ListedPaths.of(config["not_in_nav"])
+        theme, get_env = config.theme, config.theme.get_env
+
+        def env() -> jinja2.Environment:
+            made = get_env()
+            made.list_templates = self.theme_files.listing(theme, made)
+            return made
+
+        theme.get_env = env
+        return config
 
     def start(self) -> None:
         """The first build (every page), then the server."""

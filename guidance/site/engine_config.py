@@ -9,6 +9,7 @@ boosts. From it the generator writes, next to the generated pages:
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,8 +40,19 @@ _Loader.add_multi_constructor("!", _tag)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tag)
 
 
+_READ: dict[Path, tuple[str, dict]] = {}  # mkdocs.yml -> (its text, as read): `make serve` reads it on each save
+
+
 def read_config(root: Path) -> dict:
-    return yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+    """The project's mkdocs.yml (a copy of its values: parsed again only when its text changed)."""
+    path = (Path(root) / "mkdocs.yml").resolve()
+    text = path.read_text(encoding="utf-8")
+    hit = _READ.get(path)
+    if hit is None or hit[0] != text:
+        if len(_READ) > 100:  # (tests read many projects)
+            _READ.clear()
+        hit = _READ[path] = (text, yaml.load(text, Loader=_Loader))  # noqa: S506
+    return copy.deepcopy(hit[1])
 
 
 # ------------------------------------------------------------------ the navigation

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 
@@ -179,6 +180,46 @@ def to_csv(rows: list[dict]) -> str:
     return buf.getvalue()
 
 
+@functools.cache  # the models do not change while a process runs (`make serve`: each save, README "Live reload")
+def _export_schema_text(name: str, item_type) -> str:
+    schema = export_schema(item_type)
+    props = schema["properties"]["items"]["items"].setdefault("properties", {})
+    props["permalink"] = {"type": "string"}
+    if name in READING_EXPORTS:
+        props["status"] = {"type": "string", "enum": list(STATES), "description": "the rule's one status, "
+                           "as every page shows it (How to read, #status)"}
+        props["status_text"] = {"type": "string", "description": "the status in words: the source in force "
+                                "now, what replaces it, the areas, or what is not settled and who can answer"}
+        props["status_source"] = {"type": "string", "description": "id of the source in force now or of what "
+                                  "replaces it; empty otherwise"}
+    schema["title"] = f"{name} export"
+    return json.dumps(schema, indent=2, ensure_ascii=False)
+
+
+@functools.cache
+def _data_schema_text(name: str) -> str:
+    return json.dumps(data_file_schema(name), indent=2, ensure_ascii=False)
+
+
+class _Indented:
+    """json.dumps(value, indent=2, ensure_ascii=False) of each export file, laid out again only when its value
+    changed: the value is compared by its compact JSON (made by the C encoder, far faster than the indented
+    one), so a save that changes one record lays out only the exports that hold it."""
+
+    def __init__(self):
+        self.last: dict[str, tuple[str, str]] = {}  # export path -> (compact JSON, indented JSON)
+
+    def __call__(self, path: str, value) -> str:
+        compact = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        hit = self.last.get(path)
+        if hit is None or hit[0] != compact:
+            hit = self.last[path] = (compact, json.dumps(value, indent=2, ensure_ascii=False))
+        return hit[1]
+
+
+_INDENTED = _Indented()
+
+
 def all_exports(data: SiteData) -> dict[str, str]:
     """Relative output path -> file text, for every download."""
     out: dict[str, str] = {}
@@ -187,23 +228,12 @@ def all_exports(data: SiteData) -> dict[str, str]:
         for r in rows:
             if "id" in r:
                 r["permalink"] = "/" + permalink(r["id"])
-        out[paths.download(name, "json")] = json.dumps(head | {"items": rows}, indent=2, ensure_ascii=False)
+        out[paths.download(name, "json")] = _INDENTED(paths.download(name, "json"), head | {"items": rows})
         out[paths.download(name, "csv")] = to_csv(rows)
-        schema = export_schema(item_type)
-        props = schema["properties"]["items"]["items"].setdefault("properties", {})
-        props["permalink"] = {"type": "string"}
-        if name in READING_EXPORTS:
-            props["status"] = {"type": "string", "enum": list(STATES), "description": "the rule's one status, "
-                               "as every page shows it (How to read, #status)"}
-            props["status_text"] = {"type": "string", "description": "the status in words: the source in force "
-                                    "now, what replaces it, the areas, or what is not settled and who can answer"}
-            props["status_source"] = {"type": "string", "description": "id of the source in force now or of what "
-                                      "replaces it; empty otherwise"}
-        schema["title"] = f"{name} export"
-        out[paths.schema(name)] = json.dumps(schema, indent=2, ensure_ascii=False)
-    out.update(flow_exports(data))  # decision flows (issue #33)
+        out[paths.schema(name)] = _export_schema_text(name, item_type)
+    out.update(flow_exports(data, dumps=_INDENTED))  # decision flows (issue #33)
     for name in [*DATA_FILE_SCHEMAS, "id-register"]:
-        out[f"downloads/schema/data/{name}.schema.json"] = json.dumps(data_file_schema(name), indent=2, ensure_ascii=False)
+        out[f"downloads/schema/data/{name}.schema.json"] = _data_schema_text(name)
     # one checklist CSV per MAPPA stage, and the standards self-audit
     for st in data.mappa.stages:
         rows = []

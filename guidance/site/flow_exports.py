@@ -34,5 +34,10 @@ def flow_export(data: SiteData, flow) -> dict:
     }
 
 
-def flow_exports(data: SiteData) -> dict[str, str]:
-    return {paths.flow_json(f.id): json.dumps(flow_export(data, f), indent=2, ensure_ascii=False) for f in all_flows(data)}
+def _indented(_path: str, value) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def flow_exports(data: SiteData, dumps=_indented) -> dict[str, str]:
+    """Path -> JSON text; `dumps(path, value)` lays the JSON out (exports.py's remembers the last of each path)."""
+    return {paths.flow_json(f.id): dumps(paths.flow_json(f.id), flow_export(data, f)) for f in all_flows(data)}
