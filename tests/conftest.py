@@ -46,8 +46,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 NEEDS = {"pack": ("node",), "dist_site": ("node", "browser")}
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook reads the groups
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(items, config):
     """Mark the tests using those fixtures `node` (and `browser`), which `make test-fast` leaves out, so that it
     needs `make setup` alone; then group the tests by costly fixture and put the longest first, for pytest-xdist (parallel.py)."""
     for item in items:
@@ -55,7 +54,7 @@ def pytest_collection_modifyitems(items):
             if fixture in getattr(item, "fixturenames", ()):
                 for mark in marks:
                     item.add_marker(getattr(pytest.mark, mark))
-    group_and_order(items)
+    group_and_order(items, config)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from _pytest.nodeid import coerce_node_id
 from filelock import FileLock
 
 # Under pytest-xdist (`make test`: PYTEST_WORKERS, `--dist loadgroup`) each worker is a process of its own with its
@@ -37,17 +38,28 @@ def group_of(item) -> str | None:
     return None
 
 
-def group_and_order(items: list) -> None:
-    """Mark each test of a group `xdist_group` and put the longest units first (FIRST), then the tests marked slow,
-    then the rest, each in the collection's order. Run alone, pytest keeps this order too."""
-    groups = {}
+def _name_group(item, group: str) -> None:
+    """Put the group in the test's node id, as `<id>@<group>`, which `--dist loadgroup` schedules by. pytest-xdist
+    3.8 does this from the `xdist_group` mark by setting `item._nodeid`, which pytest 9.2 no longer reads (it
+    keeps the id in `item._id`), so every test would be a unit of its own; this sets the id pytest reads."""
+    if not item.nodeid.endswith(f"@{group}"):
+        item._id = coerce_node_id(f"{item.nodeid}@{group}")
+
+
+def group_and_order(items: list, config) -> None:
+    """Mark each test of a group `xdist_group` (on a loadgroup worker, name the group in its id too) and put the
+    longest units first (FIRST), then the tests marked slow, then the rest, each in the collection's order. Run
+    alone, pytest keeps this order too."""
+    loadgroup = getattr(config.option, "loadgroup", False)  # set by pytest-xdist on its workers
     for item in items:
-        groups[item.nodeid] = group = group_of(item)
+        group = group_of(item)
         if group:
             item.add_marker(pytest.mark.xdist_group(group))
+            if loadgroup:
+                _name_group(item, group)
 
     def rank(item) -> int:
-        group = groups[item.nodeid]
+        group = group_of(item)
         if group in FIRST:
             return FIRST.index(group)
         return len(FIRST) + (0 if item.get_closest_marker("slow") else 1)
