@@ -68,12 +68,18 @@ lint: setup
 	  --ignore-decorators "@model_validator,@field_validator,@field_serializer,@computed_field,@property" \
 	  --ignore-names "on_*"
 
+## test / test-fast run pytest on PYTEST_WORKERS processes (pytest-xdist; tests/parallel.py groups the tests that
+## share a walk or a build); PYTEST_WORKERS=0 runs them in one process. The options go through PYTEST_ADDOPTS so
+## that the recipe's own pytest arguments stay the lane's (scripts/bench_lanes.py reads them).
+PYTEST_WORKERS ?= 2
+XDIST := $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder)
+
 test: setup $(NPMSTAMP) browser lint
-	$(BIN)/python -m pytest
+	PYTEST_ADDOPTS="$(XDIST) $$PYTEST_ADDOPTS" $(BIN)/python -m pytest
 
 ## test-fast: everything but chromium, the npm tools (axe, vnu, the offline pack) and linkchecker; needs `make setup` alone
 test-fast: setup lint
-	$(BIN)/python -m pytest -m "not browser and not node and not slow"
+	PYTEST_ADDOPTS="$(XDIST) $$PYTEST_ADDOPTS" $(BIN)/python -m pytest -m "not browser and not node and not slow"
 
 ## offline: dist/mappa-guidance-<version>-offline.zip, the whole guidance working from disk (file://), search included
 offline: setup $(NPMSTAMP)

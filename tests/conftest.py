@@ -3,6 +3,7 @@ pages parsed once, one linkchecker run, one chromium."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from outside_linkcheck import LinkcheckerRun, current_pages, run_linkchecker
+from parallel import built_once, group_and_order
 from walks import phone_walk  # noqa: F401  (a session fixture: one walk of the pages at phone size)
 
 import guidance.options as options_module
@@ -44,14 +46,15 @@ ARTIFACTS = ROOT / "test-artifacts"
 NEEDS = {"pack": ("node",), "dist_site": ("node", "browser")}
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(items, config):
     """Mark the tests using those fixtures `node` (and `browser`), which `make test-fast` leaves out, so that it
-    needs `make setup` alone."""
+    needs `make setup` alone; then group the tests by costly fixture and put the longest first, for pytest-xdist (parallel.py)."""
     for item in items:
         for fixture, marks in NEEDS.items():
             if fixture in getattr(item, "fixturenames", ()):
                 for mark in marks:
                     item.add_marker(getattr(pytest.mark, mark))
+    group_and_order(items, config)
 
 
 @pytest.fixture(scope="session")
@@ -61,10 +64,8 @@ def data():
     return load_site(ROOT)
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """Build the real site once, through the same script as `make build`."""
-    out = tmp_path_factory.mktemp("built") / "site"
+def _build_site(folder: Path) -> None:
+    out = folder / "site"
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(out)],
                           cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -74,7 +75,12 @@ def site_dir(tmp_path_factory) -> Path:
     os.chmod(out.parent, 0o755)
     for p in [out, *out.rglob("*")]:
         os.chmod(p, 0o755 if p.is_dir() else 0o644)
-    return out
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """Build the real site once, through the same script as `make build` (once for all workers: built_once)."""
+    return built_once(tmp_path_factory, "built", _build_site) / "site"
 
 
 def _free_port() -> int:
@@ -138,18 +144,20 @@ def small_buildable(small_project) -> Path:
     return buildable(small_project)
 
 
-@pytest.fixture(scope="session")
-def small_site(tmp_path_factory) -> Path:
-    """The fixture project built once per session through scripts/build.py (about a third of the real site)."""
-    project = tmp_path_factory.mktemp("small-built") / "project"
+def _build_small_site(folder: Path) -> None:
+    project = folder / "project"
     for name in ("data", "docs", "editions", "reader-text"):
         shutil.copytree(FIXTURE_PROJECT / name, project / name)
     buildable(project)
-    out = project.parent / "site"
-    proc = subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--site", str(out)],
+    proc = subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--site", str(folder / "site")],
                           cwd=project, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    return out
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory) -> Path:
+    """The fixture project built once per session through scripts/build.py (about a third of the real site)."""
+    return built_once(tmp_path_factory, "small-built", _build_small_site) / "site"
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -303,10 +311,7 @@ def chromium():
 DIST_PUBLIC = "https://guidance.test/"
 
 
-@pytest.fixture(scope="session")
-def dist_site(tmp_path_factory) -> Path:
-    """`make dist` once: the publishable folder for https://guidance.test/."""
-    out = tmp_path_factory.mktemp("dist")
+def _make_dist(out: Path) -> None:
     env = dict(os.environ, PUBLIC_URL=DIST_PUBLIC, OFFLINE_BUILT="2026-12-04T09:00:00Z")
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "dist.py"), "--out", str(out)], cwd=ROOT, env=env,
                           capture_output=True, text=True)
@@ -315,7 +320,12 @@ def dist_site(tmp_path_factory) -> Path:
     os.chmod(out, 0o755)  # nginx workers may run as another user
     for p in [site, *site.rglob("*")]:
         os.chmod(p, 0o755 if p.is_dir() else 0o644)
-    return site
+
+
+@pytest.fixture(scope="session")
+def dist_site(tmp_path_factory) -> Path:
+    """`make dist` once: the publishable folder for https://guidance.test/."""
+    return built_once(tmp_path_factory, "dist", _make_dist) / "site"
 
 
 # ---------------------------------------------------------------- the offline pack (tests/test_offline.py)
@@ -325,32 +335,36 @@ BUILT = "2031-02-03T04:05:06Z"  # a build time no clock will produce by accident
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"  # npm ci: each pack test is marked `node`
 
 
-@pytest.fixture(scope="session")
-def pack(tmp_path_factory, site_dir) -> dict:
-    """Build the pack once, from the session's build (`make offline` builds its own, the same way):
-    {'zip': Path, 'root': unzipped top folder, 'stats': figures, 'log': output}."""
-    import json
-    if not SHIM.exists():
-        pytest.fail("node_modules/iframe-worker is missing: run `npm ci` (make test does this)")
-    work = tmp_path_factory.mktemp("offline")
+def _make_pack(work: Path, site_dir: Path) -> None:
     pdfs = work / "pdf"
     (pdfs / "bench-notes").mkdir(parents=True)
     (pdfs / "guidance.pdf").write_bytes(b"%PDF-1.4\n% stand-in for the built guidance PDF\n%%EOF\n")
     (pdfs / "bench-notes" / "rm2000.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
-    stats_file = work / "stats.json"
     proc = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "offline.py"), "--out", str(work / "dist"), "--built", BUILT,
-         "--pdf", str(pdfs), "--stats", str(stats_file), "--site", str(site_dir)],
+         "--pdf", str(pdfs), "--stats", str(work / "stats.json"), "--site", str(site_dir)],
         cwd=ROOT, capture_output=True, text=True,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    (work / "log.txt").write_text(proc.stdout, encoding="utf-8")
     zips = list((work / "dist").glob("*.zip"))
     assert len(zips) == 1, zips
     with zipfile.ZipFile(zips[0]) as z:
         z.extractall(work / "unzipped")
+
+
+@pytest.fixture(scope="session")
+def pack(tmp_path_factory, site_dir) -> dict:
+    """Build the pack once, from the session's build (`make offline` builds its own, the same way):
+    {'zip': Path, 'root': unzipped top folder, 'stats': figures, 'log': output}."""
+    if not SHIM.exists():
+        pytest.fail("node_modules/iframe-worker is missing: run `npm ci` (make test does this)")
+    work = built_once(tmp_path_factory, "offline", lambda folder: _make_pack(folder, site_dir))
+    zips = list((work / "dist").glob("*.zip"))
     tops = list((work / "unzipped").iterdir())
     assert len(tops) == 1 and tops[0].is_dir(), f"the zip must hold one top folder, not {tops}"
-    return {"zip": zips[0], "root": tops[0], "stats": json.loads(stats_file.read_text()), "log": proc.stdout}
+    return {"zip": zips[0], "root": tops[0], "stats": json.loads((work / "stats.json").read_text()),
+            "log": (work / "log.txt").read_text(encoding="utf-8")}
 
 
 @pytest.fixture

@@ -2,11 +2,9 @@
 finger can tap, axe-core at phone size with touch, and no page longer than ten screens to its last heading.
 
 One chromium, one pass over every current page per width (the session build: `site_dir`, `server`).
-The figures of each run are written to test-artifacts/phone-measures.txt.
+The figures of each run are written to test-artifacts/phone-measures-320.txt and -390.txt.
 """
 from __future__ import annotations
-
-import json
 
 import pytest
 from conftest import ARTIFACTS, PARSED
@@ -83,18 +81,8 @@ def phone(chromium, width: int):
 @pytest.fixture(scope="module")
 def measures(phone_walk) -> dict[int, dict[str, dict]]:
     """The phone walk (walks.phone_walk): each page at each width measured, and axe-core run on the same
-    load (its violations under 'axe'); written to test-artifacts/phone-measures.txt."""
-    out = phone_walk
-    ARTIFACTS.mkdir(exist_ok=True)
-    lines = []
-    for width, pages in out.items():
-        lines.append(f"{width} px: {len(pages)} pages; wider than the screen: {sum(v['width'] > width for v in pages.values())}; "
-                     f"with a sideways table: {sum(bool(v['wide']) for v in pages.values())}; "
-                     f"with text under {MIN_TEXT_PX} px: {sum(bool(v['small']) for v in pages.values())}; "
-                     f"over {MAX_SCREENS} screens: {sum(v['screens'] > MAX_SCREENS for v in pages.values())}")
-    lines.append(json.dumps(out, indent=1))
-    (ARTIFACTS / "phone-measures.txt").write_text("\n".join(lines) + "\n")
-    return out
+    load (its violations under 'axe'); each width's figures are written to test-artifacts/phone-measures-<width>.txt."""
+    return phone_walk
 
 
 @pytest.mark.browser

@@ -2,6 +2,7 @@
 test reads (registered in conftest.py)."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -40,10 +41,54 @@ def phone_options(width: int) -> dict:
             "device_scale_factor": 1}
 
 
+class PhoneWalks(dict):
+    """{width: {path: found}}, each width walked the first time a test reads it. Under pytest-xdist the tests
+    of each width form a group (conftest.py: GROUPS), so the two widths are walked at once, one on each worker,
+    and neither twice."""
+
+    def __init__(self, walk) -> None:
+        super().__init__()
+        self._walk = walk
+
+    def __missing__(self, width: int) -> dict[str, dict]:
+        self[width] = found = self._walk(width)
+        return found
+
+
+def _phone_walk(chromium, server: str, paths: list[str], width: int) -> dict[str, dict]:
+    """Each walked page loaded once at `width`: see phone_walk. Its figures go to
+    test-artifacts/phone-measures-<width>.txt."""
+    from conftest import ARTIFACTS, AS_PUBLISHED
+    from test_phone import MAX_SCREENS, MIN_TEXT_PX
+    from test_phone import MEASURE as FITS
+    from test_reader_first import MEASURE as READER
+
+    ctx = axe_context(chromium, **phone_options(width))
+    pg = ctx.new_page()
+    out: dict[str, dict] = {}
+    for path in paths:
+        pg.goto(server + path)  # waits for the load event
+        found = pg.evaluate(FITS, width)
+        found["axe"] = axe_violations(pg, path) if AXE.exists() else []
+        if width == 390:
+            pg.evaluate(AS_PUBLISHED)
+            found["reader"] = pg.evaluate(READER)
+        out[path] = found
+    ctx.close()
+    ARTIFACTS.mkdir(exist_ok=True)
+    summary = (f"{width} px: {len(out)} pages; wider than the screen: {sum(v['width'] > width for v in out.values())}; "
+               f"with a sideways table: {sum(bool(v['wide']) for v in out.values())}; "
+               f"with text under {MIN_TEXT_PX} px: {sum(bool(v['small']) for v in out.values())}; "
+               f"over {MAX_SCREENS} screens: {sum(v['screens'] > MAX_SCREENS for v in out.values())}")
+    (ARTIFACTS / f"phone-measures-{width}.txt").write_text(summary + "\n" + json.dumps(out, indent=1) + "\n")
+    return out
+
+
 @pytest.fixture(scope="session")
-def phone_walk(chromium, site_dir, server) -> dict[int, dict[str, dict]]:
+def phone_walk(chromium, site_dir, server) -> PhoneWalks:
     """One load of each walked page (walk_paths) at each phone width serves every phone test:
-    {width: {path: found}}. On each load: tests/test_phone.py's measures (its MEASURE), then axe-core ('axe': its
+    {width: {path: found}}, each width walked when a test first reads it (PhoneWalks). On each load:
+    tests/test_phone.py's measures (its MEASURE), then axe-core ('axe': its
     findings; none when node_modules has no axe-core, which the axe test reports), then, at 390 px only, with the
     draft notice removed (AS_PUBLISHED), tests/test_reader_first.py's (its MEASURE, under 'reader'; that test
     had a walk of its own). axe runs at both widths: 320 and 390 px share every CSS breakpoint (Material's at
@@ -51,23 +96,7 @@ def phone_walk(chromium, site_dir, server) -> dict[int, dict[str, dict]]:
     eight screens folds its sections by screen height (docs/assets/phone.js): each width shows axe a page the
     other does not. On 46 pages compared (all of axe's results), 6 were folded differently and at 320 x 640
     the menu's lists scroll."""
-    from conftest import AS_PUBLISHED, walk_paths
-    from test_phone import MEASURE as FITS
-    from test_reader_first import MEASURE as READER
+    from conftest import walk_paths
 
     paths = walk_paths(site_dir, skip=("search", "print_page"))
-    out: dict[int, dict[str, dict]] = {}
-    for width in PHONES:
-        ctx = axe_context(chromium, **phone_options(width))
-        pg = ctx.new_page()
-        out[width] = {}
-        for path in paths:
-            pg.goto(server + path)  # waits for the load event
-            found = pg.evaluate(FITS, width)
-            found["axe"] = axe_violations(pg, path) if AXE.exists() else []
-            if width == 390:
-                pg.evaluate(AS_PUBLISHED)
-                found["reader"] = pg.evaluate(READER)
-            out[width][path] = found
-        ctx.close()
-    return out
+    return PhoneWalks(lambda width: _phone_walk(chromium, server, paths, width))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def _read_cache(path: Path) -> dict[str, list[str]]:
 def _write_cache(path: Path, cache: dict[str, list[str]]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # its own: builds and test workers run at once
         tmp.write_text(json.dumps(cache), encoding="utf-8")
         tmp.replace(path)
     except OSError:
