@@ -1,7 +1,8 @@
 """`make bench`'s test-lane figures: the wall time of the two test lanes, `make test-fast` and `make test`.
 
 Each lane is its pytest run as the Makefile has it (the marker expression is read from the Makefile, so the
-figure cannot drift from the lane), without `make lint` before it."""
+figure cannot drift from the lane), on the Makefile's workers (its XDIST options, asked of make itself), without
+`make lint` before it."""
 from __future__ import annotations
 
 import re
@@ -27,12 +28,21 @@ def lane_arguments(makefile: Path = ROOT / "Makefile") -> dict[str, list[str]]:
     return lanes
 
 
+def worker_options(root: Path = ROOT) -> list[str]:
+    """The pytest-xdist options the Makefile's lanes run with (its XDIST; empty when PYTEST_WORKERS=0 or no
+    Makefile says any)."""
+    proc = subprocess.run(["make", "-s", "--no-print-directory", "--eval", "print-xdist: ; @printf '%s\\n' '$(XDIST)'",
+                           "print-xdist"], cwd=root, capture_output=True, text=True)
+    return shlex.split(proc.stdout) if proc.returncode == 0 else []
+
+
 def lane_seconds(lanes: dict[str, list[str]], root: Path = ROOT) -> dict[str, dict]:
     """lane -> {seconds, passed, summary (pytest's last line)}, each lane run once, one after the other."""
     out = {}
+    workers = worker_options(root) if (root / "Makefile").exists() else []
     for lane, args in lanes.items():
         t = time.perf_counter()
-        proc = subprocess.run([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=root,
+        proc = subprocess.run([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", *workers, *args], cwd=root,
                               capture_output=True, text=True)
         last = (proc.stdout.strip().splitlines() or [""])[-1].strip("= ")
         out[lane] = {"seconds": time.perf_counter() - t, "passed": proc.returncode == 0, "summary": last}
