@@ -26,7 +26,8 @@ THEME_NAMES = ROOT / "guidance" / "theme.py"
 # scripts that may name an engine, and why
 SCRIPTS_ALLOWED = {
     # times plain MkDocs on the same pages (the baseline of `make bench`) and types into the theme's search box
-    "scripts/bench.py": {"imports mkdocs", "names a Material CSS class"},
+    "scripts/bench.py": {"imports mkdocs"},
+    "scripts/bench_site.py": {"names a Material CSS class"},
 }
 
 
@@ -103,11 +104,12 @@ def test_the_scan_finds_what_it_looks_for():
 
 
 def test_the_adapter_is_small():
-    """Engine code stays a thin layer. 460 lines: the two engines' page naming and link fix, MkDocs' plugin, and
+    """Engine code stays a thin layer. 560 lines: the two engines' page naming and link fix, MkDocs' plugin, and
     the dirty rebuild of `make serve` (mkdocs_dirty.py, which keeps MkDocs' own objects between rebuilds;
-    mkdocs_live.py, MkDocs' live server inside `make serve`'s process, issue #30)."""
+    mkdocs_live.py, MkDocs' live server inside `make serve`'s process with its configuration, not_in_nav and
+    theme listing kept between rebuilds, issue #30)."""
     lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in _adapters())
-    assert lines <= 460, f"guidance/engines/ has grown to {lines} lines: move engine-neutral code out of it"
+    assert lines <= 560, f"guidance/engines/ has grown to {lines} lines: move engine-neutral code out of it"
 
 
 # ------------------------------------------------------------------ the generated tree

@@ -32,11 +32,17 @@ def known_or_dash(value, fmt=md) -> str:
     return dash() if isinstance(value, m.NotKnown) else fmt(value)
 
 
-def not_known_text(value, fmt=md) -> str:
-    """A value, or where the record holds none, the record's own reason as a sentence: never a bare dash
-    (used where a reader meets one feature at a time, as on a phone, and a dash would say nothing)."""
+# where a tool page's tables meet a field the record holds no value for: the record's reason is given once, in
+# the page's "What we could not find" box under At a glance (not_found_box); the tables point to it
+NOT_FOUND_BELOW = "Not found; see What we could not find, below."
+NOT_FOUND_ABOVE = "Not found; see [What we could not find](#at-a-glance), under At a glance."
+
+
+def not_known_text(value, fmt=md, pointer: str = NOT_FOUND_BELOW) -> str:
+    """A value, or where the record holds none, a pointer to the one place on the page that gives the record's
+    reason: never a bare dash (on a phone each row is read alone), never the reason again in every table."""
     if isinstance(value, m.NotKnown):
-        return f'<span data-search-exclude="1" class="not-known">{md(sentences([value.not_known]))}</span>'
+        return f'<span data-search-exclude="1" class="not-known">{pointer}</span>'
     return fmt(value)
 
 
@@ -51,14 +57,11 @@ NOTHING_HELD = {
 
 
 def nothing_held(t: m.Tool, field: str) -> str:
-    """The record's own reason where a field is not known, else the plain sentence for that question."""
+    """Where a field is not known, a pointer to the page's one account of it; else the plain sentence for that
+    question."""
     value = getattr(t, field, None)
-    if field == "validation":  # neither a Scottish or UK study nor a RATED status: the record's two reasons
-        reasons = [value.scotland_or_uk.not_known if isinstance(value.scotland_or_uk, m.NotKnown) else "",
-                   value.rated_note or "The sources used do not show its status in RATED."]
-        return f'<span data-search-exclude="1" class="not-known">{md(sentences(reasons))}</span>'
-    if isinstance(value, m.NotKnown):
-        return not_known_text(value)
+    if field == "validation" or isinstance(value, m.NotKnown):  # validation: neither a study nor a RATED status
+        return f'<span data-search-exclude="1" class="not-known">{NOT_FOUND_ABOVE}</span>'
     return f'<span data-search-exclude="1" class="not-known">{NOTHING_HELD[field]}</span>'
 
 
@@ -76,11 +79,11 @@ def decisions_text(data: SiteData, src: str, t: m.Tool, decisions: dict[str, tup
     if not_used_in_scotland(t):
         return '<span data-search-exclude="1" class="not-known">None: Scotland does not use it.</span>'
     if isinstance(t.used_in_scotland, m.NotKnown):
-        return '<span data-search-exclude="1" class="not-known">The sources used name no decision in Scotland that it feeds.</span>'
+        return '<span data-search-exclude="1" class="not-known">No decision in Scotland named in the sources held.</span>'
     page = paths.tool_page(t.id)
     where = "#use-in-scotland" if src == page else rel(src, page, "use-in-scotland")
-    return ('<span data-search-exclude="1" class="not-known">The sources used say who uses it in Scotland but name no particular decision '
-            f"it feeds. See [Who uses it in Scotland, and when]({where}).</span>")
+    return ('<span data-search-exclude="1" class="not-known">The sources held name who uses it in Scotland, but no particular '
+            f"decision it feeds. See [Who uses it in Scotland, and when]({where}).</span>")
 
 
 def sentences(items: list[str]) -> str:

@@ -15,6 +15,7 @@ from .svg import ICON_GROUPS, icon_array_svg, legend_svg
 from .text import attr, in_100, join_words, lower_first, md, pct
 from .tool_text import (
     NO_EVIDENCE_LEAD,
+    NOT_FOUND_ABOVE,
     caution_box,
     dash,
     decisions_text,
@@ -73,7 +74,7 @@ def _field_answer(data: SiteData, src: str, t: m.Tool, q: m.BenchQuestion) -> st
     if f == "assesses":
         return md(t.assesses)
     if f in ("follow_up", "developed_on", "who_may_use"):
-        return not_known_text(getattr(t, f))
+        return not_known_text(getattr(t, f), pointer=NOT_FOUND_ABOVE)
     if f == "not_validated_for":
         if isinstance(t.not_validated_for, m.NotKnown) or not t.not_validated_for:
             return nothing_held(t, f)
