@@ -101,21 +101,37 @@ def test_tools_table_sorts(page, server):
     assert page.locator(".sortable-table thead th").nth(1).get_attribute("aria-sort") == "descending"
 
 
-def test_no_request_leaves_the_host_and_axe_finds_nothing(browser, server, site_dir):
-    """Load every page; record every request; run axe-core (WCAG 2.0/2.1/2.2 A and AA) on each."""
+def axe_part(paths: list[str], part: str) -> list[str]:
+    """The pages of one part of the 1280 px walk: the print page alone (a quarter of the walk), or every other one
+    of the rest. Three parts let `make test`'s two workers share the walk (each part is a test of its own)."""
+    rest = [p for p in paths if not p.startswith("print_page")]
+    return {"print": [p for p in paths if p.startswith("print_page")], "odd": rest[0::2], "even": rest[1::2]}[part]
+
+
+def test_the_three_axe_parts_walk_every_page_once(site_dir):
+    paths = site_paths(site_dir)
+    parts = [axe_part(paths, part) for part in ("print", "odd", "even")]
+    assert sorted(sum(parts, [])) == sorted(paths) and len(parts[0]) == 1
+
+
+@pytest.mark.slow  # started among the first units under `make test` (tests/parallel.py)
+@pytest.mark.parametrize("part", ["print", "odd", "even"])
+def test_no_request_leaves_the_host_and_axe_finds_nothing(browser, server, site_dir, part):
+    """Load every page (in three parts, axe_part); record every request; run axe-core (WCAG 2.0/2.1/2.2 A and AA)
+    on each."""
     assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does this)"
     ctx = axe_context(browser, viewport={"width": 1280, "height": 900})
     pg = ctx.new_page()
     requests: list[str] = []
     pg.on("request", lambda r: requests.append(r.url))
     violations: list[str] = []
-    for path in site_paths(site_dir):
+    for path in axe_part(site_paths(site_dir), part):
         pg.goto(server + path)  # waits for the load event
         violations += axe_violations(pg, path)
     ctx.close()
     external = [u for u in requests if not u.startswith((server, "data:", "blob:", "about:"))]
     assert not external, f"requests left the host: {sorted(set(external))[:10]}"
-    (ARTIFACTS / "axe-report.txt").write_text("\n".join(violations) or "0 violations\n")
+    (ARTIFACTS / f"axe-report-{part}.txt").write_text("\n".join(violations) or "0 violations\n")
     assert not violations, "\n".join(violations[:30])
 
 
