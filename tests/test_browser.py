@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 from conftest import ARTIFACTS, AS_PUBLISHED, walk_paths
-from walks import AXE, PHONES, axe_context, axe_violations, phone_options
+from walks import AXE, PHONES, axe_context, axe_violations, phone_options, walk_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.node]  # axe-core comes from node_modules (walks.AXE)
 
@@ -163,6 +163,23 @@ def test_the_walks_axe_reports_faults_planted_in_a_page(chromium, server, width)
     assert not missed, f"at {width} px axe did not report {missed}; it found {found}"
 
 
+def test_a_walks_search_box_starts_on_its_empty_index(chromium, server):
+    """The walks give the search box an index with no documents (walks.empty_search_index): the box still starts
+    and answers as a reader's does, and the real index is not built."""
+    ctx = axe_context(chromium, viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    sent: list[int] = []
+    pg.on("requestfinished", lambda r: r.url.endswith("search/search_index.json") and sent.append(len(r.response().body())))
+    pg.goto(server + "mappa/")
+    pg.locator("input.md-search__input").click()
+    pg.keyboard.insert_text("level")
+    pg.keyboard.press("End")  # the theme searches on keyup
+    meta = pg.locator(".md-search-result__meta")
+    meta.filter(has_text="No matching documents").wait_for(timeout=10_000)
+    ctx.close()
+    assert sent and max(sent) < 1_000, f"the walk's page fetched a search index of {sent} bytes"
+
+
 KEY_PAGES = ["", "mappa/", "mappa/pathways/rso/", "standards/coverage/", "tools/", "tools/rm2000/",
              "judiciary/reading-a-risk-assessment/", "recommendations/matrix/", "bench-notes/rm2000/"]
 
@@ -187,13 +204,13 @@ def pdf_pages(pdf: bytes) -> int:
 def test_bench_notes_print_on_one_a4_page(browser, server, data):
     from guidance.paths import tool_slug
 
-    ctx = browser.new_context()
+    ctx = walk_context(browser)
     pg = ctx.new_page()
+    pg.emulate_media(media="print")  # kept from page to page
     over = []
     for t in data.tools:
         pg.goto(f"{server}bench-notes/{tool_slug(t.id)}/")
         pg.evaluate(AS_PUBLISHED)
-        pg.emulate_media(media="print")
         n = pdf_pages(pg.pdf(format="A4", print_background=True))
         if n > 1:
             over.append((t.id, n))

@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 from conftest import ARTIFACTS
+from walks import walk_context
 
 from guidance.data.flows import all_flows, answer_ids, first_paths, walk
 from guidance.paths import area_page, flow_page, page_url, stage_page
@@ -87,12 +88,12 @@ def test_outcome_pages_print_on_one_a4_page(chromium, server, data):
         chosen = [o for o in flow.outcomes if flow.id != "bench-report" or o.id.endswith("-SEVERAL")]
         urls += [(page_url(flow_page(flow.id, answer_ids(firsts[o.id]))), 2 if len(o.rests_on) > 12 else 1) for o in chosen]
     assert len(urls) > 30
-    ctx = chromium.new_context()
+    ctx = walk_context(chromium)
     pg = ctx.new_page()
+    pg.emulate_media(media="print")  # kept from page to page
     over = []
     for url, limit in urls:
         pg.goto(server + url)
-        pg.emulate_media(media="print")
         pdf = pg.pdf(format="A4", print_background=True)
         if pdf_pages(pdf) > limit:
             over.append((url, pdf_pages(pdf)))

@@ -106,20 +106,25 @@ def test_two_generations_with_different_addresses_run_at_once(tmp_path):
 
 
 @pytest.mark.slow
-def test_two_builds_with_different_addresses_run_at_once(tmp_path):
-    """Two whole builds (engine, post-build step, editions, link check) at once from this checkout: each site names
-    its own address, and the checkout's build/src/ and site/ are left as they were."""
-    before = {d: _snapshot(ROOT / d) for d in ("build/src", "site")}
+def test_two_builds_with_different_addresses_run_at_once(small_buildable, tmp_path):
+    """Two whole builds (engine, post-build step, editions, link check) at once from one checkout (the small
+    fixture project: the real one's generation is the test above): each site names its own address, and the
+    checkout's own build/src/ and site/ are left as they were."""
+    checkout = small_buildable
+    for folder, name in (("build/src", "index.md"), ("site", "index.html")):  # what an earlier `make build` left
+        (checkout / folder).mkdir(parents=True)
+        (checkout / folder / name).write_text("left by an earlier build\n", encoding="utf-8")
+    before = {d: _snapshot(checkout / d) for d in ("build/src", "site")}
     procs = {}
     for name in ("a", "b"):
         url = f"https://{name}.guidance.test/"
         procs[name] = (url, subprocess.Popen(
-            [sys.executable, str(SCRIPTS / "build.py"), "--site", str(tmp_path / name / "site"), "--public-url", url],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+            [sys.executable, str(checkout / "scripts" / "build.py"), "--site", str(tmp_path / name / "site"),
+             "--public-url", url], cwd=checkout, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
     for name, (url, proc) in procs.items():
         out, err = proc.communicate(timeout=900)
         assert proc.returncode == 0, out + err
         sitemap = (tmp_path / name / "site" / "sitemap.xml").read_text(encoding="utf-8")
         assert url in sitemap and ("b" if name == "a" else "a") + ".guidance.test" not in sitemap
         assert not [p for p in (tmp_path / name).iterdir() if p.name != "site"]  # its own tree, removed after
-    assert {d: _snapshot(ROOT / d) for d in ("build/src", "site")} == before
+    assert {d: _snapshot(checkout / d) for d in ("build/src", "site")} == before

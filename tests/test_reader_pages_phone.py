@@ -33,6 +33,17 @@ def _page(chromium, width: int):
     return chromium.new_context(viewport={"width": width, "height": 800})
 
 
+def _read(chromium, site_dir, width: int, page: str, script: str):
+    """What `script` returns on one built page (its folder under the site), opened from disk at `width`."""
+    ctx = _page(chromium, width)
+    try:
+        pg = ctx.new_page()
+        pg.goto((site_dir / page / "index.html").as_uri())
+        return pg.evaluate(script)
+    finally:
+        ctx.close()
+
+
 @pytest.mark.parametrize("width", [320, 390, 1280])
 def test_flow_map_text_reads_at_12px_without_sideways_scrolling(chromium, site_dir, width):
     ctx = _page(chromium, width)
@@ -65,13 +76,7 @@ MATRIX = """() => {
 def test_matrix_fits_a_phone_and_keeps_every_section_that_answers(chromium, site_dir, data, width, most):
     """At 320 px the matrix was 12 screens: 19 cards each listing all seven sections, most of them a dash.
     A card now shows the recommendation, its status and only the sections with pages, each with its count."""
-    ctx = _page(chromium, width)
-    pg = ctx.new_page()
-    try:
-        pg.goto((site_dir / "recommendations" / "matrix" / "index.html").as_uri())
-        found = pg.evaluate(MATRIX)
-    finally:
-        ctx.close()
+    found = _read(chromium, site_dir, width, "recommendations/matrix", MATRIX)
     assert len(found["rows"]) == len(data.recs)
     for n, row in zip(data.recs, found["rows"], strict=True):
         assert row["title"], f"recommendation {n}: no link to its page on the card"
@@ -92,13 +97,7 @@ TWO_COLUMN = """() => [...document.querySelectorAll('article table[data-cols="2"
 def test_a_two_column_card_labels_its_value_long_or_short(chromium, site_dir, width):
     """A phone reader reads one card at a time: "Authors / This tool: Hanson and Thornton …", the label kept
     however long the value (issue #30); the feature itself is the card's heading, with no label of its own."""
-    ctx = _page(chromium, width)
-    pg = ctx.new_page()
-    try:
-        pg.goto((site_dir / "tools" / "static-99r" / "index.html").as_uri())
-        rows = pg.evaluate(TWO_COLUMN)
-    finally:
-        ctx.close()
+    rows = _read(chromium, site_dir, width, "tools/static-99r", TWO_COLUMN)
     assert any(r["long"] for r in rows) and any(not r["long"] for r in rows)
     assert all(r["feature"] == "" for r in rows)
     glance = [r for r in rows if r["value"].startswith('"This tool')]

@@ -16,14 +16,43 @@ AXE_RUN = ("async (tags) => (await axe.run(document, {runOnly: {type: 'tag', val
            "targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))}))")
 
 
-def axe_context(chromium, **options):
-    """A browser context whose every page has axe-core from its start (an init script): chromium gets the 560 kB
-    script once per context. Sent into each page after its load (add_script_tag), it cost 0.6 to 1 s a page:
-    a third of a walk's time. axe defines window.axe alone and fetches nothing."""
+def walk_context(chromium, **options):
+    """A browser context for a test that loads page after page and never searches: the search box gets an empty
+    index (empty_search_index)."""
     ctx = chromium.new_context(**options)
+    empty_search_index(ctx)
+    return ctx
+
+
+def axe_context(chromium, **options):
+    """A walk's context (walk_context) whose every page has axe-core from its start (an init script: chromium gets
+    the 560 kB script once per context; sent into each page after its load, it cost 0.6 to 1 s a page, a third of
+    a walk's time; axe defines window.axe alone and fetches nothing)."""
+    ctx = walk_context(chromium, **options)
     if AXE.exists():
         ctx.add_init_script(path=str(AXE))
     return ctx
+
+
+SEARCH_INDEX = "**/search/search_index.json"
+
+
+def empty_search_index(ctx) -> None:
+    """Answer the search box's request for the index with the site's own search settings and no documents.
+
+    Every page load starts Material's search worker, which fetches the whole index (over 500 kB) and builds it:
+    in a walk that loads some 180 pages and never searches, that was about 0.25 s of chromium's time a page,
+    a fifth of the walk. With no documents the worker still starts and reports itself ready, as on a real
+    load, so the page, its search box and what axe reads of them are as a reader gets them. The tests that
+    search (tests/test_search.py, test_engine_parity.py, test_offline.py) load the real index."""
+    body: dict[str, str] = {}
+
+    def answer(route) -> None:
+        if "json" not in body:  # the first request fetches the real index once, for its settings
+            body["json"] = json.dumps({"config": json.loads(route.fetch().text())["config"], "docs": []})
+        route.fulfill(status=200, content_type="application/json", body=body["json"])
+
+    ctx.route(SEARCH_INDEX, answer)
 
 
 def axe_violations(pg, path: str) -> list[str]:

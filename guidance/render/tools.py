@@ -17,13 +17,11 @@ from .tool_text import (
     NO_EVIDENCE_LEAD,
     NOT_FOUND_ABOVE,
     caution_box,
-    dash,
     decisions_text,
     figure_text,
     group_link,
     html_list,
     is_known,
-    known_or_dash,
     no_band_rates_line,
     no_evidence,
     not_found_box,
@@ -325,7 +323,7 @@ def tools_comparison(data: SiteData, src: str) -> str:
             f"{tools_by_type(src, list(data.tools))}"
             f"## All {len(data.tools)} tools side by side {{ #side-by-side }}\n\n"
             "The table gives each tool's type, what it assesses, who it was developed on, its output and who in "
-            "Scotland uses it. A dash means the sources we hold name no Scottish user.\n\n"
+            "Scotland uses it. Where the sources we hold do not say, the cell says so.\n\n"
             '<details class="tools-compared" markdown="1">\n'
             f"<summary>Show the table: {len(data.tools)} tools, one card each</summary>\n\n"
             f"{_comparison_table(data, src)}\n</details>\n")
@@ -341,10 +339,12 @@ def _comparison_table(data: SiteData, src: str) -> str:
         "|" + "---|" * len(head),
     ]
     for t in data.tools:
-        users = md(join_words([u.agency for u in t.used_in_scotland])) if isinstance(t.used_in_scotland, list) else dash()
+        users = not_known_text(t.used_in_scotland, lambda us: md(join_words([u.agency for u in us])),
+                               pointer="None named in the sources we hold")
+        developed = not_known_text(t.developed_on, pointer="Not described in the sources we hold")
         name = tool_link(src, t, t.abbr) + (" (England and Wales comparator)" if t.comparator else "")
         rows.append(
-            f"| {name} | {md(t.type)} | {md(t.assesses)} | {known_or_dash(t.developed_on)} | {md(t.output)} | {users} |"
+            f"| {name} | {md(t.type)} | {md(t.assesses)} | {developed} | {md(t.output)} | {users} |"
         )
     return "\n".join(rows) + "\n\n</div>\n"
 
