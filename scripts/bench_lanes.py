@@ -5,6 +5,7 @@ figure cannot drift from the lane), on the Makefile's workers (its XDIST options
 `make lint` before it."""
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
@@ -40,10 +41,12 @@ def lane_seconds(lanes: dict[str, list[str]], root: Path = ROOT) -> dict[str, di
     """lane -> {seconds, passed, summary (pytest's last line)}, each lane run once, one after the other."""
     out = {}
     workers = worker_options(root) if (root / "Makefile").exists() else []
+    # the lane runs with the Makefile's worker options alone: not with those of a pytest run it is started from
+    env = {k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"}
     for lane, args in lanes.items():
         t = time.perf_counter()
         proc = subprocess.run([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", *workers, *args], cwd=root,
-                              capture_output=True, text=True)
+                              capture_output=True, text=True, env=env)
         last = (proc.stdout.strip().splitlines() or [""])[-1].strip("= ")
         out[lane] = {"seconds": time.perf_counter() - t, "passed": proc.returncode == 0, "summary": last}
     return out
