@@ -202,12 +202,15 @@ def search(page, query: str, keys: bool = False) -> tuple[list[str], list[dict]]
     return pages, results
 
 
-def run_query_set(search_fn, page, groups: bool = True) -> tuple[float, str, list[str], list[str]]:
-    """Type every query of the set with `search_fn(page, query)` (the result pages in order): the top-3 rate,
-    a report (a summary line, then one line a query), the misses, and (with `groups`, in Material's search box)
-    the faults of faults_in_results and of results that do not open at the case's `section`."""
+def run_query_set(search_fn, page, groups: bool = True, queries: list[dict] | None = None
+                  ) -> tuple[float, str, list[str], list[str]]:
+    """Type every query of the set (or of `queries`, a part of it) with `search_fn(page, query)` (the result pages
+    in order): the top-3 rate, a report (a summary line, then one line a query), the misses, and (with `groups`,
+    in Material's search box) the faults of faults_in_results and of results that do not open at the case's
+    `section`."""
+    queries = QUERIES if queries is None else queries
     rows, hits, by_class, misses, faults = [], 0, Counter(), [], []
-    for case in QUERIES:
+    for case in queries:
         pages = search_fn(page, case["query"])
         found = result_groups(page) if groups else []
         faults += faults_in_results(case["query"], found)
@@ -221,9 +224,9 @@ def run_query_set(search_fn, page, groups: bool = True) -> tuple[float, str, lis
         by_class[(case["class"], ok)] += 1
         rows.append(f"{'ok  ' if ok else 'MISS'} [{case['class']}] {case['query']!r} -> {pages[:3]}")
         misses += [] if ok else [rows[-1]]
-    rate = hits / len(QUERIES)
+    rate = hits / len(queries)
     summary = ", ".join(f"{c} {by_class[(c, True)]}/{by_class[(c, True)] + by_class[(c, False)]}" for c in sorted(CLASSES))
-    return rate, f"top 3: {hits}/{len(QUERIES)} ({rate:.0%}); {summary}\n" + "\n".join(rows) + "\n", misses, faults
+    return rate, f"top 3: {hits}/{len(queries)} ({rate:.0%}); {summary}\n" + "\n".join(rows) + "\n", misses, faults
 
 
 def _page_of(href: str) -> str:
