@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 from conftest import ARTIFACTS, AS_PUBLISHED, walk_paths
-from walks import AXE, PHONES, axe_context, axe_violations, phone_options, walk_context
+from walks import AXE, PHONES, SEARCH_INDEX, axe_context, axe_violations, phone_options, walk_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.node]  # axe-core comes from node_modules (walks.AXE)
 
@@ -169,7 +169,7 @@ def test_a_walks_search_box_starts_on_its_empty_index(chromium, server):
     ctx = axe_context(chromium, viewport={"width": 1280, "height": 900})
     pg = ctx.new_page()
     sent: list[int] = []
-    pg.on("requestfinished", lambda r: r.url.endswith("search/search_index.json") and sent.append(len(r.response().body())))
+    pg.on("requestfinished", lambda r: r.url.endswith(SEARCH_INDEX) and sent.append(len(r.response().body())))
     pg.goto(server + "mappa/")
     pg.locator("input.md-search__input").click()
     pg.keyboard.insert_text("level")

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from guidance.theme import SEARCH_INDEX as THEME_INDEX
+
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"  # npm ci: tests are marked `node`
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Findings accepted after review, with the reason. Keep this empty unless a finding is a false positive.
@@ -34,7 +36,7 @@ def axe_context(chromium, **options):
     return ctx
 
 
-SEARCH_INDEX = "**/search/search_index.json"
+SEARCH_INDEX = THEME_INDEX["mkdocs"].as_posix()  # the walks load the MkDocs build (the session's site_dir)
 
 
 def empty_search_index(ctx) -> None:
@@ -44,7 +46,7 @@ def empty_search_index(ctx) -> None:
     in a walk that loads some 180 pages and never searches, that was about 0.25 s of chromium's time a page,
     a fifth of the walk. With no documents the worker still starts and reports itself ready, as on a real
     load, so the page, its search box and what axe reads of them are as a reader gets them. The tests that
-    search (tests/test_search.py, test_engine_parity.py, test_offline.py) load the real index."""
+    search (tests/test_search.py, test_engine_parity.py, and the offline pack's) load the real index."""
     body: dict[str, str] = {}
 
     def answer(route) -> None:
@@ -52,7 +54,7 @@ def empty_search_index(ctx) -> None:
             body["json"] = json.dumps({"config": json.loads(route.fetch().text())["config"], "docs": []})
         route.fulfill(status=200, content_type="application/json", body=body["json"])
 
-    ctx.route(SEARCH_INDEX, answer)
+    ctx.route(f"**/{SEARCH_INDEX}", answer)
 
 
 def axe_violations(pg, path: str) -> list[str]:
