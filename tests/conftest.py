@@ -243,20 +243,8 @@ def text_outside(el, selector: str, sep: str = " ") -> str:
     unchanged (so a shared, parsed-once page can be read this way)."""
     from bs4 import NavigableString
 
-    skip = {id(x) for x in el.select(selector)}
-    out = []
-    for t in el.descendants:
-        if type(t) is not NavigableString:
-            continue
-        node, keep = t.parent, True
-        while node is not None and node is not el:
-            if id(node) in skip:
-                keep = False
-                break
-            node = node.parent
-        if keep:
-            out.append(str(t))
-    return sep.join(out)
+    skip = {id(t) for x in el.select(selector) for t in x.find_all(string=True)}  # the strings inside them
+    return sep.join(str(t) for t in el.descendants if type(t) is NavigableString and id(t) not in skip)
 
 
 @pytest.fixture(scope="session")

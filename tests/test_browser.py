@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 from conftest import ARTIFACTS, AS_PUBLISHED, walk_paths
-from walks import AXE, PHONES, SEARCH_INDEX, axe_context, axe_violations, phone_options, walk_context
+from walks import AXE, OPENED, PHONES, SEARCH_INDEX, axe_context, axe_violations, phone_options, phone_page, walk_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.node]  # axe-core comes from node_modules (walks.AXE)
 
@@ -143,24 +143,30 @@ PLANTED = {"image-alt": '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" w
 
 @pytest.mark.parametrize("width", [*PHONES, 1280])
 def test_the_walks_axe_reports_faults_planted_in_a_page(chromium, server, width):
-    """axe-core as the walks run it (walks.axe_context, axe_violations), at each width they run it, reports
-    faults planted under a page's title as the server sends the page (before its scripts run)."""
+    """axe-core as the walks run it (walks.axe_context, axe_violations; on a phone, walks.phone_page), at each
+    width they run it, reports faults planted as the server sends a page (before its scripts run): under its
+    title and, at 320 px, inside a section the page keeps closed. The page is one that folds on a phone."""
     assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does this)"
     options = phone_options(width) if width in PHONES else {"viewport": {"width": width, "height": 900}}
     ctx = axe_context(chromium, **options)
     pg = ctx.new_page()
-    url = server + "mappa/"
+    url = server + "mappa/stages/meeting/"
+    planted = "".join(PLANTED.values())
+    shut = '<details><summary>Closed</summary><p id="planted-shut" style="color: #c8c8c8">Faint words kept closed</p></details>'
 
     def plant(route):
         sent = route.fetch()
-        route.fulfill(response=sent, body=sent.text().replace("</h1>", "</h1>" + "".join(PLANTED.values()), 1))
+        body = sent.text().replace("</h1>", "</h1>" + planted, 1).replace("</article>", shut + "</article>", 1)
+        route.fulfill(response=sent, body=body)
 
     pg.route(url, plant)
     pg.goto(url)
-    found = axe_violations(pg, "mappa/")
+    found = phone_page(pg, "p/", width)["axe"] if width in PHONES else axe_violations(pg, "p/")
     ctx.close()
-    missed = [rule for rule in PLANTED if not any(f.startswith(f"/mappa/: {rule} (") for f in found)]
+    missed = [rule for rule in PLANTED if not any(f.startswith(f"/p/: {rule} (") for f in found)]
     assert not missed, f"at {width} px axe did not report {missed}; it found {found}"
+    if width == OPENED:  # the closed section was opened and read: its faint words are reported too
+        assert any("color-contrast" in f and "#planted-shut" in f for f in found), found
 
 
 def test_a_walks_search_box_starts_on_its_empty_index(chromium, server):

@@ -117,6 +117,13 @@ def test_every_page_ends_with_about_panel_cite_text_and_report_link(site_dir, da
 
 def test_no_table_cell_holds_a_source_link_and_every_note_resolves(site_dir):
     in_cells, broken, uncited = [], [], []
+    found: dict[Path, dict] = {}  # each page's elements by id, looked up once
+
+    def by_id(page: Path) -> dict:
+        if page not in found:
+            found[page] = {el["id"]: el for el in soup(page).select("[id]")}
+        return found[page]
+
     for page in content_pages(site_dir):
         s = soup(page)
         rel = str(page.relative_to(site_dir))
@@ -125,16 +132,17 @@ def test_no_table_cell_holds_a_source_link_and_every_note_resolves(site_dir):
             if frag.startswith("src-") or "cite" in a.get("class", []):
                 in_cells.append(f"{rel}: {a.get_text(strip=True)}")
         for a in s.select("article sup.note-ref a"):
-            li = s.find(id=a["href"].lstrip("#"))
+            li = by_id(page).get(a["href"].lstrip("#"))
             link = li.select_one("a.cite") if li is not None else None
             if link is None:
                 broken.append(f"{rel}: {a['href']}")
                 continue
             dest, frag = target_of(page, link["href"])
-            if not dest.exists() or soup(dest).find(id=frag) is None:
+            if not dest.exists() or frag not in by_id(dest):
                 broken.append(f"{rel}: {link['href']}")
+        hrefs = {a["href"] for a in s.select("a[href]")}
         for li in s.select("article .source-notes li"):
-            if not s.select(f'a[href="#{li["id"]}"]'):
+            if f"#{li['id']}" not in hrefs:
                 uncited.append(f"{rel}: {li['id']}")
     assert not in_cells, f"source links inside table cells: {in_cells[:10]}"
     assert not broken, f"notes that do not lead to a source: {broken[:10]}"
@@ -219,8 +227,8 @@ def test_no_garbled_labels_anywhere(site_dir):
             continue
         s = soup(page)  # the shared copy: read, never changed
         title = s.title.get_text(" ", strip=True) if s.title else ""
-        text = " ".join(" ".join(t for t in s.find_all(string=True)
-                                 if not t.find_parent(("code", "pre", "script", "style"))).split())
+        hidden = {id(t) for el in s.find_all(("code", "pre", "script", "style")) for t in el.find_all(string=True)}
+        text = " ".join(" ".join(t for t in s.find_all(string=True) if id(t) not in hidden).split())
         for m in re.finditer(r".{0,30}\.\s?;.{0,10}", text):
             bad.append((rel, "'.;'", m.group(0)))
         for m in re.finditer(r".{0,30}[^.]\.\.(?!\.).{0,10}", text):

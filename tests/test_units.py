@@ -115,6 +115,24 @@ def test_link_checker_finds_missing_pages_and_anchors(tmp_path):
     assert sorted(broken) == ["a/index.html: ../b/#gone (no anchor #gone)", "a/index.html: ../c/ (no such file)"]
 
 
+def test_link_checker_reads_elements_not_text(tmp_path):
+    """An id or a link written in a script, a comment or the page's words is not one; an <a name>, upper-case
+    markup, a folder link without its slash and a link that leaves the site are read as a browser reads them."""
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "index.html").write_text('<H2 ID="up">x</H2><A NAME="named"></A><p>id="prose" href="../nope/"</p>'
+                                               '<!-- <a id="commented" href="../gone/"> --><script>var s = \'<a id="js"'
+                                               ' href="../js/">\';</script>', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<link rel="canonical" href="https://x.invalid/elsewhere/"><a href="b/#up">1</a><a href="b#named">2</a>'
+        '<a href="b/#prose">3</a><a href="b/#commented">4</a><a href="b/#js">5</a><a href="../../outside/">6</a>'
+        '<img src="b/missing.png" alt="">', encoding="utf-8")
+    n_pages, links, broken = check(tmp_path)
+    assert n_pages == 2 and links == 7, (n_pages, links)
+    assert sorted(broken) == ["index.html: ../../outside/ (no such file)", "index.html: b/#commented (no anchor #commented)",
+                              "index.html: b/#js (no anchor #js)", "index.html: b/#prose (no anchor #prose)",
+                              "index.html: b/missing.png (no such file)"], broken
+
+
 def test_text_outside_leaves_the_tree_unchanged():
     from bs4 import BeautifulSoup
     from conftest import text_outside

@@ -1,10 +1,11 @@
-"""Fast check of every internal link and anchor in a built site (standard library only).
+"""Fast check of every internal link and anchor in a built site.
 
 Run by scripts/build.py on every build (`check(site_dir, frozen)`); by hand: python -m guidance.engines.output.linkcheck SITE_DIR
-Reads every HTML file once, collects its ids, then checks that each relative href/src points to
-a file in the site and, where it has a #fragment, that the target page has that id. Prints every
-broken link and exits 1 if there is any. linkchecker (over HTTP, in the tests) does the same job
-independently; this one is fast enough to run on every build of a large site.
+Reads every HTML file once (lxml's HTML parser), collects its ids, then checks that each relative href/src points
+to a file in the site and, where it has a #fragment, that the target page has that id. Prints every broken link
+and exits 1 if there is any. linkchecker (over HTTP, in the tests) does the same job independently; this one is
+fast enough to run on every build of a large site: the site's files are listed once, and each link is resolved
+against that list as text, never against the disk.
 
 The kept editions' frozen pages (editions/<version>/) are checked when an edition is cut (`make release` builds
 with --check-editions) and by tests/test_editions.py, not on every build: an ordinary build passes their folders
@@ -15,83 +16,103 @@ pages (editions/<current>/id/…), which every build checks.
 from __future__ import annotations
 
 import os
+import posixpath
 import sys
 import time
 from collections.abc import Iterable
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from lxml import etree
 
-class _Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"])
-        if tag == "a" and a.get("name"):
-            self.ids.add(a["name"])
+@dataclass
+class _Page:
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
+
+
+def _read(page: str) -> _Page:
+    """The ids (and <a name>s) of a page, and every href and src on it but its canonical link, in order."""
+    with open(page, "rb") as fh:
+        raw = fh.read()
+    root = etree.fromstring(raw, etree.HTMLParser(encoding="utf-8", no_network=True, huge_tree=True)) if raw.strip() else None
+    found = _Page()
+    if root is None:
+        return found
+    for el in root.iter(etree.Element):
+        attrs = el.attrib
+        if not attrs:
+            continue
+        if attrs.get("id"):
+            found.ids.add(attrs["id"])
+        if el.tag == "a" and attrs.get("name"):
+            found.ids.add(attrs["name"])
         for key in ("href", "src"):
-            if a.get(key) and not (tag == "link" and key == "href" and "canonical" in (a.get("rel") or "")):
-                self.links.append(a[key])
+            if attrs.get(key) and not (el.tag == "link" and key == "href" and "canonical" in (attrs.get("rel") or "")):
+                found.links.append(attrs[key])
+    return found
 
 
-def _target(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:", "data:")):
-        return None, ""
-    path = unquote(parts.path)
-    if not path:
-        return page, parts.fragment
-    base = site if path.startswith("/") else page.parent
-    t = (base / path.lstrip("/")).resolve()
-    if t.is_dir() or path.endswith("/"):
-        t = t / "index.html"
-    return t, parts.fragment
+class _Files:
+    """Every file and folder of the site, listed once: the paths a link may resolve to, as text."""
+
+    def __init__(self, site: str) -> None:
+        self.files: set[str] = set()
+        self.dirs: set[str] = {site}
+        for folder, dirs, names in os.walk(site):
+            self.dirs.update(os.path.join(folder, d) for d in dirs)
+            self.files.update(os.path.join(folder, n) for n in names)
+
+    def target(self, site: str, page: str, href: str) -> tuple[str | None, str]:
+        """The file a link on `page` names (a folder stands for its index.html) and its fragment; None for a link
+        to another host or scheme."""
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:", "data:")):
+            return None, ""
+        path = unquote(parts.path)
+        if not path:
+            return page, parts.fragment
+        base = site if path.startswith("/") else posixpath.dirname(page)
+        t = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+        if t in self.dirs or path.endswith("/"):
+            t = posixpath.join(t, "index.html")
+        return t, parts.fragment
 
 
-def _read(page: Path) -> _Page:
-    p = _Page()
-    p.feed(page.read_text(encoding="utf-8", errors="replace"))
-    return p
-
-
-def _html_files(site: Path, frozen: set[Path]):
+def _html_files(site: str, frozen: set[str]):
     """Every HTML page of the site outside the frozen folders (never walked into)."""
     for folder, dirs, files in os.walk(site):
-        here = Path(folder)
-        dirs[:] = [d for d in dirs if here / d not in frozen]
-        yield from (here / f for f in files if f.endswith(".html"))
+        dirs[:] = [d for d in dirs if os.path.join(folder, d) not in frozen]
+        yield from (os.path.join(folder, f) for f in files if f.endswith(".html"))
 
 
 def check(site: Path, frozen: Iterable[str] = ()) -> tuple[int, int, list[str]]:
     """(pages checked, links checked, broken links), each 'page: href (why)'. `frozen`: folders of the site (as
     'editions/2026.12.1/') whose pages are not checked themselves; links into them are."""
-    site = site.resolve()
-    skipped = {(site / f).resolve() for f in frozen}
-    pages: dict[Path, _Page] = {}
-    for f in _html_files(site, skipped):
-        if f.name == "404.html" and f.parent == site:
+    root = str(Path(site).resolve())
+    skipped = {posixpath.normpath(posixpath.join(root, f)) for f in frozen}
+    listing = _Files(root)
+    pages: dict[str, _Page] = {}
+    for f in _html_files(root, skipped):
+        if f == posixpath.join(root, "404.html"):
             continue  # its links are root-absolute for any depth
-        pages[f.resolve()] = _read(f)
-    targets: dict[Path, _Page] = {}  # frozen pages a link names an anchor of, each read once
+        pages[f] = _read(f)
+    targets: dict[str, _Page] = {}  # frozen pages a link names an anchor of, each read once
     broken, count = [], 0
     for f, p in pages.items():
+        where = posixpath.relpath(f, root)
         for href in p.links:
-            target, frag = _target(site, f, href)
+            target, frag = listing.target(root, f, href)
             if target is None:
                 continue
             count += 1
-            where = f.relative_to(site).as_posix()
-            if not target.exists():
+            if target not in listing.files:
                 broken.append(f"{where}: {href} (no such file)")
-            elif frag and target.suffix == ".html":
+            elif frag and target.endswith(".html"):
                 tp = pages.get(target)
-                if tp is None and any(target.is_relative_to(s) for s in skipped):
+                if tp is None and any(target.startswith(s + "/") for s in skipped):
                     tp = targets.get(target) or targets.setdefault(target, _read(target))
                 if tp is not None and frag not in tp.ids and unquote(frag) not in tp.ids:
                     broken.append(f"{where}: {href} (no anchor #{frag})")
